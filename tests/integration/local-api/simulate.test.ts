@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalApi, startSimulation } from '../../../src-main/local-api';
+import type { LocalApiState } from '../../../src-main/local-api';
+import { stateProblems } from '../../../src-main/local-api/state';
+
+/** True when no member of a session that has a supervisor holds a session-level subscription. */
+function noWhisperLeak(state: LocalApiState): boolean {
+  return state.sessions.every((session) => {
+    const members = state.participants.filter((p) => session.participantIds.includes(p.id));
+    if (!members.some((p) => p.tag?.startsWith('supervisor-'))) return true;
+    return members.every(
+      (p) => p.subscriptions.participants !== undefined || p.subscriptions.sessionId === undefined,
+    );
+  });
+}
+
+describe('the live simulation', () => {
+  it('changes the demo through the public HTTP API and stops on close', async () => {
+    const errors: unknown[] = [];
+    const api = await createLocalApi({
+      seed: 'demo',
+      simulate: { tickMs: 5, seed: 11, onError: (error) => errors.push(error) },
+    });
+    const before = api.control.state();
+    try {
+      await expect
+        .poll(
+          () => {
+            const counts = api.control.stats();
+            return (
+              counts.createSession > 0 &&
+              counts.updateParticipantSubscriptions > 1 &&
+              counts.deleteSession > 0
+            );
+          },
+          { timeout: 8000, interval: 20 },
+        )
+        .toBe(true);
+      const counts = api.control.stats();
+      expect(counts.listSessionParticipants).toBeGreaterThan(0);
+      expect(counts.createParticipant).toBeGreaterThan(0);
+      expect(counts.addParticipantToSession).toBeGreaterThan(0);
+      const state = api.control.state();
+      expect(state).not.toEqual(before);
+      expect(stateProblems(state)).toEqual([]);
+      expect(noWhisperLeak(state)).toBe(true);
+      expect(state.sessions.length).toBeGreaterThanOrEqual(3);
+      expect(state.sessions.length).toBeLessThanOrEqual(9);
+    } finally {
+      const started = performance.now();
+      await api.close();
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('stop() ends all activity', async () => {
+    const api = await createLocalApi({ seed: 'demo' });
+    try {
+      const simulation = startSimulation(
+        {
+          baseUrl: api.baseUrl,
+          accountId: api.accountId,
+          username: api.username,
+          password: api.password,
+          sessionIds: [],
+        },
+        { tickMs: 5, seed: 3, minCalls: 2, maxCalls: 3 },
+      );
+      await expect
+        .poll(() => api.control.stats().createSession, { timeout: 3000, interval: 10 })
+        .toBeGreaterThanOrEqual(2);
+      await simulation.stop();
+      // A request already on the wire when stop() aborted it may still land; then nothing more.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const after = api.control.stats();
+      const ticks = simulation.ticks;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(api.control.stats()).toEqual(after);
+      expect(simulation.ticks).toBe(ticks);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('reports failed actions and carries on', async () => {
+    const api = await createLocalApi({ seed: 'demo' });
+    const errors: unknown[] = [];
+    api.control.addFailure({ kind: 'status', status: 500, count: 3 });
+    const simulation = startSimulation(
+      {
+        baseUrl: api.baseUrl,
+        accountId: api.accountId,
+        username: api.username,
+        password: api.password,
+        sessionIds: [],
+      },
+      { tickMs: 5, seed: 5, onError: (error) => errors.push(error) },
+    );
+    try {
+      await expect.poll(() => errors.length, { timeout: 3000, interval: 10 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => api.control.stats().createSession, { timeout: 3000, interval: 10 })
+        .toBeGreaterThan(2);
+    } finally {
+      await simulation.stop();
+      await api.close();
+    }
+  });
+});
