@@ -1,0 +1,45 @@
+/**
+ * Runtime schema of `Intent` for the IPC wrapper (the renderer is untrusted). Shape only; whether
+ * the ids fit a session is `validateIntent`'s job.
+ */
+import { z } from 'zod';
+import type { Intent } from './intents';
+
+const id = z.string().min(1).max(200);
+const cell = { receiverId: id, publisherId: id };
+const streams = z.union([z.literal('all'), z.array(z.string().min(1).max(200)).min(1).max(50)]);
+const ids = z.array(id).min(1).max(20);
+
+export const intentSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('subscribe'), ...cell }),
+  z.strictObject({ type: z.literal('unsubscribe'), ...cell }),
+  z.strictObject({ type: z.literal('setStreams'), ...cell, streams }),
+  z.strictObject({ type: z.literal('mute'), publisherId: id, receiverId: id.optional() }),
+  z.strictObject({ type: z.literal('unmute'), publisherId: id, receiverId: id.optional() }),
+  z.strictObject({ type: z.literal('hold'), participantId: id }),
+  z.strictObject({ type: z.literal('isolate'), participantId: id }),
+  z.strictObject({ type: z.literal('fullyWire') }),
+  z.strictObject({ type: z.literal('restoreCall') }),
+  z.strictObject({ type: z.literal('monitor'), supervisorId: id, participantIds: ids.optional() }),
+  z.strictObject({ type: z.literal('whisper'), supervisorId: id, agentIds: ids.optional() }),
+  z.strictObject({ type: z.literal('barge'), supervisorId: id }),
+  z.strictObject({ type: z.literal('endSupervision'), supervisorId: id }),
+  z.strictObject({ type: z.literal('move'), participantId: id, toSessionId: id }),
+]);
+
+/** Compile-time check: every parsed value is an Intent, and the schema covers every intent type. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Parsed = z.infer<typeof intentSchema>;
+const parsedIsIntent: Parsed extends Intent ? true : false = true;
+const coversEveryType: Same<Parsed['type'], Intent['type']> = true;
+void parsedIsIntent;
+void coversEveryType;
+
+/** Parses untrusted input into an Intent, or explains what is wrong with it. */
+export function parseIntent(
+  input: unknown,
+): { ok: true; value: Intent } | { ok: false; error: string } {
+  const result = intentSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, error: z.prettifyError(result.error) };
+}
