@@ -1,5 +1,21 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildBridge } from '../shared/bridge';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/channels';
+import { events, requests } from '../shared/contract';
 
-// The bridge: named capabilities only, never Electron itself. The typed IPC contract's
-// capabilities arrive with the main-process core.
-contextBridge.exposeInMainWorld('patchbay', Object.freeze({ shell: 'electron' as const }));
+// The bridge: exactly the contract's capabilities as named functions, never Electron itself.
+// Event listeners get payloads only (no IPC event object) and an unsubscribe function.
+const bridge = buildBridge(
+  requests,
+  events,
+  (name, input) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input),
+  (name, listener) => {
+    const relay = (_event: IpcRendererEvent, eventName: unknown, payload: unknown): void => {
+      if (eventName === name) listener(payload);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, relay);
+    return () => void ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+  },
+);
+
+contextBridge.exposeInMainWorld('patchbay', bridge);

@@ -1,0 +1,23 @@
+export {
+  AuditLog,
+  AuditLogError,
+  type AuditErrorCode,
+  type AuditLogOptions,
+  type AuditVerification,
+} from './audit-log';
+export { canonicalJson, entryHash } from './canonical';
+export { walkChain, type ChainBreak, type ChainWalk } from './chain';
+export { AUDIT_CSV_COLUMNS, csvCell, entriesToCsv, entriesToJson } from './export';
+export { assertNoSecrets, AuditSecretError } from './guard';
+export { filterEntries, type AuditFilter } from './query';
+export {
+  AUDIT_OUTCOMES,
+  auditEntryInputSchema,
+  auditEntrySchema,
+  GENESIS_HASH,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditOutcome,
+  type AuditReceiverChange,
+  type JsonValue,
+} from './types';

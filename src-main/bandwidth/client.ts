@@ -1,0 +1,341 @@
+import ky, { HTTPError, NetworkError, SchemaValidationError, TimeoutError } from 'ky';
+import type { KyInstance } from 'ky';
+import type { z } from 'zod';
+import type {
+  CreateParticipantRequest,
+  CreateParticipantResponse,
+  CreateSessionRequest,
+  OperationId,
+  Participant,
+  Session,
+  Subscriptions,
+} from '../shared/bandwidth-api';
+import { BandwidthApiError, describeOperation, errorFromResponse } from './errors';
+import {
+  createParticipantResponseSchema,
+  participantListSchema,
+  participantSchema,
+  sessionSchema,
+  subscriptionsSchema,
+} from './schemas';
+
+export interface BandwidthCredentials {
+  username: string;
+  password: string;
+}
+
+export interface BandwidthClientOptions {
+  /** `https://api.webrtc.bandwidth.com/v1` or the local API's `…/v1`. */
+  baseUrl: string;
+  accountId: string;
+  /** Read at call time, so the password stays in the keychain between calls. */
+  credentials: () => BandwidthCredentials | Promise<BandwidthCredentials>;
+  /** Per attempt. Default 10 s. */
+  timeoutMs?: number;
+  /** Whole call including retries and waits. Default 30 s. */
+  totalTimeoutMs?: number;
+  /** Retries of GET, PUT and DELETE. Default 3. POSTs are never retried. */
+  retryLimit?: number;
+  /** Longest wait a Retry-After or X-RateLimit-Reset may impose. Default 10 s. */
+  maxRetryAfterMs?: number;
+  /** Longest exponential backoff step (full jitter below it). Default 2 s. */
+  backoffLimitMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+interface SessionRef {
+  sessionId: string;
+}
+interface ParticipantRef {
+  participantId: string;
+}
+type MemberRef = SessionRef & ParticipantRef;
+
+/** One typed function per API operation; the eleven, named as the official spec names them. */
+export interface BandwidthClient {
+  readonly baseUrl: string;
+  readonly accountId: string;
+  createParticipant(
+    body: CreateParticipantRequest,
+    o?: CallOptions,
+  ): Promise<CreateParticipantResponse>;
+  getParticipant(ref: ParticipantRef, o?: CallOptions): Promise<Participant>;
+  deleteParticipant(ref: ParticipantRef, o?: CallOptions): Promise<void>;
+  createSession(body: CreateSessionRequest, o?: CallOptions): Promise<Session>;
+  getSession(ref: SessionRef, o?: CallOptions): Promise<Session>;
+  deleteSession(ref: SessionRef, o?: CallOptions): Promise<void>;
+  listSessionParticipants(ref: SessionRef, o?: CallOptions): Promise<Participant[]>;
+  addParticipantToSession(
+    ref: MemberRef & { subscriptions?: Subscriptions },
+    o?: CallOptions,
+  ): Promise<void>;
+  removeParticipantFromSession(ref: MemberRef, o?: CallOptions): Promise<void>;
+  getParticipantSubscriptions(ref: MemberRef, o?: CallOptions): Promise<Subscriptions>;
+  updateParticipantSubscriptions(
+    ref: MemberRef & { subscriptions: Subscriptions },
+    o?: CallOptions,
+  ): Promise<void>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+interface Call {
+  operation: OperationId;
+  method: Method;
+  path: string;
+  json?: unknown;
+  /** DELETE only: a 404 after a retried attempt means the first attempt already did it. */
+  goneIsDone?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+export function createBandwidthClient(options: BandwidthClientOptions): BandwidthClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const http: KyInstance = ky.create({
+    prefix: `${baseUrl}/accounts/${encodeURIComponent(options.accountId)}`,
+    timeout: timeoutMs,
+    totalTimeout: options.totalTimeoutMs ?? 30_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    retry: {
+      limit: options.retryLimit ?? 3,
+      methods: ['get', 'put', 'delete'],
+      statusCodes: [429, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: options.maxRetryAfterMs ?? 10_000,
+      backoffLimit: options.backoffLimitMs ?? 2_000,
+      jitter: true,
+      retryOnTimeout: true,
+    },
+    hooks: {
+      beforeRequest: [
+        async ({ request }) => {
+          const { username, password } = await options.credentials();
+          request.headers.set('Authorization', basicAuth(username, password));
+          request.headers.set('Accept', 'application/json');
+        },
+      ],
+    },
+  });
+
+  /** Sends one call; resolves with the body text ('' for 204 or an already-done DELETE). */
+  async function send(c: Call): Promise<string> {
+    let retried = false;
+    try {
+      const response = await http(c.path, {
+        method: c.method,
+        ...(c.json === undefined ? {} : { json: c.json }),
+        ...(c.signal ? { signal: c.signal } : {}),
+        hooks: { beforeRetry: [() => void (retried = true)] },
+      });
+      return response.status === 204 ? '' : await response.text();
+    } catch (error) {
+      if (c.goneIsDone && retried && error instanceof HTTPError && error.response.status === 404) {
+        return '';
+      }
+      throw toBandwidthError(c.operation, error, timeoutMs);
+    }
+  }
+
+  async function write(c: Call): Promise<void> {
+    await send(c);
+  }
+
+  /** A call whose answer is JSON, validated; `empty` says what a 204 (or empty 200) means. */
+  async function read<T>(c: Call, schema: z.ZodType<T>, empty?: () => T): Promise<T> {
+    const text = await send(c);
+    if (text.trim() === '') {
+      if (empty) return empty();
+      throw invalid(c.operation, 'the API answered with an empty body');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw invalid(c.operation, 'the API answered with a body that is not valid JSON');
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw invalid(c.operation, `unexpected response shape (${parsed.error.issues[0]?.message})`);
+    }
+    return parsed.data;
+  }
+
+  const p = encodeURIComponent;
+  const member = (r: MemberRef): string =>
+    `sessions/${p(r.sessionId)}/participants/${p(r.participantId)}`;
+
+  return {
+    baseUrl,
+    accountId: options.accountId,
+    createParticipant: (body, o) =>
+      read(
+        {
+          operation: 'createParticipant',
+          method: 'post',
+          path: 'participants',
+          json: body,
+          signal: o?.signal,
+        },
+        createParticipantResponseSchema,
+      ),
+    getParticipant: (r, o) =>
+      read(
+        {
+          operation: 'getParticipant',
+          method: 'get',
+          path: `participants/${p(r.participantId)}`,
+          signal: o?.signal,
+        },
+        participantSchema,
+      ),
+    deleteParticipant: (r, o) =>
+      write({
+        operation: 'deleteParticipant',
+        method: 'delete',
+        path: `participants/${p(r.participantId)}`,
+        goneIsDone: true,
+        signal: o?.signal,
+      }),
+    createSession: (body, o) =>
+      read(
+        {
+          operation: 'createSession',
+          method: 'post',
+          path: 'sessions',
+          json: body,
+          signal: o?.signal,
+        },
+        sessionSchema,
+      ),
+    getSession: (r, o) =>
+      read(
+        {
+          operation: 'getSession',
+          method: 'get',
+          path: `sessions/${p(r.sessionId)}`,
+          signal: o?.signal,
+        },
+        sessionSchema,
+      ),
+    deleteSession: (r, o) =>
+      write({
+        operation: 'deleteSession',
+        method: 'delete',
+        path: `sessions/${p(r.sessionId)}`,
+        goneIsDone: true,
+        signal: o?.signal,
+      }),
+    listSessionParticipants: (r, o) =>
+      read(
+        {
+          operation: 'listSessionParticipants',
+          method: 'get',
+          path: `sessions/${p(r.sessionId)}/participants`,
+          signal: o?.signal,
+        },
+        participantListSchema,
+        () => [],
+      ),
+    addParticipantToSession: (r, o) =>
+      write({
+        operation: 'addParticipantToSession',
+        method: 'put',
+        path: member(r),
+        json: r.subscriptions,
+        signal: o?.signal,
+      }),
+    removeParticipantFromSession: (r, o) =>
+      write({
+        operation: 'removeParticipantFromSession',
+        method: 'delete',
+        path: member(r),
+        goneIsDone: true,
+        signal: o?.signal,
+      }),
+    getParticipantSubscriptions: (r, o) =>
+      read(
+        {
+          operation: 'getParticipantSubscriptions',
+          method: 'get',
+          path: `${member(r)}/subscriptions`,
+          signal: o?.signal,
+        },
+        subscriptionsSchema,
+        (): Subscriptions => ({}),
+      ),
+    updateParticipantSubscriptions: (r, o) =>
+      write({
+        operation: 'updateParticipantSubscriptions',
+        method: 'put',
+        path: `${member(r)}/subscriptions`,
+        json: r.subscriptions,
+        signal: o?.signal,
+      }),
+  };
+}
+
+export function basicAuth(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+function invalid(operation: OperationId, why: string): BandwidthApiError {
+  return new BandwidthApiError({
+    operation,
+    kind: 'invalid-response',
+    message: `${describeOperation(operation)} failed: ${why}`,
+  });
+}
+
+/** Maps whatever ky or fetch threw to a BandwidthApiError that carries no request or headers. */
+export function toBandwidthError(
+  operation: OperationId,
+  error: unknown,
+  timeoutMs: number,
+): BandwidthApiError {
+  if (error instanceof BandwidthApiError) return error;
+  const what = describeOperation(operation);
+  if (error instanceof HTTPError) {
+    return errorFromResponse(
+      operation,
+      error.response.status,
+      error.data,
+      error.response.headers.get('x-request-id') ?? error.response.headers.get('x-amzn-requestid'),
+    );
+  }
+  if (error instanceof TimeoutError) {
+    return new BandwidthApiError({
+      operation,
+      kind: 'timeout',
+      message: `${what} failed: no answer within ${timeoutMs} ms`,
+    });
+  }
+  if (error instanceof NetworkError) {
+    const cause = error.cause instanceof Error ? networkCause(error.cause) : 'network error';
+    return new BandwidthApiError({
+      operation,
+      kind: 'network',
+      message: `${what} failed: could not reach the API (${cause})`,
+    });
+  }
+  if (error instanceof SchemaValidationError || error instanceof SyntaxError) {
+    return invalid(operation, 'the API answered with a body that is not valid JSON');
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new BandwidthApiError({ operation, kind: 'aborted', message: `${what} was cancelled` });
+  }
+  return new BandwidthApiError({
+    operation,
+    kind: 'network',
+    message: `${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}
+
+function networkCause(cause: Error): string {
+  const inner = (cause as { cause?: { code?: string } }).cause;
+  return inner?.code ?? cause.message;
+}

@@ -1,0 +1,31 @@
+export {
+  KEYCHAIN_SERVICE,
+  KeychainUnavailableError,
+  redactSecrets,
+  type KeychainAvailability,
+  type SecretStore,
+} from './secret-store';
+export {
+  KeytarSecretStore,
+  type KeytarApi,
+  type KeytarSecretStoreOptions,
+} from './keytar-secret-store';
+export {
+  checkAccountId,
+  checkBaseUrl,
+  checkName,
+  checkPassword,
+  checkUsername,
+  ProfileError,
+  type ProfileErrorCode,
+} from './profile-validation';
+export {
+  ProfileService,
+  type LocalCredentialsProvider,
+  type NewBandwidthProfile,
+  type ProfileCredentials,
+  type ProfileServiceOptions,
+  type VerifyCredentials,
+  type VerifyCredentialsResult,
+  type VerifyFailureKind,
+} from './profile-service';

@@ -1,0 +1,188 @@
+/**
+ * Profiles with their credentials: settings hold the profile (never the password), the SecretStore
+ * holds the password. Adding a Bandwidth profile verifies the credentials first (injected `verify`,
+ * the HTTP client's harmless call) and changes nothing unless every step succeeds.
+ */
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import {
+  LOCAL_DEMO_PROFILE_ID,
+  BANDWIDTH_PRODUCTION_BASE_URL,
+  type Profile,
+} from '../settings/schema';
+import type { SettingsStore } from '../settings/settings-store';
+import {
+  checkAccountId,
+  checkBaseUrl,
+  checkName,
+  checkPassword,
+  checkUsername,
+  ProfileError,
+} from './profile-validation';
+import { KeychainUnavailableError, redactSecrets, type SecretStore } from './secret-store';
+
+/** What an API call needs. Main process only: never send this to a renderer, log or file. */
+export interface ProfileCredentials {
+  baseUrl: string;
+  accountId: string;
+  username: string;
+  password: string;
+}
+
+export type VerifyFailureKind = 'unauthorized' | 'forbidden' | 'network' | 'other';
+export type VerifyCredentialsResult =
+  { ok: true } | { ok: false; kind: VerifyFailureKind; message: string };
+/** A harmless authenticated call against the API (provided by the Bandwidth client). */
+export type VerifyCredentials = (
+  credentials: ProfileCredentials,
+) => Promise<VerifyCredentialsResult>;
+/** The embedded local API's current credentials, for the built-in Local demo profile. */
+export type LocalCredentialsProvider = () => ProfileCredentials | Promise<ProfileCredentials>;
+
+export interface NewBandwidthProfile {
+  name: string;
+  accountId: string;
+  username: string;
+  password: string;
+  /** Default: the production API, https://api.webrtc.bandwidth.com/v1. */
+  baseUrl?: string;
+}
+
+export interface ProfileServiceOptions {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  verify: VerifyCredentials;
+  localCredentials: LocalCredentialsProvider;
+  newId?: () => string;
+}
+
+function verifyFailure(
+  result: Extract<VerifyCredentialsResult, { ok: false }>,
+  credentials: ProfileCredentials,
+): ProfileError {
+  const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+  const detail = redactSecrets(result.message, [credentials.password, basic]).trim();
+  const suffix = detail ? ` (${detail})` : '';
+  switch (result.kind) {
+    case 'unauthorized':
+      return new ProfileError(
+        'credentials-rejected',
+        `Bandwidth rejected these credentials (401): check the API username and password for account ${credentials.accountId}.`,
+      );
+    case 'forbidden':
+      return new ProfileError(
+        'no-webrtc-access',
+        `The credentials are valid, but account ${credentials.accountId} has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.`,
+      );
+    case 'network':
+      return new ProfileError(
+        'network',
+        `Could not reach ${credentials.baseUrl}${suffix}. Check the base URL and your network connection; nothing was saved.`,
+      );
+    default:
+      return new ProfileError(
+        'verification-failed',
+        `The credentials could not be verified${suffix}; nothing was saved.`,
+      );
+  }
+}
+
+export class ProfileService {
+  readonly #settings: SettingsStore;
+  readonly #secrets: SecretStore;
+  readonly #verify: VerifyCredentials;
+  readonly #localCredentials: LocalCredentialsProvider;
+  readonly #newId: () => string;
+  /** Adds and removes run one at a time (checks, keychain and settings stay consistent). */
+  readonly #exclusive = pLimit(1);
+
+  constructor(options: ProfileServiceOptions) {
+    this.#settings = options.settings;
+    this.#secrets = options.secrets;
+    this.#verify = options.verify;
+    this.#localCredentials = options.localCredentials;
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  list(): Profile[] {
+    return this.#settings.listProfiles();
+  }
+
+  get(profileId: string): Profile {
+    const profile = this.#settings.getProfile(profileId);
+    if (!profile) throw new ProfileError('profile-not-found', 'There is no such profile.');
+    return profile;
+  }
+
+  /** Validates, checks the keychain, verifies against the API, then stores. Nothing changes on failure. */
+  addBandwidthProfile(input: NewBandwidthProfile): Promise<Profile> {
+    return this.#exclusive(async () => {
+      const name = checkName(input.name, this.#settings.listProfiles());
+      const credentials: ProfileCredentials = {
+        accountId: checkAccountId(input.accountId),
+        username: checkUsername(input.username),
+        password: checkPassword(input.password),
+        baseUrl: checkBaseUrl(input.baseUrl ?? BANDWIDTH_PRODUCTION_BASE_URL),
+      };
+      const keychain = await this.#secrets.available();
+      if (!keychain.ok) throw new KeychainUnavailableError(keychain.reason);
+
+      let result: VerifyCredentialsResult;
+      try {
+        result = await this.#verify({ ...credentials });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'unexpected error';
+        result = { ok: false, kind: 'other', message };
+      }
+      if (!result.ok) throw verifyFailure(result, credentials);
+
+      // Checked again: a rename may have taken the name while the verification call was running.
+      checkName(name, this.#settings.listProfiles());
+      const { password, ...rest } = credentials;
+      const profile: Profile = { id: this.#newId(), name, kind: 'bandwidth', ...rest };
+      await this.#secrets.set(profile.id, password);
+      try {
+        return this.#settings.addProfile(profile);
+      } catch (error) {
+        await this.#secrets.delete(profile.id).catch(() => false);
+        throw error;
+      }
+    });
+  }
+
+  rename(profileId: string, name: string): Profile {
+    this.get(profileId);
+    const checked = checkName(name, this.#settings.listProfiles(), profileId);
+    return this.#settings.renameProfile(profileId, checked);
+  }
+
+  /** Removes a profile and its keychain entry. The built-in Local demo cannot be removed. */
+  remove(profileId: string): Promise<void> {
+    return this.#exclusive(async () => {
+      if (profileId === LOCAL_DEMO_PROFILE_ID) {
+        throw new ProfileError(
+          'builtin-profile',
+          'The built-in "Local demo" profile cannot be removed.',
+        );
+      }
+      const profile = this.get(profileId);
+      if (profile.kind === 'bandwidth') await this.#secrets.delete(profile.id);
+      this.#settings.removeProfile(profile.id);
+    });
+  }
+
+  /** For main-process API calls only. The Local demo gets the embedded local API's credentials. */
+  async getCredentials(profileId: string): Promise<ProfileCredentials> {
+    const profile = this.get(profileId);
+    if (profile.kind === 'local') return { ...(await this.#localCredentials()) };
+    const password = await this.#secrets.get(profile.id);
+    if (password === null) {
+      throw new ProfileError(
+        'credentials-missing',
+        `The keychain holds no password for profile "${profile.name}"; remove the profile and add it again.`,
+      );
+    }
+    const { baseUrl, accountId, username } = profile;
+    return { baseUrl, accountId, username, password };
+  }
+}

@@ -1,0 +1,65 @@
+import type { RequestSpec, RequestTable, ParsedInputOf } from '../shared/bridge';
+import type { Result } from '../shared/result';
+import { err, ok } from '../shared/result';
+import { toResultError } from './errors';
+
+/** Who is calling: the transport fills this in (Electron frame URL, or the web host's connection). */
+export interface Caller {
+  /** The URL of the frame or page that sent the call. */
+  url: string;
+  /** Whether the transport authenticated the caller (cookie, main frame of our window). */
+  trusted: boolean;
+}
+
+export type Handlers<R extends RequestTable> = {
+  [K in keyof R]: (input: ParsedInputOf<R[K]>, caller: Caller) => Promise<unknown>;
+};
+
+export interface DispatcherOptions {
+  /** Sender check; a string is the reason for refusing. */
+  checkCaller: (caller: Caller) => true | string;
+  /** Secrets currently held in memory, scrubbed from any error text. */
+  secrets?: () => readonly string[];
+}
+
+export type Dispatch = (name: string, input: unknown, caller: Caller) => Promise<Result<unknown>>;
+
+/**
+ * The one wrapper every privileged entry point goes through, whatever the transport: sender check,
+ * then runtime validation of the one object argument, then the handler, then a Result envelope.
+ * Handlers never see unvalidated input; callers never see a thrown error or a secret.
+ */
+export function createDispatcher<R extends RequestTable>(
+  requests: R,
+  handlers: Handlers<R>,
+  options: DispatcherOptions,
+): Dispatch {
+  type AnyHandler = (input: unknown, caller: Caller) => Promise<unknown>;
+  const table = new Map<string, { spec: RequestSpec; handler: AnyHandler }>();
+  for (const name of Object.keys(requests) as (keyof R & string)[]) {
+    const handler = handlers[name] as AnyHandler | undefined;
+    if (typeof handler !== 'function') throw new Error(`No handler for capability ${name}`);
+    table.set(name, { spec: requests[name] as RequestSpec, handler });
+  }
+  return async (name, input, caller) => {
+    const verdict = options.checkCaller(caller);
+    if (verdict !== true) return err('forbidden-sender', `Refused: ${verdict}`);
+    const entry = typeof name === 'string' ? table.get(name) : undefined;
+    if (!entry) return err('unknown-capability', `There is no capability named ${String(name)}.`);
+    const parsed = entry.spec.input.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      }));
+      const first = issues[0];
+      const where = first?.path ? `${first.path}: ` : '';
+      return err('invalid-input', `${name}: ${where}${first?.message ?? 'invalid input'}`, issues);
+    }
+    try {
+      return ok(await entry.handler(parsed.data, caller));
+    } catch (error) {
+      return { ok: false, error: toResultError(error, options.secrets?.() ?? []) };
+    }
+  };
+}

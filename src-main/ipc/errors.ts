@@ -1,0 +1,37 @@
+import { isBandwidthApiError } from '../bandwidth';
+import { redactSecrets as redact } from '../credentials';
+import type { ResultError } from '../shared/result';
+
+/** An error a handler throws on purpose: its code and message reach the console as they are. */
+export class IpcError extends Error {
+  override readonly name = 'IpcError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps anything a handler threw to the `{code, message}` the renderer sees, without secrets. */
+export function toResultError(error: unknown, secrets: readonly string[]): ResultError {
+  if (error instanceof IpcError) {
+    return withDetails(error.code, redact(error.message, secrets), error.details);
+  }
+  if (isBandwidthApiError(error)) {
+    return withDetails(`api-${error.kind}`, redact(error.message, secrets), {
+      operation: error.operation,
+      status: error.status,
+      requestId: error.requestId,
+    });
+  }
+  const carried = (error as { code?: unknown } | null)?.code;
+  const code = typeof carried === 'string' && /^[a-z][a-z-]*$/.test(carried) ? carried : 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  return { code, message: redact(message, secrets) };
+}
+
+function withDetails(code: string, message: string, details: unknown): ResultError {
+  return details === undefined ? { code, message } : { code, message, details };
+}

@@ -1,0 +1,58 @@
+import type { ConsoleCore } from '../services/console-core';
+import { SessionsService } from '../services/sessions';
+import type { Requests } from '../shared/contract';
+import type { Handlers } from './dispatcher';
+
+/**
+ * The table: one handler per capability of the contract, each a thin call into a service. Input is
+ * already validated by the dispatcher; errors are mapped to `{code, message}` there too.
+ */
+export function createHandlers(core: ConsoleCore): Handlers<Requests> {
+  const sessions = new SessionsService(core);
+  return {
+    'profiles:list': async () => core.profilesState(),
+    'profiles:add': async (input) => {
+      const profile = await core.profiles.addBandwidthProfile(input);
+      core.announceProfiles();
+      return profile;
+    },
+    'profiles:rename': async ({ profileId, name }) => {
+      const profile = core.profiles.rename(profileId, name);
+      core.announceProfiles();
+      return profile;
+    },
+    'profiles:remove': ({ profileId }) => core.removeProfile(profileId),
+    'profiles:select': async ({ profileId }) => core.selectProfile(profileId),
+
+    'sessions:list': async () => sessions.list(),
+    'sessions:create': ({ tag }) => sessions.create(tag),
+    'sessions:watch': ({ sessionId, label }) => sessions.watch(sessionId, label),
+    'sessions:discover': ({ participantId }) => sessions.discover(participantId),
+    'sessions:unwatch': async ({ sessionId }) => sessions.unwatch(sessionId),
+    'sessions:delete': ({ sessionId }) => sessions.delete(sessionId),
+    'sessions:focus': async ({ sessionId }) => sessions.focus(sessionId),
+    'sessions:refresh': ({ sessionId }) => sessions.refresh(sessionId),
+
+    'participants:create': (input) => sessions.createParticipant(input),
+    'participants:add': ({ sessionId, participantId }) =>
+      sessions.addParticipant(sessionId, participantId),
+    'participants:remove': ({ sessionId, participantId }) =>
+      sessions.removeParticipant(sessionId, participantId),
+    'participants:delete': ({ participantId }) => sessions.deleteParticipant(participantId),
+    'participants:setRole': async ({ participantId, role }) =>
+      sessions.setRole(participantId, role),
+
+    'audit:query': ({ filter }) => core.audit.query(filter),
+    'audit:export': ({ format, filter }) => core.audit.export(format, filter),
+
+    'settings:get': async () => ({ preferences: core.settings.getPreferences() }),
+    'settings:update': async ({ preferences }) => {
+      const patch = Object.fromEntries(
+        Object.entries(preferences).filter(([, value]) => value !== undefined),
+      );
+      const updated = core.settings.updatePreferences(patch);
+      core.applyPollPreferences();
+      return { preferences: updated };
+    },
+  };
+}

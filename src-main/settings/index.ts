@@ -1,0 +1,46 @@
+// Everything in settings/ except electron-settings.ts, which imports electron and belongs to main.ts.
+export { SettingsError, type SettingsErrorCode } from './errors';
+export {
+  ensureBuiltinProfiles,
+  migrateSettings,
+  MIGRATIONS,
+  SettingsVersionError,
+  type Migration,
+  type RawSettings,
+} from './migrations';
+export {
+  BANDWIDTH_PRODUCTION_BASE_URL,
+  DEFAULT_PREFERENCES,
+  defaultSettings,
+  LOCAL_DEMO_PROFILE,
+  LOCAL_DEMO_PROFILE_ID,
+  PARTICIPANT_ROLES,
+  POLL_FAST_BOUNDS,
+  POLL_SLOW_BOUNDS,
+  PROFILE_KINDS,
+  SETTINGS_SCHEMA_VERSION,
+  THEMES,
+  idSchema,
+  participantRoleSchema,
+  preferencesSchema,
+  profileSchema,
+  settingsSchema,
+  watchedSessionSchema,
+  windowStateSchema,
+  type ParticipantRole,
+  type Preferences,
+  type Profile,
+  type ProfileKind,
+  type Settings,
+  type WatchedSession,
+  type WindowState,
+} from './schema';
+export {
+  createConfBackend,
+  SettingsStore,
+  type SettingsBackend,
+  type SettingsBackendFactory,
+  type SettingsBackendOptions,
+  type SettingsLoadReport,
+  type SettingsStoreOptions,
+} from './settings-store';

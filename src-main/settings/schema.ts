@@ -1,0 +1,158 @@
+/**
+ * The settings file's shape (current version), validated with zod on load and before every write.
+ * No secrets, ever: every object is strict, so a `password` field (or any unknown field) is refused.
+ */
+import * as z from 'zod';
+
+export const SETTINGS_SCHEMA_VERSION = 2;
+
+export const LOCAL_DEMO_PROFILE_ID = 'local-demo';
+/** The production Bandwidth WebRTC API. */
+export const BANDWIDTH_PRODUCTION_BASE_URL = 'https://api.webrtc.bandwidth.com/v1';
+/**
+ * The built-in profile. Its accountId/username/baseUrl are placeholders: the embedded local API's
+ * real values come from the local credentials provider at call time.
+ */
+export const LOCAL_DEMO_PROFILE: Profile = Object.freeze({
+  id: LOCAL_DEMO_PROFILE_ID,
+  name: 'Local demo',
+  kind: 'local',
+  accountId: 'local',
+  username: 'local',
+  baseUrl: 'http://127.0.0.1/v1',
+});
+
+export const POLL_FAST_BOUNDS = { min: 500, max: 10_000 } as const;
+export const POLL_SLOW_BOUNDS = { min: 1_000, max: 300_000 } as const;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** An id used as a record key: printable, no spaces, never a prototype key. */
+export const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+  .refine((id) => !FORBIDDEN_KEYS.has(id), 'is a reserved name');
+
+export const PROFILE_KINDS = ['bandwidth', 'local'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
+
+export const profileSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().trim().min(1).max(60),
+  kind: z.enum(PROFILE_KINDS),
+  accountId: z.string().min(1).max(64),
+  username: z.string().min(1).max(128),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const watchedSessionSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().max(100),
+  addedAt: z.iso.datetime(),
+});
+export type WatchedSession = z.infer<typeof watchedSessionSchema>;
+
+export const PARTICIPANT_ROLES = ['customer', 'agent', 'supervisor', 'other'] as const;
+export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
+export type ParticipantRole = z.infer<typeof participantRoleSchema>;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const preferencesSchema = z
+  .strictObject({
+    pollFastMs: z.int().min(POLL_FAST_BOUNDS.min).max(POLL_FAST_BOUNDS.max),
+    pollSlowMs: z.int().min(POLL_SLOW_BOUNDS.min).max(POLL_SLOW_BOUNDS.max),
+    confirmations: z.boolean(),
+    theme: z.enum(THEMES),
+  })
+  .refine((p) => p.pollFastMs <= p.pollSlowMs, {
+    message: 'the fast poll interval must not be longer than the slow one',
+    path: ['pollFastMs'],
+  });
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const windowStateSchema = z.strictObject({
+  bounds: z
+    .strictObject({
+      x: z.int().optional(),
+      y: z.int().optional(),
+      width: z.int().min(200).max(100_000),
+      height: z.int().min(200).max(100_000),
+    })
+    .nullable(),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof windowStateSchema>;
+
+export const settingsSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+    profiles: z.array(profileSchema),
+    /** Per profile id. */
+    watchedSessions: z.record(idSchema, z.array(watchedSessionSchema)),
+    /** Per profile id, then per participant id. */
+    participantRoles: z.record(idSchema, z.record(idSchema, participantRoleSchema)),
+    preferences: preferencesSchema,
+    window: windowStateSchema,
+  })
+  .superRefine((s, ctx) => {
+    const ids = new Set<string>();
+    for (const [i, p] of s.profiles.entries()) {
+      if (ids.has(p.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'duplicate profile id',
+          path: ['profiles', i, 'id'],
+        });
+      ids.add(p.id);
+    }
+    if (!ids.has(LOCAL_DEMO_PROFILE_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the built-in Local demo profile is missing',
+        path: ['profiles'],
+      });
+    }
+    for (const [profileId, sessions] of Object.entries(s.watchedSessions)) {
+      const seen = new Set<string>();
+      for (const [i, w] of sessions.entries()) {
+        if (seen.has(w.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'duplicate watched session',
+            path: ['watchedSessions', profileId, i],
+          });
+        }
+        seen.add(w.id);
+      }
+    }
+  });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
+  pollFastMs: 1_000,
+  pollSlowMs: 10_000,
+  confirmations: true,
+  theme: 'system',
+});
+
+export function defaultSettings(): Settings {
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    profiles: [{ ...LOCAL_DEMO_PROFILE }],
+    watchedSessions: {},
+    participantRoles: {},
+    preferences: { ...DEFAULT_PREFERENCES },
+    window: { bounds: null, maximized: false },
+  };
+}
+
+/** A readable one-line-per-issue summary of a zod error (no values are echoed). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

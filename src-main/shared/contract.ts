@@ -1,0 +1,137 @@
+/**
+ * The IPC contract: every capability the renderer may call, named `domain:verb`, each taking one
+ * object argument (validated at runtime in main) and answering a Result; and every event main sends.
+ * The preload and the web host build the same bridge from this one table (see ./bridge.ts).
+ */
+import { z } from 'zod';
+import type { AuditEntry } from '../audit/types';
+import type { Preferences, Profile } from '../settings/schema';
+import {
+  MAX_TAG_LENGTH,
+  PUBLISH_PERMISSIONS,
+  type CreateParticipantResponse,
+} from './bandwidth-api';
+import { event, request, type Bridge } from './bridge';
+import { ROLES } from './routing/model';
+import type { SessionUpdateEvent, SessionView } from './session-view';
+
+const id = (what: string): z.ZodString =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(128, `${what} is longer than 128 characters`)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `${what} may only contain letters, digits, . _ : -`);
+const tag = z
+  .string()
+  .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`)
+  .optional();
+const none = z.strictObject({});
+
+/** A profile as the renderer sees it: never a password. */
+export type ProfileView = Profile;
+
+export interface ProfilesState {
+  profiles: ProfileView[];
+  activeId: string;
+}
+
+export interface CreatedParticipant extends CreateParticipantResponse {
+  /** BXML that transfers a phone call into the session as this participant (needs the call id). */
+  bxmlTemplate: string;
+}
+
+export interface SettingsView {
+  preferences: Preferences;
+}
+
+export const auditFilterSchema = z.strictObject({
+  sessionId: id('Session id').optional(),
+  profileId: id('Profile id').optional(),
+  outcome: z.enum(['applied', 'failed', 'rolled-back', 'refused']).optional(),
+  from: z.iso.datetime({ error: 'from must be an ISO date-time' }).optional(),
+  to: z.iso.datetime({ error: 'to must be an ISO date-time' }).optional(),
+});
+
+export const requests = {
+  'profiles:list': request<ProfilesState>()(none),
+  'profiles:add': request<ProfileView>()(
+    z.strictObject({
+      name: z.string().max(80),
+      accountId: z.string().max(64),
+      username: z.string().max(256),
+      password: z.string().max(1024),
+      baseUrl: z.string().max(2048).optional(),
+    }),
+  ),
+  'profiles:rename': request<ProfileView>()(
+    z.strictObject({ profileId: id('Profile id'), name: z.string().max(80) }),
+  ),
+  'profiles:remove': request<ProfilesState>()(z.strictObject({ profileId: id('Profile id') })),
+  'profiles:select': request<ProfilesState>()(z.strictObject({ profileId: id('Profile id') })),
+
+  'sessions:list': request<SessionView[]>()(none),
+  'sessions:create': request<SessionView>()(z.strictObject({ tag })),
+  'sessions:watch': request<SessionView>()(
+    z.strictObject({ sessionId: id('Session id'), label: z.string().max(80).optional() }),
+  ),
+  'sessions:discover': request<SessionView>()(
+    z.strictObject({ participantId: id('Participant id') }),
+  ),
+  'sessions:unwatch': request<null>()(z.strictObject({ sessionId: id('Session id') })),
+  'sessions:delete': request<null>()(z.strictObject({ sessionId: id('Session id') })),
+  'sessions:focus': request<null>()(z.strictObject({ sessionId: id('Session id').nullable() })),
+  'sessions:refresh': request<SessionView>()(z.strictObject({ sessionId: id('Session id') })),
+
+  'participants:create': request<CreatedParticipant>()(
+    z.strictObject({
+      publishPermissions: z
+        .array(z.enum(PUBLISH_PERMISSIONS))
+        .max(2)
+        .refine((p) => new Set(p).size === p.length, 'publishPermissions must not repeat'),
+      tag,
+      callbackUrl: z
+        .url({ protocol: /^https?$/, error: 'callbackUrl must be an http(s) URL' })
+        .optional(),
+    }),
+  ),
+  'participants:add': request<SessionView>()(
+    z.strictObject({ sessionId: id('Session id'), participantId: id('Participant id') }),
+  ),
+  'participants:remove': request<SessionView>()(
+    z.strictObject({ sessionId: id('Session id'), participantId: id('Participant id') }),
+  ),
+  'participants:delete': request<null>()(z.strictObject({ participantId: id('Participant id') })),
+  'participants:setRole': request<null>()(
+    z.strictObject({ participantId: id('Participant id'), role: z.enum(ROLES).nullable() }),
+  ),
+
+  'audit:query': request<AuditEntry[]>()(z.strictObject({ filter: auditFilterSchema })),
+  'audit:export': request<string>()(
+    z.strictObject({ format: z.enum(['csv', 'json']), filter: auditFilterSchema }),
+  ),
+
+  'settings:get': request<SettingsView>()(none),
+  'settings:update': request<SettingsView>()(
+    z.strictObject({
+      preferences: z.strictObject({
+        pollFastMs: z.number().int().optional(),
+        pollSlowMs: z.number().int().optional(),
+        confirmations: z.boolean().optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+      }),
+    }),
+  ),
+};
+
+export const events = {
+  'sessions:update': event<SessionUpdateEvent>(),
+  'profiles:changed': event<ProfilesState>(),
+};
+
+export type Requests = typeof requests;
+export type Events = typeof events;
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+/** What `window.patchbay` is, in Electron and in the web host alike. */
+export type PatchbayBridge = Bridge<Requests, Events>;

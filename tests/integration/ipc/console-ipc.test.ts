@@ -1,0 +1,229 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeytarSecretStore } from '../../../src-main/credentials';
+import { createDispatcher, type Caller, type Dispatch } from '../../../src-main/ipc/dispatcher';
+import { createHandlers } from '../../../src-main/ipc/handlers';
+import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
+import { ConsoleCore } from '../../../src-main/services/console-core';
+import { SettingsStore } from '../../../src-main/settings';
+import { buildBridge, describeSurface } from '../../../src-main/shared/bridge';
+import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
+import type { Result } from '../../../src-main/shared/result';
+import { assertKeyring, keyringGate } from '../../support/keyring';
+
+const gate = await keyringGate();
+const PASSWORD = 'Sup3r-Secret-Pa55word-for-tests';
+const trusted: Caller = { url: 'app://patchbay/index.html', trusted: true };
+
+let dir: string;
+let demo: LocalApi;
+let cloud: LocalApi; // stands in for a Bandwidth account
+let core: ConsoleCore;
+let secrets: KeytarSecretStore;
+let dispatch: Dispatch;
+let bridge: PatchbayBridge;
+const transcript: unknown[] = [];
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe.runIf(gate.run)('the IPC surface over the console core (real keychain, real HTTP)', () => {
+  beforeAll(async () => {
+    assertKeyring(gate);
+    dir = await mkdtemp(join(tmpdir(), 'patchbay-ipc-'));
+    secrets = new KeytarSecretStore({ service: `PatchbayTest-${Date.now()}` });
+    demo = await createLocalApi({ seed: 'demo' });
+    cloud = await createLocalApi({
+      accountId: '5551234',
+      username: 'api-user',
+      password: PASSWORD,
+    });
+    core = await ConsoleCore.create({
+      dataDir: dir,
+      settings: new SettingsStore({ cwd: dir }),
+      secrets,
+      localApi: demo,
+      client: { retryLimit: 0, timeoutMs: 3_000 },
+    });
+    core.events.on('sessions:update', (e) => transcript.push(e));
+    core.events.on('profiles:changed', (e) => transcript.push(e));
+    dispatch = createDispatcher(requests, createHandlers(core), {
+      checkCaller: (c) => (c.trusted ? true : `${c.url} is not Patchbay's window`),
+      secrets: () => core.secrets(),
+    });
+    bridge = buildBridge(
+      requests,
+      events,
+      async (name, input) => {
+        const result = await dispatch(name, input, trusted);
+        transcript.push(result);
+        return result;
+      },
+      () => () => undefined,
+    );
+  });
+
+  afterAll(async () => {
+    await core?.close();
+    await demo?.close();
+    await cloud?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('exposes exactly the contract (a new privileged capability shows up here as a diff)', () => {
+    expect(describeSurface(bridge)).toEqual([
+      'audit.export',
+      'audit.query',
+      'participants.add',
+      'participants.create',
+      'participants.delete',
+      'participants.remove',
+      'participants.setRole',
+      'profiles.add',
+      'profiles.list',
+      'profiles.onChanged',
+      'profiles.remove',
+      'profiles.rename',
+      'profiles.select',
+      'sessions.create',
+      'sessions.delete',
+      'sessions.discover',
+      'sessions.focus',
+      'sessions.list',
+      'sessions.onUpdate',
+      'sessions.refresh',
+      'sessions.unwatch',
+      'sessions.watch',
+      'settings.get',
+      'settings.update',
+    ]);
+  });
+
+  it('starts on the Local demo with its calls watched', async () => {
+    const state = value(await bridge.profiles.list({}));
+    expect(state.activeId).toBe('local-demo');
+    const sessions = value(await bridge.sessions.list({}));
+    expect(sessions.length).toBeGreaterThanOrEqual(6);
+    const first = sessions[0];
+    if (!first) throw new Error('no session');
+    const fresh = value(await bridge.sessions.refresh({ sessionId: first.id }));
+    expect(fresh.state).toBe('live');
+    expect(fresh.participants.some((p) => p.role === 'agent')).toBe(true);
+  });
+
+  it('refuses an untrusted sender and malformed input, changing nothing', async () => {
+    const before = value(await bridge.sessions.list({})).length;
+    const refused = await dispatch(
+      'sessions:create',
+      { tag: 'x' },
+      { url: 'https://evil.example/', trusted: false },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    for (const bad of [null, 'x', { tag: 7 }, { tag: 'x'.repeat(51) }, { tag: 'ok', extra: 1 }]) {
+      const r = await dispatch('sessions:create', bad, trusted);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    const badId = await dispatch('sessions:watch', { sessionId: '../../etc' }, trusted);
+    expect(badId).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(value(await bridge.sessions.list({}))).toHaveLength(before);
+  });
+
+  it('tells wrong credentials, no WebRTC access and an unreachable API apart when adding an account', async () => {
+    const base = {
+      name: 'Prod',
+      accountId: cloud.accountId,
+      username: 'api-user',
+      baseUrl: cloud.baseUrl,
+    };
+    const wrong = await bridge.profiles.add({ ...base, password: 'not-it-at-all' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'credentials-rejected' } });
+    const forbidden = await bridge.profiles.add({ ...base, accountId: '777', password: PASSWORD });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'no-webrtc-access' } });
+    const offline = await bridge.profiles.add({
+      ...base,
+      baseUrl: 'http://127.0.0.1:9/v1',
+      password: PASSWORD,
+    });
+    expect(offline).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(value(await bridge.profiles.list({})).profiles).toHaveLength(1);
+  });
+
+  it('adds an account, uses it for sessions and participants, then removes it with its keychain entry', async () => {
+    const profile = value(
+      await bridge.profiles.add({
+        name: 'Prod',
+        accountId: cloud.accountId,
+        username: 'api-user',
+        password: PASSWORD,
+        baseUrl: cloud.baseUrl,
+      }),
+    );
+    expect(JSON.stringify(profile)).not.toContain(PASSWORD);
+    expect(await secrets.get(profile.id)).toBe(PASSWORD);
+    value(await bridge.profiles.select({ profileId: profile.id }));
+    expect(value(await bridge.sessions.list({}))).toEqual([]);
+
+    const session = value(await bridge.sessions.create({ tag: 'call-7f3a' }));
+    expect(session).toMatchObject({ label: 'call-7f3a', state: 'live', participants: [] });
+    const created = value(
+      await bridge.participants.create({ publishPermissions: ['AUDIO'], tag: 'agent-1' }),
+    );
+    expect(created.bxmlTemplate).toContain(created.token);
+    const joined = value(
+      await bridge.participants.add({
+        sessionId: session.id,
+        participantId: created.participant.id,
+      }),
+    );
+    expect(joined.participants.map((p) => p.id)).toEqual([created.participant.id]);
+    expect(joined.participants[0]?.role).toBe('agent'); // suggested by its tag
+    value(
+      await bridge.participants.setRole({
+        participantId: created.participant.id,
+        role: 'supervisor',
+      }),
+    );
+    expect(
+      value(await bridge.sessions.refresh({ sessionId: session.id })).participants[0]?.role,
+    ).toBe('supervisor');
+
+    const found = value(await bridge.sessions.discover({ participantId: created.participant.id }));
+    expect(found.id).toBe(session.id);
+    const missing = await bridge.sessions.watch({ sessionId: 'no-such-session' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    value(
+      await bridge.participants.remove({
+        sessionId: session.id,
+        participantId: created.participant.id,
+      }),
+    );
+    value(await bridge.participants.delete({ participantId: created.participant.id }));
+    value(await bridge.sessions.delete({ sessionId: session.id }));
+    expect(value(await bridge.sessions.list({}))).toEqual([]);
+
+    const state = value(await bridge.profiles.remove({ profileId: profile.id }));
+    expect(state).toMatchObject({ activeId: 'local-demo' });
+    expect(await secrets.get(profile.id)).toBeNull();
+  });
+
+  it('never lets the password or its Basic header reach a file, a result, an event or an error', async () => {
+    const basic = Buffer.from(`api-user:${PASSWORD}`).toString('base64');
+    const seen = JSON.stringify(transcript);
+    expect(seen).not.toContain(PASSWORD);
+    expect(seen).not.toContain(basic);
+    const files = await readdir(dir, { recursive: true, withFileTypes: true });
+    let read = 0;
+    for (const file of files.filter((f) => f.isFile())) {
+      const text = await readFile(join(file.parentPath, file.name), 'utf8');
+      expect(text, file.name).not.toContain(PASSWORD);
+      expect(text, file.name).not.toContain(basic);
+      read += 1;
+    }
+    expect(read).toBeGreaterThanOrEqual(2); // settings.json and the audit log at least
+  });
+});
