@@ -28,6 +28,7 @@ export function registerElectronIpc(
   const offs = [
     core.events.on('sessions:update', forward('sessions:update')),
     core.events.on('profiles:changed', forward('profiles:changed')),
+    core.events.on('routing:timer', forward('routing:timer')),
   ];
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);

@@ -42,6 +42,25 @@ export function createHandlers(core: ConsoleCore): Handlers<Requests> {
     'participants:setRole': async ({ participantId, role }) =>
       sessions.setRole(participantId, role),
 
+    'routing:preview': async ({ sessionId, intent }) =>
+      (await core.routing.active()).applier.preview(sessionId, intent),
+    'routing:apply': async ({ sessionId, intent, durationMs, untilStopped, ...options }) => {
+      const { applier, timers } = await core.routing.active();
+      const opts = {
+        ...(options.confirmedViolations ? { confirmedViolations: true } : {}),
+        ...(options.reason ? { reason: options.reason } : {}),
+      };
+      if (durationMs) return timers.applyTimed(sessionId, intent, { durationMs }, opts);
+      if (untilStopped) return timers.applyTimed(sessionId, intent, { untilStopped: true }, opts);
+      return applier.apply(sessionId, intent, opts);
+    },
+    'routing:undo': async ({ sessionId }) => (await core.routing.active()).applier.undo(sessionId),
+    'routing:redo': async ({ sessionId }) => (await core.routing.active()).applier.redo(sessionId),
+    'routing:history': async ({ sessionId }) =>
+      (await core.routing.active()).applier.history(sessionId),
+    'routing:timers': async () => (await core.routing.active()).timers.list(),
+    'routing:stopTimer': async ({ timerId }) => (await core.routing.active()).timers.stop(timerId),
+
     'audit:query': ({ filter }) => core.audit.query(filter),
     'audit:export': ({ format, filter }) => core.audit.export(format, filter),
 

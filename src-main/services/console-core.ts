@@ -17,7 +17,9 @@ import type { LocalApi } from '../local-api';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
 import type { ProfilesState } from '../shared/contract';
 import type { SessionUpdateEvent } from '../shared/session-view';
+import type { TimedRouteEvent } from '../routing';
 import { TypedEmitter } from './emitter';
+import { RoutingService } from './routing-service';
 import { sessionView } from './session-views';
 
 export interface ConsoleCoreOptions {
@@ -35,6 +37,7 @@ export interface ConsoleCoreOptions {
 export interface CoreEvents {
   'sessions:update': SessionUpdateEvent;
   'profiles:changed': ProfilesState;
+  'routing:timer': TimedRouteEvent;
 }
 
 /** The active account: its client and its live register of watched sessions. */
@@ -52,6 +55,7 @@ export interface ActiveProfile {
 export class ConsoleCore {
   readonly events = new TypedEmitter<CoreEvents>();
   readonly profiles: ProfileService;
+  readonly routing: RoutingService;
   #active: ActiveProfile;
   readonly #knownSecrets = new Set<string>();
 
@@ -72,6 +76,9 @@ export class ConsoleCore {
         password: local.password,
       }),
     });
+    this.routing = new RoutingService(this, options.dataDir, (e) =>
+      this.events.emit('routing:timer', e),
+    );
     this.#active = this.activate(
       settings.getProfile(LOCAL_DEMO_PROFILE_ID) ?? this.profiles.get(LOCAL_DEMO_PROFILE_ID),
     );
@@ -125,6 +132,7 @@ export class ConsoleCore {
   }
 
   async close(): Promise<void> {
+    this.routing.close();
     this.#active.live.close();
     this.events.clear();
     await this.audit.close();

@@ -5,6 +5,15 @@
  */
 import { z } from 'zod';
 import type { AuditEntry } from '../audit/types';
+import type {
+  ApplyResult,
+  HistoryState,
+  PreviewResult,
+  TimedApplyResult,
+  TimedRouteEvent,
+  TimedRouteView,
+  TimerOutcome,
+} from '../routing/types';
 import type { Preferences, Profile } from '../settings/schema';
 import {
   MAX_TAG_LENGTH,
@@ -12,6 +21,7 @@ import {
   type CreateParticipantResponse,
 } from './bandwidth-api';
 import { event, request, type Bridge } from './bridge';
+import { intentSchema } from './routing/intent-schema';
 import { ROLES } from './routing/model';
 import type { SessionUpdateEvent, SessionView } from './session-view';
 
@@ -106,6 +116,36 @@ export const requests = {
     z.strictObject({ participantId: id('Participant id'), role: z.enum(ROLES).nullable() }),
   ),
 
+  'routing:preview': request<PreviewResult>()(
+    z.strictObject({ sessionId: id('Session id'), intent: intentSchema }),
+  ),
+  'routing:apply': request<ApplyResult | TimedApplyResult>()(
+    z
+      .strictObject({
+        sessionId: id('Session id'),
+        intent: intentSchema,
+        confirmedViolations: z.boolean().optional(),
+        reason: z.string().max(500, 'A reason is at most 500 characters').optional(),
+        /** A timed route: reverted automatically after this long (ms), or when stopped. */
+        durationMs: z
+          .number()
+          .int()
+          .min(1_000)
+          .max(12 * 3600_000)
+          .optional(),
+        untilStopped: z.literal(true).optional(),
+      })
+      .refine(
+        (v) => !(v.durationMs && v.untilStopped),
+        'Give durationMs or untilStopped, not both',
+      ),
+  ),
+  'routing:undo': request<ApplyResult>()(z.strictObject({ sessionId: id('Session id') })),
+  'routing:redo': request<ApplyResult>()(z.strictObject({ sessionId: id('Session id') })),
+  'routing:history': request<HistoryState>()(z.strictObject({ sessionId: id('Session id') })),
+  'routing:timers': request<TimedRouteView[]>()(none),
+  'routing:stopTimer': request<TimerOutcome>()(z.strictObject({ timerId: id('Timer id') })),
+
   'audit:query': request<AuditEntry[]>()(z.strictObject({ filter: auditFilterSchema })),
   'audit:export': request<string>()(
     z.strictObject({ format: z.enum(['csv', 'json']), filter: auditFilterSchema }),
@@ -127,6 +167,7 @@ export const requests = {
 export const events = {
   'sessions:update': event<SessionUpdateEvent>(),
   'profiles:changed': event<ProfilesState>(),
+  'routing:timer': event<TimedRouteEvent>(),
 };
 
 export type Requests = typeof requests;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../../src-main/credentials';
-import { createDispatcher, type Caller, type Dispatch } from '../../../src-main/ipc/dispatcher';
-import { createHandlers } from '../../../src-main/ipc/handlers';
+import type { Caller, Dispatch } from '../../../src-main/ipc/dispatcher';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
-import { ConsoleCore } from '../../../src-main/services/console-core';
+import { composeConsole, type ComposedConsole } from '../../../src-main/services/compose';
+import type { ConsoleCore } from '../../../src-main/services/console-core';
 import { SettingsStore } from '../../../src-main/settings';
 import { buildBridge, describeSurface } from '../../../src-main/shared/bridge';
 import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
@@ -18,7 +18,7 @@ const PASSWORD = 'Sup3r-Secret-Pa55word-for-tests';
 const trusted: Caller = { url: 'app://patchbay/index.html', trusted: true };
 
 let dir: string;
-let demo: LocalApi;
+let composed: ComposedConsole;
 let cloud: LocalApi; // stands in for a Bandwidth account
 let core: ConsoleCore;
 let secrets: KeytarSecretStore;
@@ -36,25 +36,23 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     assertKeyring(gate);
     dir = await mkdtemp(join(tmpdir(), 'patchbay-ipc-'));
     secrets = new KeytarSecretStore({ service: `PatchbayTest-${Date.now()}` });
-    demo = await createLocalApi({ seed: 'demo' });
     cloud = await createLocalApi({
       accountId: '5551234',
       username: 'api-user',
       password: PASSWORD,
     });
-    core = await ConsoleCore.create({
+    composed = await composeConsole({
       dataDir: dir,
       settings: new SettingsStore({ cwd: dir }),
       secrets,
-      localApi: demo,
+      localApi: { seed: 'demo' },
       client: { retryLimit: 0, timeoutMs: 3_000 },
     });
+    core = composed.core;
+    dispatch = composed.dispatch;
     core.events.on('sessions:update', (e) => transcript.push(e));
     core.events.on('profiles:changed', (e) => transcript.push(e));
-    dispatch = createDispatcher(requests, createHandlers(core), {
-      checkCaller: (c) => (c.trusted ? true : `${c.url} is not Patchbay's window`),
-      secrets: () => core.secrets(),
-    });
+    core.events.on('routing:timer', (e) => transcript.push(e));
     bridge = buildBridge(
       requests,
       events,
@@ -68,8 +66,7 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
   });
 
   afterAll(async () => {
-    await core?.close();
-    await demo?.close();
+    await composed?.close();
     await cloud?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -89,6 +86,14 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
       'profiles.remove',
       'profiles.rename',
       'profiles.select',
+      'routing.apply',
+      'routing.history',
+      'routing.onTimer',
+      'routing.preview',
+      'routing.redo',
+      'routing.stopTimer',
+      'routing.timers',
+      'routing.undo',
       'sessions.create',
       'sessions.delete',
       'sessions.discover',
@@ -209,6 +214,64 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     const state = value(await bridge.profiles.remove({ profileId: profile.id }));
     expect(state).toMatchObject({ activeId: 'local-demo' });
     expect(await secrets.get(profile.id)).toBeNull();
+  });
+
+  it('routes a live call: preview, whisper, undo, redo, and a timed monitor that reverts', async () => {
+    const listed = value(await bridge.sessions.list({}));
+    const sessions = await Promise.all(
+      listed.map(async (s) => value(await bridge.sessions.refresh({ sessionId: s.id }))),
+    );
+    const call = sessions.find((s) => s.participants.some((p) => p.role === 'supervisor'));
+    if (!call) throw new Error('the demo has no supervised call');
+    const supervisor = call.participants.find((p) => p.role === 'supervisor');
+    const customer = call.participants.find((p) => p.role === 'customer');
+    if (!supervisor || !customer) throw new Error('roles missing');
+    const intent = { type: 'whisper', supervisorId: supervisor.id } as const;
+
+    const preview = value(await bridge.routing.preview({ sessionId: call.id, intent }));
+    expect(preview).toMatchObject({ ok: true });
+    const applied = value(
+      await bridge.routing.apply({ sessionId: call.id, intent, reason: 'coaching' }),
+    );
+    expect(applied).toMatchObject({ ok: true });
+    expect(value(await bridge.routing.history({ sessionId: call.id }))).toMatchObject({
+      canUndo: true,
+      canRedo: false,
+    });
+    expect(value(await bridge.routing.undo({ sessionId: call.id }))).toMatchObject({ ok: true });
+    expect(value(await bridge.routing.redo({ sessionId: call.id }))).toMatchObject({ ok: true });
+
+    const bad = await bridge.routing.apply({
+      sessionId: call.id,
+      intent: { type: 'whisper' } as never,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const both = await bridge.routing.apply({
+      sessionId: call.id,
+      intent,
+      durationMs: 5_000,
+      untilStopped: true,
+    });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    const timed = value(
+      await bridge.routing.apply({
+        sessionId: call.id,
+        intent: { type: 'monitor', supervisorId: supervisor.id },
+        untilStopped: true,
+      }),
+    );
+    if (!timed.ok || !('timer' in timed)) throw new Error('not timed');
+    expect(value(await bridge.routing.timers({})).map((t) => t.id)).toEqual([timed.timer.id]);
+    const stopped = value(await bridge.routing.stopTimer({ timerId: timed.timer.id }));
+    expect(stopped).toMatchObject({ ok: true });
+    expect(value(await bridge.routing.timers({}))).toEqual([]);
+
+    const entries = value(await bridge.audit.query({ filter: { sessionId: call.id } }));
+    expect(entries.length).toBeGreaterThanOrEqual(4);
+    expect(entries.some((e) => e.reason === 'coaching')).toBe(true);
+    const csv = value(await bridge.audit.export({ format: 'csv', filter: { sessionId: call.id } }));
+    expect(csv.split('\n')[0]).toContain('seq');
   });
 
   it('never lets the password or its Basic header reach a file, a result, an event or an error', async () => {

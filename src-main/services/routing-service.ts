@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { LiveSync } from '../live';
+import { RoutingApplier, TimedRoutes, type LiveLike, type TimedRouteEvent } from '../routing';
+import type { Role } from '../shared/routing/model';
+import { suggestRole } from '../shared/roles';
+import type { ConsoleCore, ActiveProfile } from './console-core';
+
+export interface ProfileRouting {
+  applier: RoutingApplier;
+  timers: TimedRoutes;
+}
+
+/**
+ * One applier and one set of timed routes per profile, created when the profile is first used and
+ * kept while the console runs: a timed whisper started on one account still reverts after the
+ * supervisor switches to another.
+ */
+export class RoutingService {
+  readonly #byProfile = new Map<string, ProfileRouting>();
+
+  constructor(
+    private readonly core: ConsoleCore,
+    private readonly dataDir: string,
+    private readonly onTimerEvent: (event: TimedRouteEvent) => void,
+  ) {}
+
+  /** The active profile's routing; starts it (and restores its pending reverts) on first use. */
+  async active(): Promise<ProfileRouting> {
+    const active = this.core.active;
+    const existing = this.#byProfile.get(active.profile.id);
+    if (existing) return existing;
+    const routing = this.build(active);
+    this.#byProfile.set(active.profile.id, routing);
+    const restored = await routing.timers.restore();
+    for (const warning of restored.warnings) console.warn(`timed routes: ${warning}`);
+    return routing;
+  }
+
+  close(): void {
+    for (const routing of this.#byProfile.values()) routing.timers.close();
+    this.#byProfile.clear();
+  }
+
+  private build(active: ActiveProfile): ProfileRouting {
+    const { profile, client } = active;
+    const settings = this.core.settings;
+    // The profile's watchers are rebuilt when it becomes active again: always use the current ones.
+    const current = (): LiveSync | undefined =>
+      this.core.active.profile.id === profile.id ? this.core.active.live : undefined;
+    const live: LiveLike = {
+      expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
+      expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
+      refresh: async (s) => {
+        const watchers = current();
+        if (watchers?.isWatched(s)) await watchers.refresh(s);
+      },
+    };
+    const roles = (sessionId: string): Record<string, Role> => {
+      const assigned = settings.getParticipantRoles(profile.id);
+      const members = current()?.snapshot(sessionId)?.participants ?? [];
+      const merged: Record<string, Role> = {};
+      for (const p of members) {
+        const role = assigned[p.id] ?? suggestRole(p.tag);
+        if (role) merged[p.id] = role;
+      }
+      return { ...merged, ...assigned };
+    };
+    const applier = new RoutingApplier({
+      client,
+      audit: this.core.audit,
+      live,
+      profileId: profile.id,
+      accountId: client.accountId,
+      roles,
+    });
+    const timers = new TimedRoutes({ applier, dir: join(this.dataDir, 'routing', profile.id) });
+    timers.on(this.onTimerEvent);
+    return { applier, timers };
+  }
+}

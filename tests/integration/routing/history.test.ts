@@ -1,0 +1,122 @@
+/** Undo and redo per session against fresh server state (real local API). */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Call, Fixture, Harness } from './support';
+import {
+  calls,
+  fixture,
+  hears,
+  listOf,
+  matrix,
+  normalCall,
+  set,
+  sorted,
+  startHarness,
+} from './support';
+
+let h: Harness;
+let f: Fixture;
+let call: Call;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+beforeEach(async () => {
+  h.api.control.clearFaults();
+  f = await fixture(h);
+  call = await normalCall(h, { secondAgent: true });
+});
+afterEach(async () => f.dispose());
+
+describe('undo and redo', () => {
+  it('undo takes a whisper back, redo applies it again, each with one read', async () => {
+    const { sessionId, a, s } = call;
+    const start = matrix(h, sessionId);
+    expect(f.applier.history(sessionId)).toEqual({ canUndo: false, canRedo: false });
+    await f.applier.apply(sessionId, { type: 'whisper', supervisorId: s, agentIds: [a] });
+    const whispering = matrix(h, sessionId);
+    const state = f.applier.history(sessionId);
+    expect(state).toMatchObject({ canUndo: true, canRedo: false });
+    expect(state.undoLabel).toMatch(/^Supervisor \w+ whispers to Agent \w+$/);
+
+    h.api.control.resetStats();
+    const undone = await f.applier.undo(sessionId);
+    expect(undone).toMatchObject({ ok: true });
+    expect(undone.ok && undone.label).toMatch(/^Undo: Supervisor/);
+    expect(matrix(h, sessionId)).toEqual(start);
+    expect(calls(h)).toEqual({ listSessionParticipants: 1, updateParticipantSubscriptions: 2 });
+    expect(f.applier.history(sessionId)).toMatchObject({
+      canUndo: false,
+      canRedo: true,
+      redoLabel: state.undoLabel,
+    });
+
+    const redone = await f.applier.redo(sessionId);
+    expect(redone).toMatchObject({ ok: true });
+    expect(matrix(h, sessionId)).toEqual(whispering);
+    expect(f.applier.history(sessionId)).toMatchObject({ canUndo: true, canRedo: false });
+
+    await f.applier.undo(sessionId);
+    expect(matrix(h, sessionId)).toEqual(start);
+    const entries = await f.entries();
+    expect(entries.map((e) => e.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(entries[1]?.intent).toMatchObject({ type: 'undo', of: { type: 'whisper' } });
+    expect(entries[2]?.intent).toMatchObject({ type: 'redo', of: { type: 'whisper' } });
+  });
+
+  it('undo keeps a change someone else made since to other cells', async () => {
+    const { sessionId, c, a, s } = call;
+    const a2 = call.a2 ?? '';
+    await f.applier.apply(sessionId, { type: 'whisper', supervisorId: s, agentIds: [a] });
+    // Someone else: A stops hearing A2 (A's row was touched by the whisper, but not that cell).
+    await set(h, sessionId, a, listOf(sessionId, c, s));
+    const undone = await f.applier.undo(sessionId);
+    expect(undone).toMatchObject({ ok: true });
+    expect(hears(h, sessionId, a)).toEqual([c]);
+    expect(hears(h, sessionId, s)).toEqual([]);
+    expect(hears(h, sessionId, a2)).toEqual(sorted(a, c));
+  });
+
+  it('refuses to undo over a conflicting change, explains it, writes nothing', async () => {
+    const { sessionId, c, a, s } = call;
+    await f.applier.apply(sessionId, { type: 'whisper', supervisorId: s, agentIds: [a] });
+    // Someone else mutes the supervisor for A: the very cell the whisper opened.
+    await set(h, sessionId, a, listOf(sessionId, c, call.a2 ?? ''));
+    const before = matrix(h, sessionId);
+    h.api.control.resetStats();
+    const result = await f.applier.undo(sessionId);
+    expect(result).toMatchObject({ ok: false, code: 'undo-conflict', rolledBack: false });
+    if (result.ok || result.code !== 'undo-conflict') return;
+    expect(result.message).toMatch(/^Can't undo: someone changed the routing since/);
+    expect(result.conflicts).toEqual([expect.objectContaining({ receiverId: a, publisherId: s })]);
+    expect(calls(h)).toEqual({ listSessionParticipants: 1 });
+    expect(matrix(h, sessionId)).toEqual(before);
+    const entries = await f.entries();
+    expect(entries.at(-1)).toMatchObject({ outcome: 'refused', intent: { type: 'undo' } });
+    expect(f.applier.history(sessionId).canUndo).toBe(true);
+  });
+
+  it('a new change clears redo; undo and redo of nothing say so', async () => {
+    const { sessionId, s } = call;
+    expect(await f.applier.undo(sessionId)).toMatchObject({ ok: false, code: 'nothing-to-undo' });
+    expect(await f.applier.redo(sessionId)).toMatchObject({ ok: false, code: 'nothing-to-redo' });
+    await f.applier.apply(sessionId, { type: 'monitor', supervisorId: s });
+    await f.applier.undo(sessionId);
+    expect(f.applier.history(sessionId).canRedo).toBe(true);
+    await f.applier.apply(sessionId, { type: 'barge', supervisorId: s });
+    expect(f.applier.history(sessionId)).toMatchObject({ canUndo: true, canRedo: false });
+    expect(f.applier.history(sessionId).undoLabel).toMatch(/barges in$/);
+  });
+
+  it('undo of several changes walks back in order', async () => {
+    const { sessionId, s } = call;
+    const start = matrix(h, sessionId);
+    await f.applier.apply(sessionId, { type: 'monitor', supervisorId: s });
+    const monitoring = matrix(h, sessionId);
+    await f.applier.apply(sessionId, { type: 'barge', supervisorId: s });
+    await f.applier.undo(sessionId);
+    expect(matrix(h, sessionId)).toEqual(monitoring);
+    await f.applier.undo(sessionId);
+    expect(matrix(h, sessionId)).toEqual(start);
+  });
+});
