@@ -1,7 +1,7 @@
 /**
  * `npm start`: build Patchbay and launch it in Electron on the built-in local backend (seeded demo,
  * live simulation). Where the Electron runtime cannot be obtained (machines without internet access
- * cannot download it), say so in one line and fall back to what runs without it.
+ * cannot download it), say so in one line and start the web host (`npm run start:web`) instead.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,18 +40,19 @@ if (binary) {
 } else {
   console.log(
     'Patchbay: the Electron runtime is not available on this machine (it could not be downloaded); ' +
-      'starting the local WebRTC API with the demo contact center instead.',
+      'starting the web host instead — open the link below in a browser.',
   );
   const child = spawn(
     process.execPath,
     [
       join(root, 'node_modules/tsx/dist/cli.mjs'),
-      join(root, 'src-main/local-api/cli.ts'),
-      '--seed',
-      'demo',
-      '--simulate',
+      join(root, 'src-main/host/cli.ts'),
+      ...process.argv.slice(2),
     ],
     { cwd: root, stdio: 'inherit' },
   );
+  const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
   child.on('exit', (code) => process.exit(code ?? 0));
 }

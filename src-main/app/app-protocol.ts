@@ -1,0 +1,23 @@
+import { net, protocol } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { resolveAppPath, APP_ORIGIN, APP_SCHEME } from './app-path';
+
+export { APP_ORIGIN } from './app-path';
+
+/** Must run before `app` is ready: `app://` is a standard, secure scheme (like https, not file). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from `rendererDir` under app://patchbay/; nothing outside it. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).href);
+  });
+}
+
+export const RENDERER_URL = `${APP_ORIGIN}/index.html`;

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+export interface RunningHost {
+  origin: string;
+  /** One-time sign-in link. */
+  loginUrl: string;
+  dataDir: string;
+  localApi: { baseUrl: string; accountId: string; username: string; password: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real web host (`src-main/host/cli.ts`) as its own process with a fresh data folder,
+ * on a free port, and waits for the JSON line it prints. The renderer must be built (`out/`).
+ */
+export async function startHost(options: { simulate?: boolean } = {}): Promise<RunningHost> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
+  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/host/cli.ts')];
+  args.push('--port', '0', '--data-dir', dataDir, '--json');
+  if (!options.simulate) args.push('--no-simulate');
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${stderr}`)));
+    if (!child.stdout) return reject(new Error('web host has no stdout'));
+    createInterface({ input: child.stdout }).once('line', (l) => {
+      clearTimeout(timer);
+      resolve(l);
+    });
+  });
+  const info = JSON.parse(line) as Omit<RunningHost, 'stop'>;
+  return {
+    ...info,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
