@@ -168,114 +168,58 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
   const p = encodeURIComponent;
   const member = (r: MemberRef): string =>
     `sessions/${p(r.sessionId)}/participants/${p(r.participantId)}`;
+  type Op = OperationId;
+  const get = <T>(
+    operation: Op,
+    path: string,
+    schema: z.ZodType<T>,
+    o?: CallOptions,
+    empty?: () => T,
+  ): Promise<T> => read({ operation, method: 'get', path, signal: o?.signal }, schema, empty);
+  const post = <T>(
+    operation: Op,
+    path: string,
+    json: unknown,
+    schema: z.ZodType<T>,
+    o?: CallOptions,
+  ): Promise<T> => read({ operation, method: 'post', path, json, signal: o?.signal }, schema);
+  const put = (operation: Op, path: string, json: unknown, o?: CallOptions): Promise<void> =>
+    write({ operation, method: 'put', path, json, signal: o?.signal });
+  const del = (operation: Op, path: string, o?: CallOptions): Promise<void> =>
+    write({ operation, method: 'delete', path, goneIsDone: true, signal: o?.signal });
 
   return {
     baseUrl,
     accountId: options.accountId,
     createParticipant: (body, o) =>
-      read(
-        {
-          operation: 'createParticipant',
-          method: 'post',
-          path: 'participants',
-          json: body,
-          signal: o?.signal,
-        },
-        createParticipantResponseSchema,
-      ),
+      post('createParticipant', 'participants', body, createParticipantResponseSchema, o),
     getParticipant: (r, o) =>
-      read(
-        {
-          operation: 'getParticipant',
-          method: 'get',
-          path: `participants/${p(r.participantId)}`,
-          signal: o?.signal,
-        },
-        participantSchema,
-      ),
-    deleteParticipant: (r, o) =>
-      write({
-        operation: 'deleteParticipant',
-        method: 'delete',
-        path: `participants/${p(r.participantId)}`,
-        goneIsDone: true,
-        signal: o?.signal,
-      }),
-    createSession: (body, o) =>
-      read(
-        {
-          operation: 'createSession',
-          method: 'post',
-          path: 'sessions',
-          json: body,
-          signal: o?.signal,
-        },
-        sessionSchema,
-      ),
-    getSession: (r, o) =>
-      read(
-        {
-          operation: 'getSession',
-          method: 'get',
-          path: `sessions/${p(r.sessionId)}`,
-          signal: o?.signal,
-        },
-        sessionSchema,
-      ),
-    deleteSession: (r, o) =>
-      write({
-        operation: 'deleteSession',
-        method: 'delete',
-        path: `sessions/${p(r.sessionId)}`,
-        goneIsDone: true,
-        signal: o?.signal,
-      }),
+      get('getParticipant', `participants/${p(r.participantId)}`, participantSchema, o),
+    deleteParticipant: (r, o) => del('deleteParticipant', `participants/${p(r.participantId)}`, o),
+    createSession: (body, o) => post('createSession', 'sessions', body, sessionSchema, o),
+    getSession: (r, o) => get('getSession', `sessions/${p(r.sessionId)}`, sessionSchema, o),
+    deleteSession: (r, o) => del('deleteSession', `sessions/${p(r.sessionId)}`, o),
     listSessionParticipants: (r, o) =>
-      read(
-        {
-          operation: 'listSessionParticipants',
-          method: 'get',
-          path: `sessions/${p(r.sessionId)}/participants`,
-          signal: o?.signal,
-        },
+      get(
+        'listSessionParticipants',
+        `sessions/${p(r.sessionId)}/participants`,
         participantListSchema,
+        o,
         () => [],
       ),
     addParticipantToSession: (r, o) =>
-      write({
-        operation: 'addParticipantToSession',
-        method: 'put',
-        path: member(r),
-        json: r.subscriptions,
-        signal: o?.signal,
-      }),
-    removeParticipantFromSession: (r, o) =>
-      write({
-        operation: 'removeParticipantFromSession',
-        method: 'delete',
-        path: member(r),
-        goneIsDone: true,
-        signal: o?.signal,
-      }),
+      put('addParticipantToSession', member(r), r.subscriptions, o),
+    removeParticipantFromSession: (r, o) => del('removeParticipantFromSession', member(r), o),
     getParticipantSubscriptions: (r, o) =>
-      read(
-        {
-          operation: 'getParticipantSubscriptions',
-          method: 'get',
-          path: `${member(r)}/subscriptions`,
-          signal: o?.signal,
-        },
+      get(
+        'getParticipantSubscriptions',
+        `${member(r)}/subscriptions`,
         subscriptionsSchema,
+        o,
         (): Subscriptions => ({}),
       ),
     updateParticipantSubscriptions: (r, o) =>
-      write({
-        operation: 'updateParticipantSubscriptions',
-        method: 'put',
-        path: `${member(r)}/subscriptions`,
-        json: r.subscriptions,
-        signal: o?.signal,
-      }),
+      put('updateParticipantSubscriptions', `${member(r)}/subscriptions`, r.subscriptions, o),
   };
 }
 
