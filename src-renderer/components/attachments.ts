@@ -1,0 +1,36 @@
+/**
+ * DOM attachments (`{@attach …}`) shared by the components: modal dialogs with focus management,
+ * and moving focus to an element when it appears.
+ */
+import type { Attachment } from 'svelte/attachments';
+
+/**
+ * Opens a native `<dialog>` as a modal when it is mounted: focus moves to the element marked
+ * `data-initial-focus` (else the browser's first focusable), Escape calls `oncancel`, and on
+ * unmount focus returns to the element that had it before (or to `#main` if that one is gone).
+ */
+export function modal(oncancel: () => void): Attachment<HTMLDialogElement> {
+  return (dialog) => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const onCancel = (event: Event): void => {
+      event.preventDefault();
+      oncancel();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+      queueMicrotask(() => {
+        if (opener?.isConnected) opener.focus();
+        else document.getElementById('main')?.focus();
+      });
+    };
+  };
+}
+
+/** Focuses the element once, when it is mounted (inline editors, revealed forms). */
+export const focusOnMount: Attachment<HTMLElement> = (node) => {
+  node.focus();
+};

@@ -1,0 +1,68 @@
+/**
+ * Turns a failed call's `{code, message}` into what the screen says: main's message (already in
+ * plain words) plus the action the user can take, when the message does not already give one.
+ * Pure: no DOM.
+ */
+import type { ResultError } from '../../src-main/shared/result';
+
+/** Fields of the add-profile form, for errors that belong next to a field. */
+export type ProfileField = 'name' | 'accountId' | 'username' | 'password' | 'baseUrl';
+
+const PROFILE_FIELD_BY_CODE: Record<string, ProfileField> = {
+  'invalid-name': 'name',
+  'duplicate-name': 'name',
+  'invalid-account-id': 'accountId',
+  'invalid-username': 'username',
+  'invalid-password': 'password',
+  'invalid-base-url': 'baseUrl',
+};
+
+const PROFILE_FIELDS: readonly string[] = ['name', 'accountId', 'username', 'password', 'baseUrl'];
+
+/** The add/rename-profile field an error belongs to, or null for a form-level error. */
+export function profileFieldOf(error: ResultError): ProfileField | null {
+  const byCode = PROFILE_FIELD_BY_CODE[error.code];
+  if (byCode) return byCode;
+  if (error.code === 'invalid-input' && Array.isArray(error.details)) {
+    const first: unknown = error.details[0];
+    const path =
+      typeof first === 'object' && first !== null && 'path' in first ? String(first.path) : '';
+    const field = path.split('.')[0] ?? '';
+    if (PROFILE_FIELDS.includes(field)) return field as ProfileField;
+  }
+  return null;
+}
+
+/** What the user can do next, by code; null when main's message already says it. */
+const ACTIONS: Record<string, string> = {
+  'api-unauthorized':
+    "Bandwidth no longer accepts this profile's credentials: remove the profile and add it again with the current API password.",
+  'api-forbidden':
+    'This account has no WebRTC access: ask Bandwidth support to enable it, or switch profile.',
+  'api-network': 'Check your network connection, then try again.',
+  'api-timeout': 'The API did not answer in time: try again in a moment.',
+  'api-rate-limited': 'Bandwidth asked us to slow down: wait a few seconds and try again.',
+  'api-server':
+    'Bandwidth had an internal error: try again; if it keeps failing, check its status page.',
+  'api-not-found': 'It may have ended or been deleted: check the id.',
+  'api-conflict':
+    'A participant can be in only one session at a time: remove it from its current session first (find that session with "Find by participant").',
+  'api-bad-request': 'Check what you entered and try again.',
+  disconnected: 'Reload the window (or restart Patchbay) to reconnect.',
+  'not-watched': 'Reload the session list: this session is no longer being watched.',
+  'credentials-missing': '',
+  'session-full': '',
+  'not-found': '',
+  'not-in-session':
+    'Add the participant to a session first, or watch the session by its id instead.',
+  internal: 'Something unexpected failed: try again, and report it if it keeps happening.',
+};
+
+/** Main's message, then the advice for its code when the message does not already carry it. */
+export function errorText(error: ResultError): string {
+  const action = ACTIONS[error.code];
+  const message = error.message.trim();
+  if (!action) return message;
+  const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+  return `${sentence} ${action}`;
+}

@@ -1,0 +1,20 @@
+/**
+ * The console's scoped state, set once by App.svelte and read by the views below it. Tests and
+ * future windows can build their own set of stores with another bridge.
+ */
+import { createContext } from 'svelte';
+import type { BusyStore } from './busy.svelte';
+import type { PreferencesStore } from './preferences.svelte';
+import type { ProfilesStore } from './profiles.svelte';
+import type { SessionsStore } from './sessions.svelte';
+import type { ToastsStore } from './toasts.svelte';
+
+export interface ConsoleState {
+  toasts: ToastsStore;
+  busy: BusyStore;
+  profiles: ProfilesStore;
+  sessions: SessionsStore;
+  preferences: PreferencesStore;
+}
+
+export const [getConsole, setConsole] = createContext<ConsoleState>();

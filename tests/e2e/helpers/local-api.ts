@@ -1,0 +1,104 @@
+/**
+ * Talks to the test's embedded local API over HTTP, beside the console: sets up sessions and
+ * participants the way a contact-center backend would, and injects faults (status codes, dropped
+ * connections, latency) through its loopback-only control surface.
+ */
+import type {
+  CreateParticipantResponse,
+  Participant,
+  Session,
+  Subscriptions,
+} from '../../../src-main/shared/bandwidth-api';
+import type { FailureRule, LatencyRule, LocalApiState } from '../../../src-main/local-api';
+
+export interface LocalApiInfo {
+  baseUrl: string;
+  accountId: string;
+  username: string;
+  password: string;
+}
+
+export class LocalApiClient {
+  readonly origin: string;
+
+  constructor(private readonly info: LocalApiInfo) {
+    this.origin = new URL(info.baseUrl).origin;
+  }
+
+  private async send(method: string, url: string, body?: unknown): Promise<unknown> {
+    const auth = Buffer.from(`${this.info.username}:${this.info.password}`).toString('base64');
+    const response = await fetch(url, {
+      method,
+      headers: {
+        authorization: `Basic ${auth}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  private bw(method: string, path: string, body?: unknown): Promise<unknown> {
+    return this.send(method, `${this.info.baseUrl}/accounts/${this.info.accountId}${path}`, body);
+  }
+
+  async createSession(tag?: string): Promise<Session> {
+    return (await this.bw('POST', '/sessions', tag === undefined ? {} : { tag })) as Session;
+  }
+
+  async createParticipant(
+    body: { tag?: string; publishPermissions?: ('AUDIO' | 'VIDEO')[] } = {},
+  ): Promise<CreateParticipantResponse> {
+    return (await this.bw('POST', '/participants', body)) as CreateParticipantResponse;
+  }
+
+  async add(
+    sessionId: string,
+    participantId: string,
+    subscriptions?: Subscriptions,
+  ): Promise<void> {
+    await this.bw('PUT', `/sessions/${sessionId}/participants/${participantId}`, subscriptions);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.bw('DELETE', `/sessions/${sessionId}`);
+  }
+
+  async members(sessionId: string): Promise<Participant[]> {
+    return ((await this.bw('GET', `/sessions/${sessionId}/participants`)) as Participant[]) ?? [];
+  }
+
+  async participant(participantId: string): Promise<Participant> {
+    return (await this.bw('GET', `/participants/${participantId}`)) as Participant;
+  }
+
+  /** A session with `count` audio participants, none subscribed to anyone. */
+  async sessionWith(count: number, tag?: string): Promise<{ session: Session; ids: string[] }> {
+    const session = await this.createSession(tag);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const { participant } = await this.createParticipant({ publishPermissions: ['AUDIO'] });
+      await this.add(session.id, participant.id);
+      ids.push(participant.id);
+    }
+    return { session, ids };
+  }
+
+  async state(): Promise<LocalApiState> {
+    return (await this.send('GET', `${this.origin}/_local/state`)) as LocalApiState;
+  }
+
+  async fail(rule: FailureRule): Promise<void> {
+    await this.send('POST', `${this.origin}/_local/faults/failures`, rule);
+  }
+
+  async latency(rule: LatencyRule): Promise<void> {
+    await this.send('POST', `${this.origin}/_local/faults/latency`, rule);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.send('DELETE', `${this.origin}/_local/faults`);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The Profiles screen against the real console: the built-in Local demo, adding a Bandwidth account
+ * (verified against the local API) with every failure message, switching, renaming and removing.
+ */
+import { expectNoSeriousViolations } from './helpers/axe';
+import { LocalApiClient } from './helpers/local-api';
+import { ProfilesPage } from './pages/profiles-page';
+import { SessionsPage } from './pages/sessions-page';
+import { startHost } from './support/web-host';
+import { expect, test } from './support/fixtures';
+
+test('the Local demo is built in, active, and explains why it cannot be removed', async ({
+  console: app,
+}) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  const demo = profiles.profile('Local demo');
+  await expect(demo).toContainText('Active');
+  await expect(demo).toContainText('cannot be removed');
+  await expect(demo.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await expect(profiles.activeProfile).toHaveText('Local demo');
+  await expectNoSeriousViolations(app.page, 'profiles screen (light)');
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousViolations(app.page, 'profiles screen (dark)');
+});
+
+test('adds an account, switches to it, renames it and removes it', async ({ console: app }) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  await profiles.addAccount({ name: 'Staging', ...app.localApi });
+  await expect(profiles.notifications).toContainText(
+    'Added profile “Staging”: the credentials work and the password is in the system keychain.',
+  );
+  await expect(profiles.passwordField).toHaveValue('');
+  await expect(profiles.nameField).toHaveValue('');
+  const staging = profiles.profile('Staging');
+  await expect(staging).toContainText(app.localApi.accountId);
+  await expect(staging).toContainText('in the system keychain');
+  await expect(staging).not.toContainText(app.localApi.password);
+
+  await profiles.use('Staging');
+  await expect(profiles.activeProfile).toHaveText('Staging');
+  await expect(staging).toContainText('Active');
+  // A new account starts with an empty register: Bandwidth cannot list sessions.
+  const sessions = new SessionsPage(app.page);
+  await sessions.open();
+  await expect(sessions.page.getByText('No sessions watched yet')).toBeVisible();
+  await expect(sessions.items()).toHaveCount(0);
+
+  await profiles.open();
+  await profiles.rename('Staging', 'Local demo');
+  await expect(staging.getByText('Another profile already has this name.')).toBeVisible();
+  await expect(staging.getByLabel('New name')).toHaveAttribute('aria-invalid', 'true');
+  await staging.getByLabel('New name').fill('Staging EU');
+  await staging.getByRole('button', { name: 'Save name' }).click();
+  await expect(profiles.profile('Staging EU')).toBeVisible();
+  await expect(profiles.activeProfile).toHaveText('Staging EU');
+
+  await profiles.remove('Staging EU');
+  await expect(profiles.confirm.dialog).toContainText(
+    'deletes this profile’s API password from the system keychain',
+  );
+  await profiles.confirm.cancelButton.click();
+  await expect(profiles.confirm.dialog).toHaveCount(0);
+  await expect(profiles.profile('Staging EU')).toBeVisible();
+  await profiles.remove('Staging EU');
+  await profiles.confirm.confirmButton('Remove profile').click();
+  await expect(profiles.profile('Staging EU')).toHaveCount(0);
+  await expect(profiles.notifications).toContainText(
+    'Removed “Staging EU” and deleted its password from the system keychain.',
+  );
+  await expect(profiles.activeProfile).toHaveText('Local demo');
+});
+
+test('a wrong password is refused with the 401 message, and the password is cleared', async ({
+  console: app,
+}) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  await profiles.addAccount({ name: 'Wrong', ...app.localApi, password: 'not-the-password' });
+  await expect(profiles.formError).toHaveText(
+    `Bandwidth rejected these credentials (401): check the API username and password for account ${app.localApi.accountId}.`,
+  );
+  await expect(profiles.passwordField).toHaveValue('');
+  await expect(profiles.nameField).toHaveValue('Wrong');
+  await expect(profiles.profile('Wrong')).toHaveCount(0);
+  await expect(profiles.page.getByText('not-the-password')).toHaveCount(0);
+});
+
+test('an account without WebRTC access gets the 403 message', async ({ console: app }) => {
+  const api = new LocalApiClient(app.localApi);
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  await api.fail({ kind: 'status', status: 403, operation: 'getSession' });
+  try {
+    await profiles.addAccount({ name: 'No WebRTC', ...app.localApi });
+    await expect(profiles.formError).toContainText(
+      `account ${app.localApi.accountId} has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.`,
+    );
+  } finally {
+    await api.clearFaults();
+  }
+});
+
+test('an unreachable API gets the network message', async ({ console: app }) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  await profiles.addAccount({ name: 'Nowhere', ...app.localApi, baseUrl: 'http://127.0.0.1:9/v1' });
+  await expect(profiles.formError).toContainText('Could not reach http://127.0.0.1:9/v1');
+  await expect(profiles.formError).toContainText(
+    'Check the base URL and your network connection; nothing was saved.',
+  );
+});
+
+test('validation errors sit next to their field, described and focused', async ({
+  console: app,
+}) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  const cases = [
+    {
+      input: { name: '', accountId: '9900000', username: 'u', password: 'p' },
+      field: profiles.nameField,
+      text: 'The profile name must be 1 to 60 characters.',
+    },
+    {
+      input: { name: 'Local demo', accountId: '9900000', username: 'u', password: 'p' },
+      field: profiles.nameField,
+      text: 'Another profile already has this name.',
+    },
+    {
+      input: { name: 'X', accountId: 'not an id', username: 'u', password: 'p' },
+      field: profiles.accountIdField,
+      text: "The account id must be 1 to 64 letters, digits, '-' or '_'",
+    },
+    {
+      input: { name: 'X', accountId: '9900000', username: 'a:b', password: 'p' },
+      field: profiles.usernameField,
+      text: "The API username cannot contain ':'",
+    },
+    {
+      input: { name: 'X', accountId: '9900000', username: 'u', password: '' },
+      field: profiles.passwordField,
+      text: 'The API password must be 1 to 1024 characters.',
+    },
+    {
+      input: { name: 'X', accountId: '9900000', username: 'u', password: 'p', baseUrl: 'ftp://x' },
+      field: profiles.baseUrlField,
+      text: 'The API base URL must use https',
+    },
+  ];
+  for (const { input, field, text } of cases) {
+    await profiles.addAccount(input);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAccessibleDescription(new RegExp(escapeRegExp(text)));
+    await expect(profiles.formError).toHaveCount(0);
+  }
+  await expectNoSeriousViolations(app.page, 'profiles form with errors');
+});
+
+const noKeychain = test.extend({
+  host: async ({ simulate }, use) => {
+    // The host's keytar cannot reach a Secret Service on this bus: the keychain is unavailable.
+    const saved = process.env['DBUS_SESSION_BUS_ADDRESS'];
+    process.env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=/nonexistent/patchbay-no-bus';
+    let host;
+    try {
+      host = await startHost({ simulate });
+    } finally {
+      if (saved === undefined) delete process.env['DBUS_SESSION_BUS_ADDRESS'];
+      else process.env['DBUS_SESSION_BUS_ADDRESS'] = saved;
+    }
+    await use(host);
+    await host.stop();
+  },
+});
+
+noKeychain(
+  'an unavailable keychain is explained and nothing is saved',
+  async ({ console: app }) => {
+    const profiles = new ProfilesPage(app.page);
+    await profiles.open();
+    await profiles.addAccount({ name: 'Keyless', ...app.localApi });
+    await expect(profiles.formError).toContainText('The system keychain is unavailable');
+    await expect(profiles.formError).toContainText('try again');
+    await expect(profiles.profile('Keyless')).toHaveCount(0);
+  },
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deleteSessionConsequence,
+  hearingOf,
+  labelOf,
+  labelsOf,
+  roleIsSuggested,
+} from '../../../src-renderer/lib/participants';
+import {
+  AGENT,
+  CUSTOMER,
+  SESSION,
+  SUPERVISOR,
+  member,
+  monitoredCall,
+  sessionView,
+} from './support/views';
+
+describe('labels', () => {
+  it('uses the role word and the id start, the same as the routing model', () => {
+    const labels = labelsOf(monitoredCall());
+    expect(labels.get(CUSTOMER)).toBe('Customer 7f3a');
+    expect(labels.get(AGENT)).toBe('Agent 21bc');
+    expect(labels.get(SUPERVISOR)).toBe('Supervisor 9a0c');
+  });
+
+  it('calls members without a role "Participant", and outsiders by their id', () => {
+    const view = sessionView([member(CUSTOMER, null)]);
+    expect(labelOf(view, CUSTOMER)).toBe('Participant 7f3a');
+    expect(labelOf(view, 'zzzz-outsider')).toBe('Participant zzzz');
+  });
+});
+
+describe('hearingOf', () => {
+  it('lists who each member hears, in session order', () => {
+    expect(hearingOf(monitoredCall()).map((h) => [h.label, h.text])).toEqual([
+      ['Customer 7f3a', 'hears: Agent 21bc'],
+      ['Agent 21bc', 'hears: Customer 7f3a'],
+      ['Supervisor 9a0c', 'hears: Customer 7f3a, Agent 21bc'],
+    ]);
+  });
+
+  it('says "everyone" for a session-level subscription, "nobody" for none', () => {
+    const view = sessionView([
+      member(CUSTOMER, 'customer', { sessionId: SESSION }),
+      member(AGENT, 'agent', {}),
+    ]);
+    expect(hearingOf(view).map((h) => [h.kind, h.text])).toEqual([
+      ['session', 'hears: everyone in the session (includes future participants)'],
+      ['nobody', 'hears: nobody'],
+    ]);
+  });
+
+  it('names stream-level subscriptions and ignores non-members and self', () => {
+    const view = sessionView([
+      member(CUSTOMER, 'customer', {
+        participants: [
+          { participantId: AGENT, streamAliases: ['microphone'] },
+          { participantId: CUSTOMER },
+          { participantId: 'gone' },
+        ],
+      }),
+      member(AGENT, 'agent'),
+    ]);
+    expect(hearingOf(view)[0]?.text).toBe('hears: Agent 21bc (microphone only)');
+  });
+});
+
+describe('deleteSessionConsequence', () => {
+  it('names everyone who will be cut off', () => {
+    expect(deleteSessionConsequence(monitoredCall())).toBe(
+      'This ends the call for 3 participants: Customer 7f3a, Agent 21bc and Supervisor 9a0c.',
+    );
+    expect(deleteSessionConsequence(sessionView([member(AGENT, 'agent')]))).toBe(
+      'This ends the call for 1 participant: Agent 21bc.',
+    );
+  });
+
+  it('says so when nobody is in the session', () => {
+    expect(deleteSessionConsequence(sessionView([]))).toContain('Nobody is in this session');
+  });
+});
+
+describe('roleIsSuggested', () => {
+  it('is true when the role only mirrors the tag and was not chosen here', () => {
+    expect(roleIsSuggested({ role: 'agent', tag: 'agent-7f3a' }, false)).toBe(true);
+    expect(roleIsSuggested({ role: 'agent', tag: 'agent-7f3a' }, true)).toBe(false);
+    expect(roleIsSuggested({ role: 'supervisor', tag: 'agent-7f3a' }, false)).toBe(false);
+    expect(roleIsSuggested({ role: null, tag: 'queue' }, false)).toBe(false);
+  });
+});

@@ -1,0 +1,181 @@
+/** ProfilesStore against a fake bridge: listing, adding with per-field errors, rename, remove, switch. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileView, ProfilesState } from '../../../src-main/shared/contract';
+import { fakeBridge, fail, ok, type Handlers } from './support/fake-bridge';
+import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
+
+let m: StateModules;
+beforeAll(async () => {
+  m = await loadStateModules();
+});
+afterAll(closeSvelteModules);
+
+const LOCAL: ProfileView = {
+  id: 'local-demo',
+  name: 'Local demo',
+  kind: 'local',
+  accountId: 'local',
+  username: 'local',
+  baseUrl: 'http://127.0.0.1/v1',
+};
+const PROD: ProfileView = {
+  id: 'p-1',
+  name: 'Production',
+  kind: 'bandwidth',
+  accountId: '9900001',
+  username: 'api-user',
+  baseUrl: 'https://api.webrtc.bandwidth.com/v1',
+};
+const both: ProfilesState = { profiles: [LOCAL, PROD], activeId: LOCAL.id };
+const form = {
+  name: 'Production',
+  accountId: '9900001',
+  username: 'api-user',
+  password: 's3cret',
+  baseUrl: '',
+};
+
+function setup(handlers: Handlers = {}) {
+  const fake = fakeBridge({ 'profiles:list': () => ok(both), ...handlers });
+  const toasts = new m.ToastsStore({ setTimer: () => 0 });
+  const busy = new m.BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
+  const store = new m.ProfilesStore(fake.bridge, toasts, busy);
+  return { fake, toasts, busy, store };
+}
+
+describe('ProfilesStore', () => {
+  it('loads the list and the active profile, and tells the built-in one apart', async () => {
+    const { store } = setup();
+    await store.load();
+    expect(store.profiles.map((p) => p.name)).toEqual(['Local demo', 'Production']);
+    expect(store.active?.id).toBe('local-demo');
+    expect(store.isBuiltIn(LOCAL)).toBe(true);
+    expect(store.isBuiltIn(PROD)).toBe(false);
+  });
+
+  it('follows changes made elsewhere and reports a new active profile once', async () => {
+    const { store, fake } = setup();
+    const seen: string[] = [];
+    store.onActiveChange((id) => seen.push(id));
+    const off = store.connect();
+    await Promise.resolve();
+    await Promise.resolve();
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.active?.name).toBe('Production');
+    expect(seen).toEqual(['local-demo', 'p-1']);
+    off();
+    expect(fake.listenerCount('profiles:changed')).toBe(0);
+  });
+
+  it('adds an account, sending no empty base URL, and confirms where the password went', async () => {
+    const { store, fake, toasts } = setup({ 'profiles:add': () => ok(PROD) });
+    await store.load();
+    await expect(store.add({ ...form, name: 'Production', baseUrl: ' ' })).resolves.toBe(true);
+    expect(fake.inputs('profiles:add')).toEqual([
+      { name: 'Production', accountId: '9900001', username: 'api-user', password: 's3cret' },
+    ]);
+    expect(toasts.polite[0]?.text).toContain('password is in the system keychain');
+  });
+
+  it('sends a base URL when one is given', async () => {
+    const { store, fake } = setup({ 'profiles:add': () => ok(PROD) });
+    await store.add({ ...form, baseUrl: 'https://example.com/v1 ' });
+    expect(fake.inputs('profiles:add')[0]).toMatchObject({ baseUrl: 'https://example.com/v1' });
+  });
+
+  it.each([
+    ['invalid-account-id', 'accountId'],
+    ['duplicate-name', 'name'],
+    ['invalid-password', 'password'],
+    ['invalid-base-url', 'baseUrl'],
+  ] as const)('puts %s next to the %s field', async (code, field) => {
+    const { store } = setup({ 'profiles:add': () => fail(code, `Bad ${field}.`) });
+    await expect(store.add(form)).resolves.toBe(false);
+    expect(store.fieldErrors).toEqual({ [field]: `Bad ${field}.` });
+    expect(store.formError).toBeNull();
+    store.clearAddErrors(field);
+    expect(store.fieldErrors).toEqual({});
+  });
+
+  it.each([
+    ['credentials-rejected', 'Bandwidth rejected these credentials (401): check them.'],
+    ['no-webrtc-access', 'No WebRTC access (403). Ask Bandwidth support.'],
+    ['network', 'Could not reach it. Check the base URL.'],
+    [
+      'keychain-unavailable',
+      'The system keychain is unavailable: locked. Unlock it and try again.',
+    ],
+  ])('shows %s at form level, with its message', async (code, message) => {
+    const { store, toasts } = setup({ 'profiles:add': () => fail(code, message) });
+    await store.add(form);
+    expect(store.formError).toBe(message);
+    expect(store.fieldErrors).toEqual({});
+    expect(toasts.items).toEqual([]);
+  });
+
+  it('clears earlier errors when trying again', async () => {
+    const { store, fake } = setup({ 'profiles:add': () => fail('network', 'Down.') });
+    await store.add(form);
+    fake.handlers['profiles:add'] = () => ok(PROD);
+    await store.add(form);
+    expect(store.formError).toBeNull();
+  });
+
+  it('renames, and keeps a refusal next to that profile', async () => {
+    const { store } = setup({
+      'profiles:rename': ({ name }) =>
+        name === 'Taken'
+          ? fail('duplicate-name', 'Another profile already has this name.')
+          : ok({ ...PROD, name }),
+    });
+    await store.load();
+    await expect(store.rename(PROD.id, 'Taken')).resolves.toBe(false);
+    expect(store.renameError(PROD.id)).toBe('Another profile already has this name.');
+    await expect(store.rename(PROD.id, 'Prod EU')).resolves.toBe(true);
+    expect(store.renameError(PROD.id)).toBeNull();
+    expect(store.profiles[1]?.name).toBe('Prod EU');
+  });
+
+  it('removes a profile and says the keychain entry went with it', async () => {
+    const { store, toasts } = setup({
+      'profiles:remove': () => ok({ profiles: [LOCAL], activeId: LOCAL.id }),
+    });
+    await store.load();
+    await expect(store.remove(PROD.id)).resolves.toBe(true);
+    expect(store.profiles).toHaveLength(1);
+    expect(toasts.polite[0]?.text).toBe(
+      'Removed “Production” and deleted its password from the system keychain.',
+    );
+  });
+
+  it('reports a refused removal (the built-in profile) as an error toast', async () => {
+    const { store, toasts } = setup({
+      'profiles:remove': () =>
+        fail('builtin-profile', 'The built-in "Local demo" profile cannot be removed.'),
+    });
+    await store.load();
+    await expect(store.remove(LOCAL.id)).resolves.toBe(false);
+    expect(toasts.assertive[0]?.text).toContain('cannot be removed');
+  });
+
+  it('switches the active profile', async () => {
+    const { store } = setup({ 'profiles:select': () => ok({ ...both, activeId: PROD.id }) });
+    await store.load();
+    const seen: string[] = [];
+    store.onActiveChange((id) => seen.push(id));
+    await expect(store.select(PROD.id)).resolves.toBe(true);
+    expect(store.activeId).toBe(PROD.id);
+    expect(seen).toEqual([PROD.id]);
+  });
+
+  it('shows why the list could not be loaded', async () => {
+    const { store, toasts } = setup({
+      'profiles:list': () => fail('disconnected', 'Lost the connection to the console host.'),
+    });
+    await store.load();
+    expect(store.loaded).toBe(true);
+    expect(store.loadError).toContain('Reload the window');
+    expect(toasts.assertive).toHaveLength(1);
+  });
+});
