@@ -17,9 +17,14 @@ export function sessionView(
     state: snapshot?.state ?? 'starting',
     observedAt: snapshot?.observedAt ?? null,
     error: snapshot?.error,
-    participants: (snapshot?.participants ?? []).map((p) => ({
-      ...p,
-      role: roles[p.id] ?? suggestRole(p.tag),
-    })),
+    participants: (snapshot?.participants ?? []).map((p) => {
+      const assigned = roles[p.id];
+      const suggested = suggestRole(p.tag);
+      return {
+        ...p,
+        role: assigned ?? suggested,
+        roleSource: assigned ? 'assigned' : suggested ? 'suggested' : null,
+      };
+    }),
   };
 }

@@ -16,15 +16,16 @@ export interface ObservedChange {
 }
 
 export interface ParticipantView extends Participant {
-  /** Assigned in this console (remembered per profile); null until someone assigns one. */
+  /** Assigned in this console (remembered per profile), else suggested by the tag, else null. */
   role: Role | null;
+  /** Where the role comes from: chosen in this console, or only suggested by the tag. */
+  roleSource: 'assigned' | 'suggested' | null;
 }
 
 export interface SessionView {
   id: string;
-  /** The session's tag when it has one, otherwise the label given when it was watched. */
+  /** The label given when it was watched, by default the session's tag; else its id. */
   label: string;
-  tag?: string | undefined;
   addedAt: string;
   state: SessionState;
   participants: ParticipantView[];

@@ -4,7 +4,6 @@
  */
 import type { Role, RoutingSession } from '../../src-main/shared/routing';
 import { effective, sessionFromApi, sessionLabels } from '../../src-main/shared/routing';
-import { suggestRole } from '../../src-main/shared/roles';
 import type { ParticipantView, SessionView } from '../../src-main/shared/session-view';
 import { listWords, plural } from './format';
 
@@ -29,12 +28,10 @@ export function labelOf(session: SessionView, participantId: string): string {
  * suggestion counts as suggested unless `confirmed` says it was chosen here.
  */
 export function roleIsSuggested(
-  participant: Pick<ParticipantView, 'role' | 'tag'>,
+  participant: Pick<ParticipantView, 'roleSource'>,
   confirmed: boolean,
 ): boolean {
-  return (
-    !confirmed && participant.role !== null && participant.role === suggestRole(participant.tag)
-  );
+  return !confirmed && participant.roleSource === 'suggested';
 }
 
 export interface Hearing {

@@ -82,10 +82,10 @@ describe('deleteSessionConsequence', () => {
 });
 
 describe('roleIsSuggested', () => {
-  it('is true when the role only mirrors the tag and was not chosen here', () => {
-    expect(roleIsSuggested({ role: 'agent', tag: 'agent-7f3a' }, false)).toBe(true);
-    expect(roleIsSuggested({ role: 'agent', tag: 'agent-7f3a' }, true)).toBe(false);
-    expect(roleIsSuggested({ role: 'supervisor', tag: 'agent-7f3a' }, false)).toBe(false);
-    expect(roleIsSuggested({ role: null, tag: 'queue' }, false)).toBe(false);
+  it('is true when the role is only suggested by the tag and was not chosen here', () => {
+    expect(roleIsSuggested({ roleSource: 'suggested' }, false)).toBe(true);
+    expect(roleIsSuggested({ roleSource: 'suggested' }, true)).toBe(false);
+    expect(roleIsSuggested({ roleSource: 'assigned' }, false)).toBe(false);
+    expect(roleIsSuggested({ roleSource: null }, false)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(closeSvelteModules);
 
 const first = monitoredCall();
-const second: SessionView = sessionView([], { id: 'bbbb', label: 'call-2', tag: 'call-2' });
+const second: SessionView = sessionView([], { id: 'bbbb', label: 'call-2' });
 
 function setup(handlers: Handlers = {}) {
   const fake = fakeBridge({
@@ -70,7 +70,7 @@ describe('SessionsStore: register and live updates', () => {
 
 describe('SessionsStore: create, watch, discover', () => {
   it('creates a session with a trimmed tag, watches and selects it', async () => {
-    const created = sessionView([], { id: 'cccc', label: 'queue-7', tag: 'queue-7' });
+    const created = sessionView([], { id: 'cccc', label: 'queue-7' });
     const { store, fake, toasts } = setup({ 'sessions:create': () => ok(created) });
     await store.useProfile('local-demo');
     await expect(store.create('  queue-7 ')).resolves.toBe(true);

@@ -17,6 +17,7 @@ export function member(
   return {
     id,
     role,
+    roleSource: role === null ? null : 'assigned',
     subscriptions,
     publishPermissions: ['AUDIO'],
     sessions: [SESSION],
@@ -31,7 +32,6 @@ export function sessionView(
   return {
     id: SESSION,
     label: 'call-1',
-    tag: 'call-1',
     addedAt: '2024-01-01T00:00:00.000Z',
     state: 'live',
     observedAt: 1_700_000_000_000,
