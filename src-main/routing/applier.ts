@@ -12,6 +12,7 @@
  * session already had, and they refuse instead when those cells moved on (`planUndo`).
  */
 import { randomUUID } from 'node:crypto';
+import { MAX_PARTICIPANTS_PER_SESSION } from '../shared/bandwidth-api';
 import type { GuardrailContext, Intent, Plan, RoutingSession } from '../shared/routing';
 import {
   describeIntent,
@@ -51,7 +52,9 @@ export class RoutingApplier {
   constructor(private readonly options: RoutingApplierOptions) {
     this.stacks = new SessionHistory(options.historyDepth ?? 50);
     this.log = new AttemptLog(options.audit, options.profileId, options.accountId);
-    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    // A rank group's writes all go at once (a session has at most 20 receivers), so a change costs
+    // about two round trips whatever the session size (npm run bench, part 2).
+    this.concurrency = Math.max(1, options.concurrency ?? MAX_PARTICIPANTS_PER_SESSION);
     this.now = options.now ?? ((): Date => new Date());
   }
 

@@ -21,6 +21,15 @@ import type {
 export interface LiveLike {
   expectSubscriptions(sessionId: string, participantId: string, subscriptions: Subscriptions): void;
   expectMembership(sessionId: string, participantId: string, kind: 'joined' | 'left'): void;
+  /**
+   * The write announced by `expect…` was answered (done or failed): a poll sent after this that
+   * does not show it means someone overwrote it, and the expectation must not linger.
+   */
+  settled?(
+    sessionId: string,
+    participantId: string,
+    change: Subscriptions | 'joined' | 'left',
+  ): void;
   /** A fresh poll after a change (the watcher's request, not the applier's). May reject. */
   refresh?(sessionId: string): Promise<unknown>;
 }
@@ -46,7 +55,7 @@ export interface RoutingApplierOptions {
   accountId: string;
   /** The roles the console assigned in this session (unmapped participants are `other`). */
   roles: (sessionId: string) => Readonly<Record<string, Role>>;
-  /** Concurrent PUTs within one rank group. Default 4. */
+  /** Concurrent PUTs within one rank group. Default 20 (the most receivers a session has). */
   concurrency?: number;
   /** Undo entries kept per session. Default 50. */
   historyDepth?: number;

@@ -1,0 +1,74 @@
+/**
+ * The routing matrix (`src-renderer/components/matrix`): a `role="grid"` table
+ * (`data-testid="routing-matrix"`) whose cells carry `data-receiver`, `data-publisher`,
+ * `data-state` (off | some | all) and `data-status` (applied | pending | failed | drift).
+ * A click on a cell toggles it; the change is drawn pending at once and confirmed when a
+ * snapshot shows it.
+ */
+import type { Page } from 'playwright';
+import type { BenchSession } from '../routing/sessions';
+import type { Readiness } from './bench-start';
+import type { FullState, RoutingScreen } from './bench-interface';
+import { selectSession } from './console-fixture';
+import type { StepSpec } from './watch';
+
+const GRID = '[data-testid="routing-matrix"]';
+const CELLS = `${GRID} td[role="gridcell"]`;
+
+function first(ids: readonly string[]): string {
+  const id = ids[0];
+  if (id === undefined) throw new Error('bench session lacks a customer');
+  return id;
+}
+
+/** The cell the gesture toggles: the supervisor listening to the first customer (no guardrail). */
+function gestureCell(s: BenchSession): string {
+  return `${GRID} td[data-receiver="${s.supervisorId}"][data-publisher="${first(s.customerIds)}"]`;
+}
+
+export const MATRIX_READY: Readiness = {
+  what: 'first session matrix (grid cells on screen)',
+  async wait(page: Page): Promise<void> {
+    await page.locator(CELLS).first().waitFor({ state: 'visible' });
+  },
+};
+
+export const MATRIX_SCREEN: RoutingScreen = {
+  name: 'matrix',
+  root: GRID,
+  attributes: ['data-state', 'data-status'],
+  async open(page: Page, label: string, size: number): Promise<void> {
+    await selectSession(page, label);
+    await page
+      .locator(CELLS)
+      .nth(size * (size - 1) - 1)
+      .waitFor();
+  },
+  fullSteps(state: FullState, size: number): StepSpec[] {
+    const cells = size * (size - 1);
+    return state === 'on'
+      ? [{ name: 'all on', selector: `${CELLS}[data-state="all"]`, count: cells }]
+      : [{ name: 'all off', selector: `${CELLS}[data-state="off"]`, count: cells, atLeast: true }];
+  },
+  gesture: {
+    what: 'click on one cell (supervisor ← customer), toggling it on/off',
+    async perform(page: Page, s: BenchSession): Promise<void> {
+      await page.locator(gestureCell(s)).click();
+    },
+    async settled(page: Page, s: BenchSession): Promise<void> {
+      await page.locator(`${gestureCell(s)}[data-state="off"][data-status="applied"]`).waitFor();
+    },
+    steps(s: BenchSession, i: number): StepSpec[] {
+      const cell = gestureCell(s);
+      const after = i % 2 === 0 ? 'all' : 'off';
+      return [
+        { name: 'pending', selector: `${cell}[data-status="pending"]`, count: 1 },
+        {
+          name: 'confirmed',
+          selector: `${cell}[data-state="${after}"][data-status="applied"]`,
+          count: 1,
+        },
+      ];
+    },
+  },
+};
