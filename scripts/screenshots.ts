@@ -28,7 +28,7 @@ async function openConsole(
   await page.getByRole('list', { name: 'Watched sessions' }).getByRole('button').first().waitFor();
   await page
     .getByRole('region', { name: 'Who hears whom' })
-    .getByRole('listitem')
+    .getByRole('gridcell')
     .first()
     .waitFor();
   return { page, close: () => browser.close() };
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       .click();
     await page
       .getByRole('region', { name: 'Who hears whom' })
-      .getByRole('listitem')
+      .getByRole('rowheader')
       .nth(2)
       .waitFor();
     const out = join(ROOT, 'docs/screenshots/sessions.png');

@@ -10,6 +10,7 @@ import {
   type PublishPermission,
 } from '../../../src-main/shared/bandwidth-api';
 import type { CreatedParticipant } from '../../../src-main/shared/contract';
+import type { ParticipantView } from '../../../src-main/shared/session-view';
 import type { Role } from '../../../src-main/shared/routing';
 import { suggestRole } from '../../../src-main/shared/roles';
 import { errorText } from '../errors';
@@ -184,14 +185,17 @@ export class ParticipantsStore {
     const session = this.#sessions.find(sessionId);
     const member = session?.participants.find((p) => p.id === participantId);
     const before = member?.role ?? null;
+    const beforeSource = member?.roleSource ?? null;
     const wasConfirmed = this.#confirmedRoles[participantId];
-    const shown = role ?? suggestRole(member?.tag);
-    this.#setLocalRole(sessionId, participantId, shown, role);
+    const suggested = suggestRole(member?.tag);
+    const shown = role ?? suggested;
+    const source = role ? 'assigned' : suggested ? 'suggested' : null;
+    this.#setLocalRole(sessionId, participantId, shown, source, role);
     const result = await this.#busy.run(`participant-role:${participantId}`, 'Saving role…', () =>
       this.#bridge.participants.setRole({ participantId, role }),
     );
     if (!result.ok) {
-      this.#setLocalRole(sessionId, participantId, before, wasConfirmed ?? null);
+      this.#setLocalRole(sessionId, participantId, before, beforeSource, wasConfirmed ?? null);
       this.#toasts.error(result.error);
       return false;
     }
@@ -202,12 +206,13 @@ export class ParticipantsStore {
     sessionId: string,
     participantId: string,
     shown: Role | null,
+    roleSource: ParticipantView['roleSource'],
     confirmed: Role | null,
   ): void {
     this.#sessions.patch(sessionId, (view) => ({
       ...view,
       participants: view.participants.map((p) =>
-        p.id === participantId ? { ...p, role: shown } : p,
+        p.id === participantId ? { ...p, role: shown, roleSource } : p,
       ),
     }));
     const { [participantId]: _previous, ...rest } = this.#confirmedRoles;

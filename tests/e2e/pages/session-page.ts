@@ -47,8 +47,9 @@ export class SessionPage extends ConsolePage {
     return this.participants.getByRole('combobox', { name: `Role of ${label}` });
   }
 
-  hears(label: string): Locator {
-    return this.hearing.getByRole('listitem').filter({ hasText: label });
+  /** A matrix cell by the start of its accessible name ("Customer 7f3a hears Agent 21bc:"). */
+  hears(name: string): Locator {
+    return this.hearing.getByRole('gridcell', { name });
   }
 
   async stopWatching(): Promise<void> {

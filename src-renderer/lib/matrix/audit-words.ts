@@ -1,0 +1,70 @@
+/**
+ * Audit entries in words: what was asked (the intent, an undo or redo of one, or a timed route
+ * ending), and each receiver's subscriptions before and after. Pure.
+ */
+import type { AuditEntry, AuditOutcome } from '../../../src-main/audit/types';
+import type { RoutingSession } from '../../../src-main/shared/routing';
+import { describeIntent, parseIntent } from '../../../src-main/shared/routing';
+import { subscriptionsWords } from './words';
+
+export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
+  applied: 'Applied',
+  failed: 'Failed (partly changed)',
+  'rolled-back': 'Failed, rolled back',
+  refused: 'Refused (nothing sent)',
+};
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/** "Supervisor 9c1d whispers to the agents", "Undo: …", "Timed route ended: …". */
+export function intentWords(intent: unknown, session: RoutingSession): string {
+  const value = record(intent);
+  if (!value) return 'Unknown change';
+  const kind = value['type'];
+  if (kind === 'undo' || kind === 'redo' || kind === 'revert') {
+    const inner = intentWords(value['of'], session);
+    const prefix = kind === 'undo' ? 'Undo' : kind === 'redo' ? 'Redo' : 'Timed route ended';
+    return `${prefix}: ${inner}`;
+  }
+  const parsed = parseIntent(intent);
+  if (!parsed.ok) return typeof kind === 'string' ? kind : 'Unknown change';
+  return describeIntent(session, parsed.value);
+}
+
+export interface ReceiverLine {
+  readonly receiverId: string;
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export function receiverLines(entry: AuditEntry, labelOf: (id: string) => string): ReceiverLine[] {
+  return entry.receivers.map((r) => ({
+    receiverId: r.receiverId,
+    label: labelOf(r.receiverId),
+    before: subscriptionsWords(r.before, entry.sessionId, labelOf),
+    after: subscriptionsWords(r.after, entry.sessionId, labelOf),
+  }));
+}
+
+/** `2025-11-21T10:31:05.000Z` from a `datetime-local` value, or undefined when empty or invalid. */
+export function isoFromLocal(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** `patchbay-audit-session-2025-11-21T10-31-05.csv` */
+export function exportFileName(scope: string, format: 'csv' | 'json', now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-');
+  return `patchbay-audit-${scope}-${stamp}.${format}`;
+}
+
+/** The current time (a plain helper, so state classes need no Date of their own). */
+export function nowDate(): Date {
+  return new Date();
+}

@@ -1,0 +1,285 @@
+/**
+ * The matrix's cell model, derived once per snapshot from the shared routing model (`effective`),
+ * with the live state of each cell laid over it. Unchanged cells and rows keep their previous
+ * objects, so a keyed `#each` re-renders only what changed. Pure: no DOM, no Svelte.
+ */
+import type { PublishPermission } from '../../../src-main/shared/bandwidth-api';
+import type { Role, RoutingSession, StreamSelection } from '../../../src-main/shared/routing';
+import { effective, sessionFromApi, sessionLabels } from '../../../src-main/shared/routing';
+import type { SessionView } from '../../../src-main/shared/session-view';
+import { cellKey } from './grid';
+import { cellWords, streamsShort } from './words';
+
+/** The live state of a cell. */
+export type CellStatus =
+  | { readonly kind: 'applied' }
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'failed'; readonly reason: string }
+  | {
+      readonly kind: 'drift';
+      /** What this console last saw (and would restore). */
+      readonly console: StreamSelection | null;
+      /** What the server holds now. */
+      readonly server: StreamSelection | null;
+    };
+
+export const APPLIED: CellStatus = { kind: 'applied' };
+const NO_MEDIA: readonly PublishPermission[] = [];
+
+/**
+ * How a cell relates to supervision, for colour and words: hearing a supervisor who coaches
+ * (`coach`: whisper) or who barged in (`barge`), a supervisor listening (`ear`), or someone in the
+ * call kept from hearing an active supervisor (`private`).
+ */
+export type CellTone = 'plain' | 'coach' | 'barge' | 'ear' | 'private';
+
+/** What a cell is, before it is put into words. */
+export interface CellFacts {
+  readonly key: string;
+  readonly receiverId: string;
+  readonly publisherId: string;
+  /** null: not subscribed; 'all'; or only these aliases. */
+  readonly value: StreamSelection | null;
+  readonly viaSession: boolean;
+  /** Media that can flow: the publisher's permissions (none when not subscribed). */
+  readonly media: readonly PublishPermission[];
+  readonly tone: CellTone;
+  readonly status: CellStatus;
+}
+
+/** A cell as the grid draws it: the facts, and their display forms computed once per change. */
+export interface CellModel extends CellFacts {
+  readonly state: 'off' | 'all' | 'some';
+  /** 'A', 'V', 'AV' or '' (media that can flow; empty when only some aliases are chosen). */
+  readonly mediaCode: string;
+  /** "microphone +1" for some aliases, else ''. */
+  readonly aliasText: string;
+  /** The accessible name: who hears whom, what, and the live state. */
+  readonly words: string;
+}
+
+export type SupervisionMode = 'monitor' | 'whisper' | 'barge' | 'idle';
+
+export interface Supervision {
+  readonly mode: SupervisionMode;
+  /** Who hears the supervisor. */
+  readonly heardBy: readonly string[];
+  /** Whom the supervisor hears. */
+  readonly hears: readonly string[];
+}
+
+export interface HeaderModel {
+  readonly id: string;
+  readonly label: string;
+  readonly role: Role;
+  readonly tag: string | undefined;
+  readonly permissions: readonly PublishPermission[];
+  readonly sessionLevel: boolean;
+  /** Only for supervisors. */
+  readonly supervision: Supervision | null;
+}
+
+export interface RowModel {
+  readonly header: HeaderModel;
+  /** One per publisher in column order; null on the diagonal. */
+  readonly cells: readonly (CellModel | null)[];
+}
+
+export interface MatrixModel {
+  readonly sessionId: string;
+  readonly ids: readonly string[];
+  readonly headers: readonly HeaderModel[];
+  readonly rows: readonly RowModel[];
+  /** Cell key → cell, for lookups. */
+  readonly cells: ReadonlyMap<string, CellModel>;
+  readonly labels: ReadonlyMap<string, string>;
+}
+
+/** The session view as the routing model sees it; roles the console assigned win. */
+export function routingOf(
+  view: SessionView,
+  roleOverrides: Readonly<Record<string, Role | null>> = {},
+): RoutingSession {
+  const roles: Record<string, Role> = {};
+  for (const p of view.participants) {
+    const role = p.id in roleOverrides ? roleOverrides[p.id] : p.role;
+    if (role) roles[p.id] = role;
+  }
+  return sessionFromApi(view.id, view.participants, roles);
+}
+
+/** Everyone who hears `publisherId` and everyone `receiverId` hears, from the model. */
+export function neighbours(
+  model: MatrixModel,
+  participantId: string,
+): { hearsIt: ReadonlySet<string>; itHears: ReadonlySet<string> } {
+  const hearsIt = new Set<string>();
+  const itHears = new Set<string>();
+  for (const cell of model.cells.values()) {
+    if (cell.value === null) continue;
+    if (cell.publisherId === participantId) hearsIt.add(cell.receiverId);
+    if (cell.receiverId === participantId) itHears.add(cell.publisherId);
+  }
+  return { hearsIt, itHears };
+}
+
+function supervisionOf(
+  routing: RoutingSession,
+  supervisorId: string,
+  heard: (receiverId: string, publisherId: string) => boolean,
+): Supervision {
+  const others = routing.participants.filter((p) => p.id !== supervisorId);
+  const heardBy = others.filter((p) => heard(p.id, supervisorId)).map((p) => p.id);
+  const hears = others.filter((p) => heard(supervisorId, p.id)).map((p) => p.id);
+  const roleOf = (id: string): Role | undefined =>
+    routing.participants.find((p) => p.id === id)?.role;
+  let mode: SupervisionMode = 'idle';
+  if (heardBy.some((id) => roleOf(id) === 'customer')) mode = 'barge';
+  else if (heardBy.some((id) => roleOf(id) !== 'supervisor')) mode = 'whisper';
+  else if (hears.length > 0) mode = 'monitor';
+  return { mode, heardBy, hears };
+}
+
+function toneOf(
+  receiverRole: Role,
+  publisherRole: Role,
+  value: StreamSelection | null,
+  publisherMode: SupervisionMode | undefined,
+): CellTone {
+  if (value !== null && publisherRole === 'supervisor' && receiverRole !== 'supervisor') {
+    return publisherMode === 'barge' ? 'barge' : 'coach';
+  }
+  if (value !== null && receiverRole === 'supervisor' && publisherRole !== 'supervisor') {
+    return 'ear';
+  }
+  if (value === null && publisherRole === 'supervisor' && receiverRole !== 'supervisor') {
+    return publisherMode !== undefined && publisherMode !== 'idle' ? 'private' : 'plain';
+  }
+  return 'plain';
+}
+
+function sameSelection(a: StreamSelection | null, b: StreamSelection | null): boolean {
+  if (a === null || b === null || a === 'all' || b === 'all') return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameStatus(a: CellStatus, b: CellStatus): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'failed' && b.kind === 'failed') return a.reason === b.reason;
+  if (a.kind === 'drift' && b.kind === 'drift') {
+    return sameSelection(a.console, b.console) && sameSelection(a.server, b.server);
+  }
+  return true;
+}
+
+function sameKinds(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+function sameCell(a: CellFacts, b: CellFacts): boolean {
+  return (
+    sameSelection(a.value, b.value) &&
+    a.viaSession === b.viaSession &&
+    a.tone === b.tone &&
+    sameKinds(a.media, b.media) &&
+    sameStatus(a.status, b.status)
+  );
+}
+
+function sameHeader(a: HeaderModel, b: HeaderModel): boolean {
+  return (
+    a.label === b.label &&
+    a.role === b.role &&
+    a.tag === b.tag &&
+    a.sessionLevel === b.sessionLevel &&
+    sameKinds(a.permissions, b.permissions) &&
+    JSON.stringify(a.supervision) === JSON.stringify(b.supervision)
+  );
+}
+
+function present(facts: CellFacts, labels: ReadonlyMap<string, string>): CellModel {
+  const value = facts.value;
+  const some = Array.isArray(value);
+  return {
+    ...facts,
+    state: value === null ? 'off' : some ? 'some' : 'all',
+    mediaCode: some ? '' : facts.media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join(''),
+    aliasText: some ? streamsShort(value) : '',
+    words: cellWords(labels, facts),
+  };
+}
+
+/**
+ * Builds the model of `routing` with `status(key)` laid over each cell. With `previous`, every cell,
+ * header and row that did not change is the previous object (identity = unchanged).
+ */
+export function buildMatrix(
+  routing: RoutingSession,
+  status: (key: string) => CellStatus = () => APPLIED,
+  previous?: MatrixModel,
+): MatrixModel {
+  const routes = effective(routing).receivers;
+  const fresh = sessionLabels(routing);
+  const oldLabels = previous?.labels;
+  const sameLabels =
+    oldLabels !== undefined &&
+    oldLabels.size === fresh.size &&
+    [...fresh].every(([id, l]) => oldLabels.get(id) === l);
+  const labels = sameLabels ? oldLabels : fresh;
+  const values = new Map<string, { value: StreamSelection; viaSession: boolean }>();
+  for (const receiver of Object.values(routes)) {
+    for (const d of receiver.hears) {
+      values.set(cellKey(receiver.receiverId, d.publisherId), {
+        value: d.streams,
+        viaSession: d.viaSession,
+      });
+    }
+  }
+  const heard = (r: string, p: string): boolean => values.has(cellKey(r, p));
+  const ids = routing.participants.map((p) => p.id);
+  const headers = routing.participants.map((p): HeaderModel => {
+    const header: HeaderModel = {
+      id: p.id,
+      label: labels.get(p.id) ?? p.id,
+      role: p.role,
+      tag: p.tag,
+      permissions: p.publishPermissions,
+      sessionLevel: routes[p.id]?.sessionLevel ?? false,
+      supervision: p.role === 'supervisor' ? supervisionOf(routing, p.id, heard) : null,
+    };
+    const old = previous?.headers.find((h) => h.id === p.id);
+    return old && sameHeader(old, header) ? old : header;
+  });
+  const modes = new Map(headers.map((h) => [h.id, h.supervision?.mode]));
+  const cells = new Map<string, CellModel>();
+  const rows = headers.map((header, r): RowModel => {
+    const rowCells = headers.map((publisher, c): CellModel | null => {
+      if (r === c) return null;
+      const key = cellKey(header.id, publisher.id);
+      const found = values.get(key);
+      const value = found?.value ?? null;
+      const facts: CellFacts = {
+        key,
+        receiverId: header.id,
+        publisherId: publisher.id,
+        value,
+        viaSession: found?.viaSession ?? false,
+        media: value === null ? NO_MEDIA : publisher.permissions,
+        tone: toneOf(header.role, publisher.role, value, modes.get(publisher.id)),
+        status: status(key),
+      };
+      const old = previous?.cells.get(key);
+      const kept = old && sameLabels && sameCell(old, facts) ? old : present(facts, labels);
+      cells.set(key, kept);
+      return kept;
+    });
+    const oldRow = previous?.rows[r];
+    const unchanged =
+      oldRow !== undefined &&
+      oldRow.header === header &&
+      oldRow.cells.length === rowCells.length &&
+      oldRow.cells.every((c, i) => c === rowCells[i]);
+    return unchanged ? oldRow : { header, cells: rowCells };
+  });
+  return { sessionId: routing.sessionId, ids, headers, rows, cells, labels };
+}

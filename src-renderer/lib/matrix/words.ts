@@ -1,0 +1,181 @@
+/**
+ * The matrix in words: accessible names of cells and headers, the supervision summary that makes
+ * monitor / whisper / barge impossible to misread, and the live-region announcements. Pure.
+ */
+import type { PublishPermission, Subscriptions } from '../../../src-main/shared/bandwidth-api';
+import type { Role, StreamSelection } from '../../../src-main/shared/routing';
+import { sessionLabels } from '../../../src-main/shared/routing';
+import type { CellFacts, HeaderModel, MatrixModel, Supervision } from './model';
+
+export const ROLE_NAMES: Record<Role, string> = {
+  customer: 'Customer',
+  agent: 'Agent',
+  supervisor: 'Supervisor',
+  other: 'Other',
+};
+
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
+}
+
+export function mediaWords(media: readonly PublishPermission[]): string {
+  if (media.length === 0) return 'no media (it publishes nothing)';
+  if (media.length === 1) return media[0] === 'AUDIO' ? 'audio' : 'video';
+  return listWords(media.map((m) => (m === 'AUDIO' ? 'audio' : 'video')));
+}
+
+export function streamsWords(value: StreamSelection | null): string {
+  if (value === null) return 'nothing';
+  return value === 'all' ? 'all streams' : `only ${listWords(value)}`;
+}
+
+/** Short text inside a cell: "all", "mic", "mic +1". */
+export function streamsShort(value: StreamSelection | null): string {
+  if (value === null) return '';
+  if (value === 'all') return 'all';
+  const [first = '', ...rest] = value;
+  return rest.length === 0 ? first : `${first} +${rest.length}`;
+}
+
+function label(model: MatrixModel, id: string): string {
+  return model.labels.get(id) ?? `Participant ${id.slice(0, 4)}`;
+}
+
+/** The accessible name of a cell: who hears whom, what, and its live state. */
+export function cellWords(labels: ReadonlyMap<string, string>, cell: CellFacts): string {
+  const receiver = labels.get(cell.receiverId) ?? cell.receiverId;
+  const publisher = labels.get(cell.publisherId) ?? cell.publisherId;
+  const parts: string[] = [];
+  if (cell.value === null) parts.push(`${receiver} does not hear ${publisher}`);
+  else {
+    parts.push(
+      `${receiver} hears ${publisher}: ${streamsWords(cell.value)}, ${mediaWords(cell.media)}`,
+    );
+    if (cell.viaSession) parts.push('through a session-level subscription');
+  }
+  if (cell.tone === 'coach') parts.push('the supervisor coaching (whisper)');
+  if (cell.tone === 'barge') parts.push('the customer hears the supervisor (barge)');
+  if (cell.tone === 'private') parts.push('the supervisor is kept private');
+  switch (cell.status.kind) {
+    case 'pending':
+      parts.push('change pending');
+      break;
+    case 'failed':
+      parts.push(`change failed: ${cell.status.reason}`);
+      break;
+    case 'drift':
+      parts.push(
+        `changed outside Patchbay: the server has ${streamsWords(cell.status.server)}, Patchbay had ${streamsWords(cell.status.console)}`,
+      );
+      break;
+  }
+  return `${parts.join('; ')}.`;
+}
+
+export function permissionsWords(permissions: readonly PublishPermission[]): string {
+  if (permissions.length === 0) return 'publishes nothing';
+  return `publishes ${mediaWords(permissions)}`;
+}
+
+/** The accessible description of a header. */
+export function headerWords(header: HeaderModel): string {
+  const parts = [ROLE_NAMES[header.role], permissionsWords(header.permissions)];
+  if (header.tag) parts.push(`tag ${header.tag}`);
+  if (header.sessionLevel)
+    parts.push('hears everyone in the session, including future participants');
+  return parts.join('; ');
+}
+
+/** Short, for the supervisor's header: "Whispering → Agent 7f3a", "Monitoring", "Barged in". */
+export function supervisionBadge(model: MatrixModel, s: Supervision): string {
+  switch (s.mode) {
+    case 'monitor':
+      return 'Monitoring';
+    case 'whisper':
+      return `Whispering → ${listWords(s.heardBy.map((id) => label(model, id)))}`;
+    case 'barge':
+      return 'Barged in';
+    case 'idle':
+      return 'Not supervising';
+  }
+}
+
+/** "Whispering to Agent 7f3a", "Monitoring", "Barged in", "Not supervising". */
+export function supervisionTitle(model: MatrixModel, s: Supervision): string {
+  switch (s.mode) {
+    case 'monitor':
+      return 'Monitoring (silent)';
+    case 'whisper':
+      return `Whispering to ${listWords(s.heardBy.map((id) => label(model, id)))}`;
+    case 'barge':
+      return 'Barged in: everyone hears the supervisor';
+    case 'idle':
+      return 'Not supervising';
+  }
+}
+
+/** One plain sentence per supervisor about who can and cannot hear them. */
+export function supervisionSentence(model: MatrixModel, header: HeaderModel): string {
+  const s = header.supervision;
+  if (!s) return '';
+  const name = header.label;
+  const hears = s.hears.length === 0 ? 'nobody' : listWords(s.hears.map((id) => label(model, id)));
+  const customers = model.headers.filter((h) => h.role === 'customer');
+  const deaf = customers.filter((c) => !s.heardBy.includes(c.id)).map((c) => c.label);
+  const heardBy = listWords(s.heardBy.map((id) => label(model, id)));
+  switch (s.mode) {
+    case 'monitor':
+      return `${name} is monitoring: hears ${hears}; nobody hears ${name}.`;
+    case 'whisper':
+      return `${name} is whispering: only ${heardBy} ${s.heardBy.length === 1 ? 'hears' : 'hear'} ${name}${deaf.length > 0 ? `; ${listWords(deaf)} cannot hear ${name}` : ''}. ${name} hears ${hears}.`;
+    case 'barge':
+      return `${name} has barged in: ${heardBy} hear ${name}; ${name} hears ${hears}.`;
+    case 'idle':
+      return `${name} is not supervising: hears nobody and nobody hears ${name}.`;
+  }
+}
+
+/** A receiver's subscriptions in words, for the audit view and drift notes. */
+export function subscriptionsWords(
+  subscriptions: Subscriptions | null | undefined,
+  sessionId: string,
+  labelOf: (id: string) => string,
+): string {
+  if (subscriptions === null || subscriptions === undefined) return 'unknown';
+  const list = subscriptions.participants ?? [];
+  if (list.length > 0) {
+    return `hears ${listWords(
+      list.map((e) =>
+        e.streamAliases && e.streamAliases.length > 0
+          ? `${labelOf(e.participantId)} (${listWords(e.streamAliases)} only)`
+          : labelOf(e.participantId),
+      ),
+    )}`;
+  }
+  if (subscriptions.sessionId !== undefined && subscriptions.sessionId === sessionId) {
+    return 'hears everyone in the session (session level)';
+  }
+  return 'hears nobody';
+}
+
+/** "Agent 7f3a" for someone outside the session (same rule as the matrix's labels). */
+export function memberLabel(member: {
+  id: string;
+  tag?: string | undefined;
+  role: Role | null;
+}): string {
+  const session = {
+    sessionId: '',
+    participants: [
+      {
+        id: member.id,
+        ...(member.tag === undefined ? {} : { tag: member.tag }),
+        publishPermissions: [],
+        role: member.role ?? 'other',
+      },
+    ],
+    subscriptions: {},
+  };
+  return sessionLabels(session).get(member.id) ?? member.id;
+}

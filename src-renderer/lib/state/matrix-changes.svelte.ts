@@ -1,0 +1,340 @@
+/**
+ * Sending routing changes, with the trust rules of the matrix: the plan in plain words (and its API
+ * calls) before anything is sent, explicit confirmation of guardrail violations, the pending state
+ * drawn in the same frame as the gesture, and a visible rollback that names the failed step. A
+ * change made of several intents (a multi-cell selection, a drift fix, a new member's routing) is
+ * sent as consecutive applies and undone as one (MatrixHistory); if a later step fails, the steps
+ * already made are undone before the failure is shown.
+ */
+import type { PatchbayBridge } from '../api';
+import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
+import type { TimedRouteView } from '../../../src-main/routing/types';
+import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
+import { currentDelivery, deliveryOf, sameDelivery } from '../../../src-main/shared/routing';
+import { callsText } from '../matrix/changes';
+import type { LocalPlan } from '../matrix/changes';
+import type { Failure } from '../matrix/outcomes';
+import {
+  failedStepOf,
+  failedStepText,
+  failureTitle,
+  outcomeOf,
+  previewOf,
+  violationsOf,
+  wireIntent,
+} from '../matrix/outcomes';
+import { durationFields } from '../matrix/presets';
+import { NO_ENTRIES, NO_KEYS, withEntries, withKeys, withoutEntries } from '../matrix/sets';
+import type { Banner, ChangeRequest, Proposal } from '../matrix/requests';
+import type { Announcer } from './matrix-announcer.svelte';
+import { MatrixHistory } from './matrix-history.svelte';
+
+export type ChangesBridge = Pick<PatchbayBridge, 'routing'>;
+
+export type { Banner, ChangeRequest, Proposal } from '../matrix/requests';
+
+interface PendingChange {
+  readonly id: number;
+  readonly subscriptions: Readonly<Record<string, Subscriptions>>;
+  readonly keys: readonly string[];
+  readonly settled: boolean;
+}
+
+export interface ChangesOptions {
+  /** Drop a settled change's pending look after this long even if no snapshot confirmed it. */
+  settleMs?: number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  /** The session as last observed (a settled change it already shows stops looking pending). */
+  current?: () => RoutingSession;
+  /** A timed change was applied: its countdown, and the undo entry it will take with it. */
+  onTimer?: (route: TimedRouteView, routeId: string) => void;
+}
+
+const NO_FAILURES: ReadonlyMap<string, string> = NO_ENTRIES;
+
+export class MatrixChanges {
+  #pending = $state.raw<readonly PendingChange[]>([]);
+  #failed = $state.raw<ReadonlyMap<string, string>>(NO_FAILURES);
+  #proposal = $state.raw<Proposal | null>(null);
+  #banner = $state.raw<Banner | null>(null);
+  #working = $state(false);
+  #pendingSubscriptions = $derived.by(() => {
+    const merged: Record<string, Subscriptions> = {};
+    for (const change of this.#pending) Object.assign(merged, change.subscriptions);
+    return merged;
+  });
+  #pendingKeys = $derived(
+    withKeys(
+      NO_KEYS,
+      this.#pending.flatMap((c) => c.keys),
+    ),
+  );
+  /** Undo and redo of whole changes (they share this queue, so nothing interleaves). */
+  readonly history: MatrixHistory;
+  #seq = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #bridge: ChangesBridge;
+  readonly #sessionId: string;
+  readonly #announcer: Announcer;
+  readonly #settleMs: number;
+  readonly #setTimer: (run: () => void, ms: number) => unknown;
+  readonly #onTimer: (route: TimedRouteView, routeId: string) => void;
+  readonly #current: (() => RoutingSession) | undefined;
+
+  constructor(
+    bridge: ChangesBridge,
+    sessionId: string,
+    announcer: Announcer,
+    options: ChangesOptions = {},
+  ) {
+    this.#bridge = bridge;
+    this.#sessionId = sessionId;
+    this.#announcer = announcer;
+    this.#settleMs = options.settleMs ?? 4000;
+    this.#setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
+    this.#onTimer = options.onTimer ?? (() => undefined);
+    this.#current = options.current;
+    this.history = new MatrixHistory(bridge, sessionId, announcer, {
+      enqueue: (task) => this.#enqueue(task),
+      tell: (banner) => this.tell(banner),
+      clear: () => this.dismissBanner(),
+    });
+  }
+
+  get pendingSubscriptions(): Readonly<Record<string, Subscriptions>> {
+    return this.#pendingSubscriptions;
+  }
+  isPending(key: string): boolean {
+    return this.#pendingKeys.has(key);
+  }
+  /** Every pending cell (read once per model build, not once per cell). */
+  get pendingKeys(): ReadonlySet<string> {
+    return this.#pendingKeys;
+  }
+  /** Failed cells and why. */
+  get failures(): ReadonlyMap<string, string> {
+    return this.#failed;
+  }
+  get hasPending(): boolean {
+    return this.#pending.length > 0;
+  }
+  failureOf(key: string): string | undefined {
+    return this.#failed.get(key);
+  }
+  get proposal(): Proposal | null {
+    return this.#proposal;
+  }
+  get banner(): Banner | null {
+    return this.#banner;
+  }
+  get working(): boolean {
+    return this.#working;
+  }
+
+  dismissBanner(): void {
+    this.#banner = null;
+  }
+
+  /** Shows a message in the banner and the live region. */
+  tell(banner: Banner): void {
+    this.#banner = banner;
+    this.#announcer.say(`${banner.title}. ${banner.message}`);
+  }
+
+  /**
+   * Starts a change. Single-cell changes go out at once (pending in this frame) unless a guardrail
+   * fires or a session-level row would become a list; everything else is shown first.
+   */
+  propose(request: ChangeRequest, local: LocalPlan): void {
+    if (local.writes === 0 && !request.prepare) {
+      this.#announcer.say(`No change needed: ${request.label} is already so.`);
+      return;
+    }
+    const inline = ['toggle', 'connect', 'drift', 'aliases'].includes(request.source);
+    const why: Proposal['why'] | null =
+      local.violations.length > 0
+        ? 'guardrail'
+        : local.convertsSessionLevel && request.source !== 'aliases'
+          ? 'session-level'
+          : inline
+            ? null
+            : 'preview';
+    if (why === null) {
+      this.commit(request, local, false);
+      return;
+    }
+    this.#proposal = { request, local, server: null, violations: local.violations, why };
+    this.#announcer.say(
+      `Review: ${request.label}. ${callsText(local.apiCalls + (request.extraCalls ?? 0))}.${local.violations.length > 0 ? ' Needs your confirmation.' : ''}`,
+    );
+    const only = request.intents[0];
+    if (request.intents.length === 1 && only && !request.prepare) void this.#checkWithMain(only);
+  }
+
+  async #checkWithMain(intent: Intent): Promise<void> {
+    const asked = this.#proposal;
+    const result = await this.#bridge.routing.preview({
+      sessionId: this.#sessionId,
+      intent: wireIntent(intent),
+    });
+    if (this.#proposal !== asked || asked === null || !result.ok || !result.value.ok) return;
+    const value = result.value;
+    const violations = value.violations.length > 0 ? value.violations : asked.violations;
+    this.#proposal = {
+      ...asked,
+      server: { apiCalls: value.apiCalls, lines: value.preview.lines },
+      violations,
+      why: value.violations.length > 0 ? 'guardrail' : asked.why,
+    };
+  }
+
+  cancelProposal(): void {
+    if (this.#proposal)
+      this.#announcer.say(`Cancelled: ${this.#proposal.request.label}. Nothing was sent.`);
+    this.#proposal = null;
+  }
+
+  /** The user looked at the proposal (and confirmed its violations) and sends it. */
+  confirmProposal(reason: string): void {
+    const proposal = this.#proposal;
+    if (!proposal) return;
+    this.#proposal = null;
+    this.commit(proposal.request, proposal.local, proposal.violations.length > 0, reason.trim());
+  }
+
+  /** Draws the target as pending now, then sends the steps one after another. */
+  commit(request: ChangeRequest, local: LocalPlan, confirmed: boolean, reason = ''): void {
+    const id = ++this.#seq;
+    this.#pending = [
+      ...this.#pending,
+      { id, subscriptions: local.subscriptions, keys: local.keys, settled: false },
+    ];
+    this.#failed = withoutEntries(this.#failed, (k) => local.keys.includes(k));
+    this.#banner = null;
+    this.#announcer.say(`Sending: ${request.label}.`);
+    this.#enqueue(() => this.#send(id, request, local, confirmed, reason));
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(async () => {
+      this.#working = true;
+      try {
+        await task();
+      } finally {
+        this.#working = false;
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #send(
+    id: number,
+    request: ChangeRequest,
+    local: LocalPlan,
+    confirmed: boolean,
+    reason: string,
+  ): Promise<void> {
+    if (request.prepare) {
+      const prepared = await request.prepare();
+      if (!prepared.ok) {
+        this.#drop(id);
+        this.tell({ kind: 'error', title: 'The change was not made', message: prepared.message });
+        return;
+      }
+    }
+    const routeIds: string[] = [];
+    const labels: string[] = [];
+    const timed = request.intents.length === 1 ? durationFields(request.duration) : {};
+    for (const intent of request.intents) {
+      const outcome = outcomeOf(
+        await this.#bridge.routing.apply({
+          sessionId: this.#sessionId,
+          intent: wireIntent(intent),
+          ...(confirmed ? { confirmedViolations: true } : {}),
+          ...(reason ? { reason } : {}),
+          ...timed,
+        }),
+      );
+      if (!outcome.ok) {
+        await this.#fail(id, request, local, outcome, routeIds.length);
+        return;
+      }
+      routeIds.push(outcome.routeId);
+      labels.push(outcome.label);
+      if (outcome.timer) this.#onTimer(outcome.timer, outcome.routeId);
+    }
+    this.#settle(id);
+    if (routeIds.length > 0) this.history.record({ labels, routeIds });
+    this.#announcer.say(`Done: ${request.label}.`);
+    await this.history.refresh();
+  }
+
+  async #fail(
+    id: number,
+    request: ChangeRequest,
+    local: LocalPlan,
+    failure: Failure,
+    stepsMade: number,
+  ): Promise<void> {
+    this.#drop(id);
+    if (failure.code === 'guardrail' && stepsMade === 0 && !request.prepare) {
+      const preview = previewOf(failure);
+      this.#proposal = {
+        request,
+        local: preview ? { ...local, lines: preview.lines } : local,
+        server: null,
+        violations: violationsOf(failure),
+        why: 'guardrail',
+      };
+      this.#announcer.say(`${request.label} needs your confirmation: ${failure.message}`);
+      return;
+    }
+    const undone = await this.#undoSteps(stepsMade);
+    const taken = request.unprepare ? await request.unprepare() : '';
+    const reason = failedStepText(failedStepOf(failure)) ?? failure.message;
+    this.#failed = withEntries(
+      this.#failed,
+      local.keys.map((k): [string, string] => [k, reason]),
+    );
+    const extra = [stepsMade > 0 ? undone : '', taken].filter((s) => s !== '');
+    this.tell({
+      kind: 'error',
+      title: failureTitle(failure),
+      message: [failure.message, ...extra].join(' '),
+      ...(failedStepOf(failure) ? { step: failedStepText(failedStepOf(failure)) } : {}),
+    });
+    await this.history.refresh();
+  }
+
+  /** Undoes the first steps of a change whose later step failed; says what happened. */
+  async #undoSteps(count: number): Promise<string> {
+    for (let i = 0; i < count; i += 1) {
+      const outcome = outcomeOf(await this.#bridge.routing.undo({ sessionId: this.#sessionId }));
+      if (!outcome.ok) {
+        return `The ${count - i} earlier step(s) of this change could not be undone: ${outcome.message}`;
+      }
+    }
+    return count === 0 ? '' : `The ${count} earlier step(s) of this change were undone too.`;
+  }
+
+  #drop(id: number): void {
+    this.#pending = this.#pending.filter((c) => c.id !== id);
+  }
+
+  #settle(id: number): void {
+    this.#pending = this.#pending.map((c) => (c.id === id ? { ...c, settled: true } : c));
+    this.#setTimer(() => this.#drop(id), this.#settleMs);
+    if (this.#current) this.observed(this.#current());
+  }
+
+  /** A new observation arrived: settled changes it confirms stop looking pending. */
+  observed(session: RoutingSession): void {
+    if (!this.#pending.some((c) => c.settled)) return;
+    const confirmed = (c: PendingChange): boolean =>
+      Object.entries(c.subscriptions).every(([receiverId, subs]) =>
+        sameDelivery(deliveryOf(session, receiverId, subs), currentDelivery(session, receiverId)),
+      );
+    this.#pending = this.#pending.filter((c) => !(c.settled && confirmed(c)));
+  }
+}

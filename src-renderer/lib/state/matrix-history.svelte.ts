@@ -1,0 +1,117 @@
+/**
+ * Undo and redo of whole changes, per session. main keeps one history entry per apply; a change
+ * this console sent as several applies (a multi-cell selection, a drift fix) is remembered here as
+ * one group and undone or redone step by step, as one. When main's top entry is not the group's
+ * (someone else's change, a timed route that ended), one step is taken, as main would.
+ */
+import type { PatchbayBridge } from '../api';
+import type { HistoryState } from '../../../src-main/routing/types';
+import { failedStepOf, failedStepText, failureTitle, outcomeOf } from '../matrix/outcomes';
+import type { Banner } from '../matrix/requests';
+import type { Announcer } from './matrix-announcer.svelte';
+
+export interface HistoryHost {
+  /** Runs after everything this console already sent for the session. */
+  enqueue(task: () => Promise<void>): Promise<void>;
+  tell(banner: Banner): void;
+  clear(): void;
+}
+
+interface Group {
+  /** main's label of each step, in order. */
+  readonly labels: readonly string[];
+  readonly routeIds: readonly string[];
+}
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
+
+export class MatrixHistory {
+  #state = $state.raw<HistoryState>(NO_HISTORY);
+  #undoGroups: Group[] = [];
+  #redoGroups: Group[] = [];
+  readonly #bridge: Pick<PatchbayBridge, 'routing'>;
+  readonly #sessionId: string;
+  readonly #announcer: Announcer;
+  readonly #host: HistoryHost;
+
+  constructor(
+    bridge: Pick<PatchbayBridge, 'routing'>,
+    sessionId: string,
+    announcer: Announcer,
+    host: HistoryHost,
+  ) {
+    this.#bridge = bridge;
+    this.#sessionId = sessionId;
+    this.#announcer = announcer;
+    this.#host = host;
+  }
+
+  /** What main would undo and redo now. */
+  get state(): HistoryState {
+    return this.#state;
+  }
+
+  /** A change of one or more steps was applied: it is undone as one; redo starts afresh. */
+  record(group: Group): void {
+    this.#undoGroups.push(group);
+    this.#redoGroups = [];
+  }
+
+  async refresh(): Promise<void> {
+    const result = await this.#bridge.routing.history({ sessionId: this.#sessionId });
+    if (result.ok) this.#state = result.value;
+  }
+
+  /** A timed route ended: main forgot its undo entries, so do we. */
+  forgetRoute(routeId: string): void {
+    const keep = (g: Group): boolean => !g.routeIds.includes(routeId);
+    this.#undoGroups = this.#undoGroups.filter(keep);
+    this.#redoGroups = this.#redoGroups.filter(keep);
+    void this.refresh();
+  }
+
+  undo(): Promise<void> {
+    return this.#host.enqueue(() => this.#reverse('undo'));
+  }
+
+  redo(): Promise<void> {
+    return this.#host.enqueue(() => this.#reverse('redo'));
+  }
+
+  async #reverse(kind: 'undo' | 'redo'): Promise<void> {
+    await this.refresh();
+    const history = this.#state;
+    const stack = kind === 'undo' ? this.#undoGroups : this.#redoGroups;
+    const group = stack.at(-1);
+    const expected = kind === 'undo' ? group?.labels.at(-1) : group?.labels[0];
+    const mainLabel = kind === 'undo' ? history.undoLabel : history.redoLabel;
+    const whole = group !== undefined && expected === mainLabel;
+    const steps = whole ? group.routeIds.length : 1;
+    this.#announcer.say(
+      `${kind === 'undo' ? 'Undoing' : 'Redoing'}: ${mainLabel ?? 'the last change'}.`,
+    );
+    for (let i = 0; i < steps; i += 1) {
+      const call = kind === 'undo' ? this.#bridge.routing.undo : this.#bridge.routing.redo;
+      const outcome = outcomeOf(await call({ sessionId: this.#sessionId }));
+      if (!outcome.ok) {
+        this.#host.tell({
+          kind: outcome.code === 'write-failed' ? 'error' : 'warning',
+          title: failureTitle(outcome, kind),
+          message: outcome.message,
+          ...(failedStepOf(outcome) ? { step: failedStepText(failedStepOf(outcome)) } : {}),
+        });
+        await this.refresh();
+        return;
+      }
+    }
+    if (whole) {
+      stack.pop();
+      (kind === 'undo' ? this.#redoGroups : this.#undoGroups).push(group);
+    }
+    this.#host.clear();
+    this.#announcer.say(
+      `${kind === 'undo' ? 'Undone' : 'Redone'}: ${mainLabel ?? 'the last change'}.`,
+    );
+    await this.refresh();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Timed routes of one session ("whisper for 60 s", "monitor until stopped"): the list main keeps,
+ * live from `routing:timer` events, a one-second clock for the countdowns while any runs, and stop.
+ */
+import type { PatchbayBridge } from '../api';
+import type { TimedRouteEvent, TimedRouteView } from '../../../src-main/routing/types';
+import { errorText } from '../errors';
+import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
+import type { Announcer } from './matrix-announcer.svelte';
+
+export type TimersBridge = Pick<PatchbayBridge, 'routing'>;
+
+export interface TimersOptions {
+  now?: () => number;
+  every?: (run: () => void, ms: number) => () => void;
+  /** A route ended (reverted or dropped): its undo history is gone in main. */
+  onEnded?: (route: TimedRouteView) => void;
+}
+
+export class MatrixTimers {
+  #routes = $state.raw<readonly TimedRouteView[]>([]);
+  #now = $state(0);
+  #stopping = $state.raw<ReadonlySet<string>>(NO_KEYS);
+  readonly #bridge: TimersBridge;
+  readonly #sessionId: string;
+  readonly #announcer: Announcer;
+  readonly #clock: () => number;
+  readonly #every: (run: () => void, ms: number) => () => void;
+  readonly #onEnded: (route: TimedRouteView) => void;
+
+  constructor(
+    bridge: TimersBridge,
+    sessionId: string,
+    announcer: Announcer,
+    options: TimersOptions = {},
+  ) {
+    this.#bridge = bridge;
+    this.#sessionId = sessionId;
+    this.#announcer = announcer;
+    this.#clock = options.now ?? Date.now;
+    this.#every =
+      options.every ??
+      ((run, ms) => {
+        const id = setInterval(run, ms);
+        return () => clearInterval(id);
+      });
+    this.#onEnded = options.onEnded ?? (() => undefined);
+    this.#now = this.#clock();
+  }
+
+  get routes(): readonly TimedRouteView[] {
+    return this.#routes;
+  }
+  get now(): number {
+    return this.#now;
+  }
+  isStopping(id: string): boolean {
+    return this.#stopping.has(id);
+  }
+  /** The running routes of one supervisor (for the countdown on its header). */
+  forParticipant(participantId: string): TimedRouteView[] {
+    return this.#routes.filter(
+      (r) => 'supervisorId' in r.intent && r.intent.supervisorId === participantId,
+    );
+  }
+
+  /** Loads the list, follows events and ticks the clock; returns the cleanup. */
+  connect(): () => void {
+    const off = this.#bridge.routing.onTimer((event) => this.#onEvent(event));
+    const stopClock = this.#every(() => {
+      if (this.#routes.length > 0) this.#now = this.#clock();
+    }, 1000);
+    void this.load();
+    return () => {
+      off();
+      stopClock();
+    };
+  }
+
+  async load(): Promise<void> {
+    const result = await this.#bridge.routing.timers({});
+    if (!result.ok) return;
+    this.#now = this.#clock();
+    this.#routes = result.value.filter((r) => r.sessionId === this.#sessionId);
+  }
+
+  /** A timed change was applied (its answer may arrive before or after the `added` event). */
+  add(route: TimedRouteView): void {
+    if (route.sessionId !== this.#sessionId) return;
+    this.#now = this.#clock();
+    if (!this.#routes.some((r) => r.id === route.id)) this.#routes = [...this.#routes, route];
+  }
+
+  async stop(id: string): Promise<boolean> {
+    const route = this.#routes.find((r) => r.id === id);
+    this.#stopping = withKeys(this.#stopping, [id]);
+    const result = await this.#bridge.routing.stopTimer({ timerId: id });
+    this.#stopping = withoutKey(this.#stopping, id);
+    if (!result.ok) {
+      this.#announcer.say(`Could not stop the timed route: ${errorText(result.error)}`);
+      return false;
+    }
+    if (!result.value.ok) {
+      this.#announcer.say(`Could not stop the timed route: ${result.value.message}`);
+      return false;
+    }
+    if (route) this.#remove(route);
+    this.#announcer.say(
+      `Stopped: ${route?.label ?? 'the timed route'}. The routing is back as it was.`,
+    );
+    return true;
+  }
+
+  #remove(route: TimedRouteView): void {
+    if (!this.#routes.some((r) => r.id === route.id)) return;
+    this.#routes = this.#routes.filter((r) => r.id !== route.id);
+    this.#onEnded(route);
+  }
+
+  #onEvent(event: TimedRouteEvent): void {
+    if (event.route.sessionId !== this.#sessionId) return;
+    switch (event.type) {
+      case 'added':
+        this.add(event.route);
+        return;
+      case 'reverted':
+        this.#remove(event.route);
+        this.#announcer.say(
+          event.how === 'ended-supervision'
+            ? `Time is up: ${event.route.label}. The call had changed, so the supervisor was disconnected instead.`
+            : `Time is up: ${event.route.label} ended; the routing is back as it was.`,
+        );
+        return;
+      case 'failed':
+        this.#announcer.say(`The timed route could not be reverted: ${event.message}`);
+        if (!event.willRetry) this.#remove(event.route);
+        return;
+    }
+  }
+}

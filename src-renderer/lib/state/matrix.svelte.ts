@@ -1,0 +1,374 @@
+/**
+ * The subscription matrix of one session: the cell model (derived once per snapshot, with pending,
+ * failed and drifted cells laid over it), and the one dispatcher every gesture ends in — drag and
+ * drop, keys and menus all produce a `MatrixAction` and `run` carries it out. Sending, previews,
+ * rollback and undo live in MatrixChanges (and MatrixHistory); timed routes in MatrixTimers; focus
+ * and selection in GridState; the tray, adding and removing in MatrixMembers; menus and drags in
+ * MatrixPointer.
+ */
+import type { PatchbayBridge } from '../api';
+import type { Participant, Subscriptions } from '../../../src-main/shared/bandwidth-api';
+import type { Intent, Role, RoutingSession } from '../../../src-main/shared/routing';
+import { withSubscriptions } from '../../../src-main/shared/routing';
+import type { SessionView } from '../../../src-main/shared/session-view';
+import type { ChangeSource, MatrixAction } from '../matrix/actions';
+import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
+import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';
+import { cellKey } from '../matrix/grid';
+import type { CellStatus, MatrixModel } from '../matrix/model';
+import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
+import type { DurationId, PresetId } from '../matrix/presets';
+import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
+import { AliasEditor } from './matrix-aliases.svelte';
+import { MatrixDrift, type DriftedReceiver } from './matrix-drift.svelte';
+import { Announcer } from './matrix-announcer.svelte';
+import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
+import { GridState } from './matrix-grid.svelte';
+import { MatrixMembers } from './matrix-members.svelte';
+import { MatrixPointer } from './matrix-pointer.svelte';
+import { MatrixRoles, type RoleSetter } from './matrix-roles.svelte';
+import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
+
+export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants' | 'sessions'>;
+
+export type { TrayEntry } from './matrix-members.svelte';
+export type { MenuState, MenuTarget } from './matrix-pointer.svelte';
+
+export interface MatrixDeps {
+  readonly bridge: MatrixBridge;
+  readonly session: () => SessionView;
+  /** Participants the console knows outside any session (offered in the tray). */
+  readonly available?: () => readonly Participant[];
+  /**
+   * Who remembers a role (e.g. the session page's participants store); when it gives none, the
+   * bridge does, and the role is shown here until main's view carries it.
+   */
+  readonly roleSetter?: () => RoleSetter | undefined;
+  /** A fresher view of the session arrived from an add or a remove. */
+  readonly onSessionView?: (view: SessionView) => void;
+  readonly changes?: ChangesOptions;
+  readonly timers?: TimersOptions;
+}
+
+const PENDING: CellStatus = { kind: 'pending' };
+
+export class MatrixStore {
+  readonly announcer = new Announcer();
+  readonly changes: MatrixChanges;
+  readonly timers: MatrixTimers;
+  readonly grid: GridState;
+  readonly members: MatrixMembers;
+  readonly pointer: MatrixPointer;
+  readonly roles: MatrixRoles;
+  readonly drift = new MatrixDrift(() => this.#ids());
+  #aliases = $state.raw<AliasEditor | null>(null);
+  #duration = $state<DurationId>('none');
+  #current = $state<string | null>(null);
+  /** Timer id → the route id of its change (its undo entry goes when the timer ends). */
+  #timerRoutes: Record<string, string> = {};
+  /** The last local plan: hovering a cell plans its toggle, so the click reuses it. */
+  #planned: { display: RoutingSession; key: string; result: LocalPlanResult } | null = null;
+  #previous: MatrixModel | undefined;
+  readonly #deps: MatrixDeps;
+  readonly sessionId: string;
+
+  #base = $derived(routingOf(this.#view(), this.#overrides()));
+  #display = $derived(withSubscriptions(this.#base, this.#pendingSubscriptions()));
+  #model = $derived.by(() => {
+    const pending = this.#pendingKeys();
+    const failures = this.#failures();
+    const drift = this.drift.cells;
+    const status = (key: string): CellStatus => {
+      if (pending.has(key)) return PENDING;
+      const reason = failures.get(key);
+      if (reason !== undefined) return { kind: 'failed', reason };
+      const cell = drift.get(key);
+      return cell ? { kind: 'drift', console: cell.console, server: cell.server } : APPLIED;
+    };
+    const model = buildMatrix(this.#display, status, this.#previous);
+    this.#previous = model;
+    return model;
+  });
+  #drifted = $derived(
+    this.drift.receivers.map((row) => ({ ...row, label: this.label(row.receiverId) })),
+  );
+
+  constructor(deps: MatrixDeps) {
+    this.#deps = deps;
+    this.sessionId = deps.session().id;
+    const bridge = deps.bridge;
+    this.roles = new MatrixRoles(
+      {
+        bridge,
+        setter: () => deps.roleSetter?.(),
+        label: (id) => this.label(id),
+        tell: (banner) => this.changes.tell(banner),
+      },
+      this.announcer,
+    );
+    this.changes = new MatrixChanges(bridge, this.sessionId, this.announcer, {
+      ...deps.changes,
+      current: () => this.#base,
+      onTimer: (route, routeId) => {
+        this.#timerRoutes = { ...this.#timerRoutes, [route.id]: routeId };
+        this.timers.add(route);
+      },
+    });
+    this.timers = new MatrixTimers(bridge, this.sessionId, this.announcer, {
+      ...deps.timers,
+      onEnded: (route) => {
+        const routeId = this.#timerRoutes[route.id];
+        if (routeId) this.changes.history.forgetRoute(routeId);
+        else void this.changes.history.refresh();
+      },
+    });
+    this.grid = new GridState(
+      () => this.#model,
+      (action) => this.run(action),
+    );
+    this.members = new MatrixMembers(
+      {
+        bridge,
+        sessionId: this.sessionId,
+        view: () => this.#view(),
+        display: () => this.#display,
+        available: () => deps.available?.() ?? [],
+        roleOverride: (id) => this.roles.overrides[id],
+        label: (id) => this.label(id),
+        onSessionView: (view) => deps.onSessionView?.(view),
+        onRemoved: () => this.grid.prune(),
+      },
+      this.changes,
+      this.announcer,
+    );
+    this.pointer = new MatrixPointer(
+      {
+        model: () => this.#model,
+        selection: () => this.grid.selection,
+        label: (id) => this.label(id),
+        focusParticipant: (id) => (this.#current = id),
+        run: (action) => this.run(action),
+      },
+      this.announcer,
+    );
+  }
+
+  #overrides(): Readonly<Record<string, Role | null>> {
+    return this.roles.overrides;
+  }
+  #view(): SessionView {
+    return this.#deps.session();
+  }
+  #pendingSubscriptions(): Readonly<Record<string, Subscriptions>> {
+    return this.changes.pendingSubscriptions;
+  }
+  #pendingKeys(): ReadonlySet<string> {
+    return this.changes.pendingKeys;
+  }
+  #failures(): ReadonlyMap<string, string> {
+    return this.changes.failures;
+  }
+  #ids(): readonly string[] {
+    return this.#model.ids;
+  }
+
+  get model(): MatrixModel {
+    return this.#model;
+  }
+  /** The open stream alias editor, if any. */
+  get aliasEditor(): AliasEditor | null {
+    return this.#aliases;
+  }
+  get duration(): DurationId {
+    return this.#duration;
+  }
+  set duration(value: DurationId) {
+    this.#duration = value;
+  }
+  /** The participant the preset bar acts on: the focused one, else the last one focused. */
+  get current(): string | null {
+    const id = this.grid.participantId ?? this.#current;
+    return id !== null && this.#model.ids.includes(id) ? id : null;
+  }
+  label(id: string): string {
+    return this.#model.labels.get(id) ?? `Participant ${id.slice(0, 4)}`;
+  }
+  get drifted(): readonly (DriftedReceiver & { label: string })[] {
+    return this.#drifted;
+  }
+
+  /** Follows live updates (drift, confirmations), timed routes and the undo history. */
+  connect(): () => void {
+    const offUpdates = this.#deps.bridge.sessions.onUpdate((event) => {
+      if (event.session.id !== this.sessionId) return;
+      const routing = routingOf(event.session, this.roles.overrides);
+      this.drift.observe(routing, event.changes);
+      this.changes.observed(routing);
+      this.roles.observed(event.session);
+    });
+    const offTimers = this.timers.connect();
+    void this.changes.history.refresh();
+    return () => {
+      offUpdates();
+      offTimers();
+    };
+  }
+
+  /** The one dispatcher: every drag, key and menu item ends here. */
+  run(action: MatrixAction): void {
+    switch (action.type) {
+      case 'change':
+        return this.change(action.intents, action.source);
+      case 'preset':
+        return this.applyPreset(action.preset, action.participantId, action.duration);
+      case 'add':
+        return this.members.add(action.participantId);
+      case 'remove':
+        return this.members.requestRemove(action.participantId);
+      case 'aliases':
+        return this.#openAliases(action.receiverId, action.publisherId);
+      case 'role':
+        void this.roles.set(action.participantId, action.role);
+        return;
+      case 'select':
+        this.grid.select(action.keys, action.extend);
+        this.announcer.say(`${this.grid.selection.size} cells selected.`);
+        return;
+      case 'applySelection':
+        return this.applySelection(action.on);
+      case 'drift':
+        return this.resolveDrift(action.receiverId, action.keep);
+    }
+  }
+
+  /** `planLocally` on what the screen shows now, remembered for the next identical question. */
+  #plan(intents: readonly Intent[]): LocalPlanResult {
+    const display = this.#display;
+    const key = JSON.stringify(intents);
+    const cached = this.#planned;
+    if (cached && cached.display === display && cached.key === key) return cached.result;
+    const result = planLocally(display, intents);
+    this.#planned = { display, key, result };
+    return result;
+  }
+
+  /** Plans `intents` on what the screen shows now and hands them to MatrixChanges. */
+  change(intents: readonly Intent[], source: ChangeSource, label?: string): void {
+    const planned = this.#plan(intents);
+    if (!planned.ok) {
+      this.changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
+      return;
+    }
+    this.#propose(intents, source, planned.plan, label, 'none');
+  }
+
+  #propose(
+    intents: readonly Intent[],
+    source: ChangeSource,
+    plan: LocalPlan,
+    label: string | undefined,
+    duration: DurationId,
+  ): void {
+    const words =
+      label ??
+      (plan.labels.length === 1
+        ? (plan.labels[0] ?? '')
+        : `${plan.labels.length} changes: ${plan.labels.join('; ')}`);
+    this.changes.propose({ intents, label: words, source, duration }, plan);
+  }
+
+  applyPreset(preset: PresetId, participantId?: string | null, duration?: DurationId): void {
+    const id = participantId ?? this.current;
+    const info = presetInfo(preset);
+    if (!id) {
+      this.changes.tell({
+        kind: 'info',
+        title: `${info.label}: choose a participant`,
+        message:
+          'Focus a participant in the matrix (or drop the preset on one), then pick the preset.',
+      });
+      return;
+    }
+    this.#current = id;
+    const outcome = presetIntent(this.#display, preset, id);
+    if (!outcome.ok) {
+      this.changes.tell({
+        kind: 'warning',
+        title: `${info.label} does not apply`,
+        message: outcome.message,
+      });
+      return;
+    }
+    const planned = planLocally(this.#display, [outcome.intent]);
+    if (!planned.ok) {
+      this.changes.tell({
+        kind: 'warning',
+        title: `${info.label} does not apply`,
+        message: planned.message,
+      });
+      return;
+    }
+    const timer = info.timed ? (duration ?? this.#duration) : 'none';
+    const words = planned.plan.labels[0] ?? info.label;
+    const label =
+      timer === 'none' ? words : `${words} for ${durationInfo(timer).label.toLowerCase()}`;
+    this.#propose([outcome.intent], 'preset', planned.plan, label, timer);
+  }
+
+  applySelection(on: boolean): void {
+    const cells = [...this.grid.selection]
+      .map((key) => this.#model.cells.get(key))
+      .filter((c) => c !== undefined);
+    const intents = selectionIntents(cells, on);
+    if (intents.length === 0) {
+      this.announcer.say(`Every selected cell is already ${on ? 'connected' : 'disconnected'}.`);
+      return;
+    }
+    const planned = planLocally(this.#display, intents);
+    if (!planned.ok) {
+      this.changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
+      return;
+    }
+    const label = `${on ? 'Connect' : 'Disconnect'} ${intents.length} cell${intents.length === 1 ? '' : 's'}`;
+    this.#propose(intents, 'selection', planned.plan, label, 'none');
+    this.grid.clearSelection();
+  }
+
+  #openAliases(receiverId: string, publisherId: string): void {
+    const cell = this.#model.cells.get(cellKey(receiverId, publisherId));
+    if (!cell) return;
+    this.#aliases = new AliasEditor(receiverId, publisherId, cell.value, {
+      plan: (intent) => this.#plan([intent]),
+      used: () =>
+        [...this.#model.cells.values()].flatMap((c) => (Array.isArray(c.value) ? c.value : [])),
+      save: (intent) => {
+        this.#aliases = null;
+        this.change([intent], 'aliases');
+      },
+      close: () => (this.#aliases = null),
+    });
+  }
+
+  /** The inline preview of what toggling the focused (or hovered) cell would do. */
+  cellPreview(receiverId: string, publisherId: string): { text: string; confirm: boolean } | null {
+    const cell = this.#model.cells.get(cellKey(receiverId, publisherId));
+    if (!cell) return null;
+    const planned = this.#plan([toggleIntent(receiverId, publisherId, cell.value)]);
+    if (!planned.ok) return { text: planned.message, confirm: false };
+    const plan = planned.plan;
+    const lines = plan.lines.length > 0 ? plan.lines.join('; ') : 'no change needed';
+    const confirm = plan.violations.length > 0 || plan.convertsSessionLevel;
+    return { text: `${lines} · ${callsText(plan.apiCalls)}`, confirm };
+  }
+
+  resolveDrift(receiverId: string, keep: 'console' | 'server'): void {
+    const label = this.label(receiverId);
+    if (keep === 'server') {
+      this.drift.takeServer(receiverId);
+      this.announcer.say(`Took the server’s version for ${label}: the matrix shows it as it is.`);
+      return;
+    }
+    const intents = this.drift.keepConsole(receiverId);
+    this.change(intents, 'drift', `Keep Patchbay’s version for ${label}`);
+  }
+}
