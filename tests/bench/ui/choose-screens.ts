@@ -1,6 +1,6 @@
 /**
- * Which screen parts 4 and 5 measure: the matrix when the built renderer has it (marked done by
- * `src-renderer/.matrix-done`, or still in progress), else the session page's read-only list.
+ * Which screen parts 4 and 5 measure: the matrix when the built renderer has it, else the session
+ * page (an older build) with what can be measured there.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { SESSION_PAGE_READY, SESSION_PAGE_SCREEN } from './screens';
 export interface ChosenScreens {
   readonly interface: RoutingScreen;
   readonly ready: Readiness;
-  /** What limits part 4 (missing or unfinished matrix), or null when the matrix is done. */
+  /** What limits part 4 (no matrix in the build), or null when the matrix is measured. */
   readonly missing: string | null;
 }
 
@@ -26,16 +26,8 @@ function builtWithMatrix(root: string): boolean {
 }
 
 export function chooseScreens(root: string): ChosenScreens {
-  const done = existsSync(join(root, 'src-renderer/.matrix-done'));
-  if (builtWithMatrix(root)) {
-    return {
-      interface: MATRIX_SCREEN,
-      ready: MATRIX_READY,
-      missing: done
-        ? null
-        : 'src-renderer/.matrix-done is absent: the matrix is measured as currently built (work in progress).',
-    };
-  }
+  if (builtWithMatrix(root))
+    return { interface: MATRIX_SCREEN, ready: MATRIX_READY, missing: null };
   return {
     interface: SESSION_PAGE_SCREEN,
     ready: SESSION_PAGE_READY,
