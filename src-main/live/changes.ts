@@ -25,15 +25,20 @@ export function subscriptionsKey(subscriptions: Subscriptions | undefined): stri
 /**
  * Expectations of this console's own writes, so that a poll can tell "the change I just made" from
  * "someone else changed this". An expectation is consumed when observed, and expires after `ttlMs`.
+ * Once its write was answered (`settle`), the next poll sent after that has seen it — or seen that
+ * someone overwrote it — so that poll uses it up either way (`forgetSettled`): a stale expectation
+ * must never make a later outside change that happens to restore the same value look like ours.
  */
 export class WriteExpectations {
-  private readonly pending = new Map<string, { key: string; until: number }[]>();
+  private readonly pending = new Map<string, { key: string; until: number; settled: number }[]>();
+  /** Orders settles and poll marks (program order, not wall-clock time). */
+  private clock = 0;
 
   constructor(private readonly ttlMs = 60_000) {}
 
   /** This console is about to write these subscriptions for this participant. */
   expect(participantId: string, subscriptions: Subscriptions, now = Date.now()): void {
-    this.add(participantId, `sub:${subscriptionsKey(subscriptions)}`, now);
+    this.add(participantId, keyOf(subscriptions), now);
   }
 
   /** This console is about to add the participant to, or remove it from, the session. */
@@ -41,10 +46,30 @@ export class WriteExpectations {
     this.add(participantId, kind, now);
   }
 
+  /** The write announced for this change was answered (done or failed). */
+  settle(participantId: string, change: ChangeSignature): void {
+    const key = keyOf(change);
+    const entry = this.pending.get(participantId)?.find((e) => e.key === key && e.settled === 0);
+    if (entry) entry.settled = ++this.clock;
+  }
+
+  /** Taken just before a poll is sent; give it to `forgetSettled` once the poll succeeded. */
+  mark(): number {
+    return ++this.clock;
+  }
+
+  /** Drops every expectation whose write was answered before the poll marked `mark` was sent. */
+  forgetSettled(mark: number): void {
+    for (const [participantId, list] of this.pending) {
+      const kept = list.filter((e) => e.settled === 0 || e.settled > mark);
+      if (kept.length > 0) this.pending.set(participantId, kept);
+      else this.pending.delete(participantId);
+    }
+  }
+
   /** True (and consumed) when this console made exactly this change. */
   consume(participantId: string, change: ChangeSignature, now = Date.now()): boolean {
-    const key =
-      change === 'joined' || change === 'left' ? change : `sub:${subscriptionsKey(change)}`;
+    const key = keyOf(change);
     const list = (this.pending.get(participantId) ?? []).filter((e) => e.until > now);
     const index = list.findIndex((e) => e.key === key);
     if (index >= 0) list.splice(index, 1);
@@ -55,9 +80,13 @@ export class WriteExpectations {
 
   private add(participantId: string, key: string, now: number): void {
     const list = this.pending.get(participantId) ?? [];
-    list.push({ key, until: now + this.ttlMs });
+    list.push({ key, until: now + this.ttlMs, settled: 0 });
     this.pending.set(participantId, list);
   }
+}
+
+function keyOf(change: ChangeSignature): string {
+  return change === 'joined' || change === 'left' ? change : `sub:${subscriptionsKey(change)}`;
 }
 
 /** A membership change, or the subscriptions a participant ended up with. */

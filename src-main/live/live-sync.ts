@@ -1,6 +1,6 @@
 import type { BandwidthClient } from '../bandwidth';
 import type { Subscriptions } from '../shared/bandwidth-api';
-import { WriteExpectations } from './changes';
+import { WriteExpectations, type ChangeSignature } from './changes';
 import {
   SessionWatcher,
   type SessionSnapshot,
@@ -93,8 +93,15 @@ export class LiveSync {
     this.expectations.get(sessionId)?.expectMembership(participantId, kind);
   }
 
+  /** The write announced by `expect…` was answered (done or failed). */
+  settled(sessionId: string, participantId: string, change: ChangeSignature): void {
+    this.expectations.get(sessionId)?.settle(participantId, change);
+  }
+
+  /** New poll intervals, for the sessions watched from now on and for those already watched. */
   setTiming(timing: WatcherTiming): void {
     this.timing = timing;
+    for (const watcher of this.watchers.values()) watcher.setTiming(timing);
   }
 
   onUpdate(listener: (update: SessionUpdate) => void): () => void {

@@ -48,7 +48,7 @@ export class SessionWatcher {
   constructor(
     private readonly client: BandwidthClient,
     readonly sessionId: string,
-    private readonly timing: WatcherTiming,
+    private timing: WatcherTiming,
     private readonly expectations: WriteExpectations,
     private readonly onUpdate: (update: SessionUpdate) => void,
   ) {
@@ -74,6 +74,14 @@ export class SessionWatcher {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** New intervals; a live session's next poll is rescheduled at the new interval, counted from now. */
+  setTiming(timing: WatcherTiming): void {
+    this.timing = timing;
+    if (this.timer && this.inflight === undefined && this.snapshotValue.state === 'live') {
+      this.schedule(this.nextDelay());
+    }
   }
 
   setFocused(focused: boolean): void {
@@ -115,12 +123,14 @@ export class SessionWatcher {
 
   private async poll(): Promise<SessionSnapshot> {
     const previous = this.snapshotValue;
+    const mark = this.expectations.mark();
     try {
       const participants = await this.readParticipants();
       const changes =
         previous.state === 'starting'
           ? []
           : diffParticipants(previous.participants, participants, this.expectations);
+      this.expectations.forgetSettled(mark);
       this.snapshotValue = {
         sessionId: this.sessionId,
         state: 'live',

@@ -21,7 +21,7 @@ export interface SimulationOptions {
   maxCalls?: number;
   /** One line per action (default: silent). */
   log?: (line: string) => void;
-  /** Failed actions (default: console.error). */
+  /** Failed actions (default: their message on console.error, never the error object). */
   onError?: (error: unknown) => void;
 }
 
@@ -59,8 +59,11 @@ export function startSimulation(
   const minCalls = options.minCalls ?? 3;
   const maxCalls = options.maxCalls ?? 8;
   const log = options.log ?? ((): void => {});
+  // Only the message: a ky error object carries the request, Authorization header included.
   const onError =
-    options.onError ?? ((error: unknown): void => console.error('simulation:', error));
+    options.onError ??
+    ((error: unknown): void =>
+      console.error(`simulation: ${error instanceof Error ? error.message : String(error)}`));
   const prng: Prng = createPrng(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const abort = new AbortController();
   const calls = new Set(target.sessionIds);

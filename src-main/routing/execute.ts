@@ -9,7 +9,12 @@
  * A failed write "may have applied" unless the API rejected it definitively (a status below 500):
  * after a 5xx, a timeout or a dropped connection the server may have done it, so that receiver is
  * restored too (writing its `before` again is harmless when it had not changed).
+ *
+ * Restoring is an idempotent full replace, so a restore step that fails for a passing reason (5xx,
+ * 429, timeout, dropped connection) is tried again a few times after short waits (RESTORE_DELAYS_MS)
+ * before the receiver is reported unrestored: one transient error must not leave a call half-routed.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { AuditReceiverChange } from '../audit';
 import { isBandwidthApiError } from '../bandwidth';
@@ -50,6 +55,29 @@ function mayHaveApplied(error: unknown): boolean {
   return error.kind !== 'unauthorized' && error.kind !== 'forbidden';
 }
 
+/** Waits before each further attempt of a restore step (the first attempt is immediate). */
+export const RESTORE_DELAYS_MS: readonly number[] = [100, 300, 600];
+
+/** A failure a later attempt may get past (the API's error, or no answer at all). */
+function isTransient(error: unknown): boolean {
+  if (!isBandwidthApiError(error)) return false;
+  return ['server', 'network', 'timeout', 'rate-limited'].includes(error.kind);
+}
+
+/** Runs `step`; a transient failure is retried after each of `delays`, anything else is thrown. */
+async function persist(step: () => Promise<void>, delays: readonly number[]): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await step();
+      return;
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !isTransient(error)) throw error;
+      await sleep(delay);
+    }
+  }
+}
+
 const ACTIONS: Partial<Record<OperationId, (label: string) => string>> = {
   updateParticipantSubscriptions: (label) => `update ${label}'s subscriptions`,
   removeParticipantFromSession: (label) => `remove ${label} from the session`,
@@ -83,15 +111,43 @@ function describeFailure(
   };
 }
 
+type Announced = Subscriptions | 'joined' | 'left';
+
+/**
+ * Tells the watcher about this console's own change before making it (so a poll does not call it
+ * drift), and again once the call was answered, done or failed (so that a poll sent after that,
+ * which does not show it, uses the expectation up instead of leaving it to match a later change).
+ */
+async function announced(
+  ctx: ExecutionContext,
+  sessionId: string,
+  participantId: string,
+  changes: readonly Announced[],
+  write: () => Promise<void>,
+): Promise<void> {
+  for (const change of changes) {
+    if (change === 'joined' || change === 'left') {
+      ctx.live?.expectMembership(sessionId, participantId, change);
+    } else ctx.live?.expectSubscriptions(sessionId, participantId, change);
+  }
+  try {
+    await write();
+  } finally {
+    for (const change of changes) ctx.live?.settled?.(sessionId, participantId, change);
+  }
+}
+
 /**
  * Issues `writes` rank group by rank group. With `stopOnError`, no new write starts after the
- * first failure (writes already in flight finish); otherwise every write is attempted.
+ * first failure (writes already in flight finish); otherwise every write is attempted. A write
+ * that fails transiently is tried again after each of `retryDelays` (none for forward writes).
  */
 async function runWrites(
   ctx: ExecutionContext,
   sessionId: string,
   writes: readonly PlannedWrite[],
   stopOnError: boolean,
+  retryDelays: readonly number[] = [],
 ): Promise<{ done: PlannedWrite[]; failures: WriteFailureInfo[] }> {
   const done: PlannedWrite[] = [];
   const failures: WriteFailureInfo[] = [];
@@ -105,12 +161,17 @@ async function runWrites(
           if (stopOnError && failures.length > 0) return;
           const { receiverId, after } = write;
           try {
-            ctx.live?.expectSubscriptions(sessionId, receiverId, after);
-            await ctx.client.updateParticipantSubscriptions({
-              sessionId,
-              participantId: receiverId,
-              subscriptions: after,
-            });
+            await persist(
+              () =>
+                announced(ctx, sessionId, receiverId, [after], () =>
+                  ctx.client.updateParticipantSubscriptions({
+                    sessionId,
+                    participantId: receiverId,
+                    subscriptions: after,
+                  }),
+                ),
+              retryDelays,
+            );
             done.push(write);
           } catch (error) {
             failures.push({ write, error });
@@ -133,25 +194,26 @@ async function moveBack(
   progress: MoveProgress,
 ): Promise<void> {
   if (progress === 'added') {
-    ctx.live?.expectMembership(move.toSessionId, move.participantId, 'left');
     try {
-      await ctx.client.removeParticipantFromSession({
-        sessionId: move.toSessionId,
-        participantId: move.participantId,
-      });
+      await announced(ctx, move.toSessionId, move.participantId, ['left'], () =>
+        ctx.client.removeParticipantFromSession({
+          sessionId: move.toSessionId,
+          participantId: move.participantId,
+        }),
+      );
     } catch (error) {
       // After an add that may not have happened, "not there" is what we want.
       if (!isBandwidthApiError(error) || error.kind !== 'not-found') throw error;
     }
   }
   const subscriptions = ctx.subscriptionsOf(move.participantId);
-  ctx.live?.expectMembership(sessionId, move.participantId, 'joined');
-  ctx.live?.expectSubscriptions(sessionId, move.participantId, subscriptions);
-  await ctx.client.addParticipantToSession({
-    sessionId,
-    participantId: move.participantId,
-    subscriptions,
-  });
+  await announced(ctx, sessionId, move.participantId, ['joined', subscriptions], () =>
+    ctx.client.addParticipantToSession({
+      sessionId,
+      participantId: move.participantId,
+      subscriptions,
+    }),
+  );
 }
 
 interface MoveFailure {
@@ -171,8 +233,9 @@ async function runMoves(
     const { participantId, toSessionId } = move;
     step += 1;
     try {
-      ctx.live?.expectMembership(plan.sessionId, participantId, 'left');
-      await ctx.client.removeParticipantFromSession({ sessionId: plan.sessionId, participantId });
+      await announced(ctx, plan.sessionId, participantId, ['left'], () =>
+        ctx.client.removeParticipantFromSession({ sessionId: plan.sessionId, participantId }),
+      );
       progress.set(move, 'removed');
     } catch (error) {
       if (mayHaveApplied(error)) progress.set(move, 'removed');
@@ -180,8 +243,9 @@ async function runMoves(
     }
     step += 1;
     try {
-      ctx.live?.expectMembership(toSessionId, participantId, 'joined');
-      await ctx.client.addParticipantToSession({ sessionId: toSessionId, participantId });
+      await announced(ctx, toSessionId, participantId, ['joined'], () =>
+        ctx.client.addParticipantToSession({ sessionId: toSessionId, participantId }),
+      );
       progress.set(move, 'added');
     } catch (error) {
       if (mayHaveApplied(error)) progress.set(move, 'added');
@@ -231,7 +295,7 @@ export async function executePlan(ctx: ExecutionContext, plan: Plan): Promise<Ex
   const lost: UnrestoredReceiver[] = [];
   for (const [move, state] of [...progress].reverse()) {
     try {
-      await moveBack(ctx, plan.sessionId, move, state);
+      await persist(() => moveBack(ctx, plan.sessionId, move, state), RESTORE_DELAYS_MS);
     } catch (error) {
       lost.push(unrestored(ctx, move.participantId, error));
     }
@@ -239,7 +303,7 @@ export async function executePlan(ctx: ExecutionContext, plan: Plan): Promise<Ex
   const uncertain = failures.filter((f) => mayHaveApplied(f.error)).map((f) => f.write);
   const touched = [...done, ...uncertain];
   const inverse = invert({ sessionId: plan.sessionId, writes: touched, moves: [] });
-  const rollback = await runWrites(ctx, plan.sessionId, inverse.writes, false);
+  const rollback = await runWrites(ctx, plan.sessionId, inverse.writes, false, RESTORE_DELAYS_MS);
   for (const f of rollback.failures) lost.push(unrestored(ctx, f.write.receiverId, f.error));
 
   const lostIds = new Set(lost.map((l) => l.receiverId));

@@ -50,6 +50,7 @@ export class RoutingService {
     const live: LiveLike = {
       expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
       expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
+      settled: (s, p, change) => current()?.settled(s, p, change),
       refresh: async (s) => {
         const watchers = current();
         if (watchers?.isWatched(s)) await watchers.refresh(s);

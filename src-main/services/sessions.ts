@@ -128,14 +128,22 @@ export class SessionsService {
       );
     }
     live.expectMembership(sessionId, participantId, 'joined');
-    await client.addParticipantToSession({ sessionId, participantId });
+    try {
+      await client.addParticipantToSession({ sessionId, participantId });
+    } finally {
+      live.settled(sessionId, participantId, 'joined');
+    }
     return this.refreshIfWatched(sessionId);
   }
 
   async removeParticipant(sessionId: string, participantId: string): Promise<SessionView> {
     const { client, live } = this.core.active;
     live.expectMembership(sessionId, participantId, 'left');
-    await client.removeParticipantFromSession({ sessionId, participantId });
+    try {
+      await client.removeParticipantFromSession({ sessionId, participantId });
+    } finally {
+      live.settled(sessionId, participantId, 'left');
+    }
     return this.refreshIfWatched(sessionId);
   }
 

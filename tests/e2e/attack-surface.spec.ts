@@ -1,0 +1,280 @@
+/**
+ * Suite 7 — the web host's attack surface, beyond security.spec.ts (which covers a wrong Origin,
+ * Host or cookie on the WebSocket handshake from Node, one-time-secret replay in a browser, and the
+ * CSP): a REAL cross-site WebSocket attempt from a Chromium page served on another loopback origin
+ * (same site, so the browser does send the session cookie: only the Origin check stands between),
+ * and on `localhost` (another site), plus cross-origin reads and framing from that page; wrong Host
+ * headers on every kind of HTTP route (DNS rebinding); and the one-time secret over plain HTTP —
+ * missing, empty, repeated, near misses and replayed — with the cookie's attributes.
+ */
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import WebSocket from 'ws';
+import { WS_PATH } from '../../src-main/shared/ws-protocol';
+import { startHost, type RunningHost } from './support/web-host';
+import { expect, test } from './support/fixtures';
+
+/** A page another local program could serve: it tries to drive the console from outside. */
+function attackerPage(hostOrigin: string): string {
+  return `<!doctype html><html><body><h1>Totally harmless</h1>
+<iframe id="frame" src="${hostOrigin}/" title="target"></iframe>
+<script>
+window.attack = async (target) => {
+  const report = { opened: false, messages: [], closeCode: null, error: false };
+  await new Promise((resolve) => {
+    let socket;
+    try { socket = new WebSocket(target); } catch (e) { report.error = String(e); return resolve(); }
+    socket.onopen = () => {
+      report.opened = true;
+      socket.send(JSON.stringify({ type: 'invoke', id: 1, name: 'profiles:list', input: {} }));
+      socket.send(JSON.stringify({ type: 'invoke', id: 2, name: 'sessions:delete', input: { sessionId: 'x' } }));
+    };
+    socket.onmessage = (m) => report.messages.push(String(m.data));
+    socket.onerror = () => { report.error = true; };
+    socket.onclose = (e) => { report.closeCode = e.code; resolve(); };
+    setTimeout(resolve, 4000);
+  });
+  return report;
+};
+window.read = async (url) => {
+  try {
+    const r = await fetch(url, { credentials: 'include' });
+    return { status: r.status, body: (await r.text()).slice(0, 200) };
+  } catch (e) { return { blocked: String(e) }; }
+};
+</script></body></html>`;
+}
+
+async function serveAttacker(hostOrigin: string): Promise<{ server: Server; port: number }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(attackerPage(hostOrigin));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+/**
+ * A raw HTTP/1.1 GET over a socket, with exactly the headers given (node's client and fetch would
+ * replace an empty or missing Host). `undefined` values are left out.
+ */
+function get(
+  origin: string,
+  path: string,
+  headers: Record<string, string | undefined>,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const url = new URL(origin);
+  const lines = [`GET ${path} HTTP/1.1`];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) lines.push(`${name}: ${value}`);
+  }
+  lines.push('Connection: close', '', '');
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let raw = '';
+    socket.on('data', (chunk: Buffer) => (raw += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', ...rest] = raw.split('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = head.split('\r\n');
+      const parsed: Record<string, string> = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(':');
+        if (colon > 0) parsed[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        headers: parsed,
+        body: rest.join('\r\n\r\n'),
+      });
+    });
+    socket.write(lines.join('\r\n'));
+  });
+}
+
+test('a page on another loopback origin cannot open the bridge, read the console or frame it', async ({
+  console: app,
+}) => {
+  const { server, port } = await serveAttacker(app.url);
+  const hostPort = new URL(app.url).port;
+  try {
+    // Same browser, already signed in: the session cookie exists for 127.0.0.1.
+    const cookies = await app.page.context().cookies();
+    expect(cookies.map((c) => c.name)).toContain('patchbay_session');
+    const handshakes: { url: string; error?: string }[] = [];
+    const attacker = await app.page.context().newPage();
+    attacker.on('websocket', (ws) => {
+      const entry: { url: string; error?: string } = { url: ws.url() };
+      handshakes.push(entry);
+      ws.on('socketerror', (error) => (entry.error = error));
+    });
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+      await attacker.goto(`${origin}/`);
+      await expect(attacker.getByRole('heading', { name: 'Totally harmless' })).toBeVisible();
+      for (const target of [
+        `ws://127.0.0.1:${hostPort}${WS_PATH}`,
+        `ws://localhost:${hostPort}${WS_PATH}`,
+      ]) {
+        const report = await attacker.evaluate(
+          (t) => (window as unknown as { attack(t: string): Promise<unknown> }).attack(t),
+          target,
+        );
+        expect(report, `${origin} → ${target}`).toMatchObject({ opened: false, messages: [] });
+        expect((report as { closeCode: number | null }).closeCode).toBe(1006);
+      }
+      // Cross-origin reads get nothing: no CORS grant on any route.
+      const read = (await attacker.evaluate(
+        (u) => (window as unknown as { read(u: string): Promise<unknown> }).read(u),
+        `${app.url}/`,
+      )) as { status?: number; blocked?: string };
+      expect(read.blocked).toBeDefined();
+      // And the console refuses to be framed by it.
+      const frame = attacker.frames().find((f) => f !== attacker.mainFrame());
+      expect(frame).toBeDefined();
+      const framed = await frame?.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      expect(framed ?? '').not.toContain('Patchbay');
+      expect(
+        await frame?.evaluate(() => Boolean(document.querySelector('#app *'))).catch(() => false),
+      ).toBe(false);
+    }
+    expect(handshakes.length).toBeGreaterThanOrEqual(4);
+    for (const h of handshakes) expect(h.error ?? 'no error reported', h.url).toMatch(/403/);
+    await attacker.close();
+
+    // Nothing got through: the real page still works and nothing was deleted.
+    const after = await app.page.evaluate(async () => {
+      const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/bridge`);
+      await new Promise((r) => socket.addEventListener('open', r));
+      socket.send(JSON.stringify({ type: 'invoke', id: 7, name: 'sessions:list', input: {} }));
+      const reply = await new Promise<string>((r) =>
+        socket.addEventListener('message', (m) => r(String(m.data))),
+      );
+      socket.close();
+      return JSON.parse(reply) as { result: { ok: boolean; value: unknown[] } };
+    });
+    expect(after.result.ok).toBe(true);
+    expect(after.result.value.length).toBeGreaterThan(0);
+  } finally {
+    server.close();
+  }
+});
+
+test('every route refuses a Host that is not our loopback name and port (DNS rebinding)', async ({
+  console: app,
+}) => {
+  const cookies = await app.page.context().cookies();
+  const cookie = `patchbay_session=${cookies.find((c) => c.name === 'patchbay_session')?.value}`;
+  const port = new URL(app.url).port;
+  const script = await app.page.locator('script[src]').first().getAttribute('src');
+  const asset = new URL(script ?? '/assets/x.js', `${app.url}/`).pathname;
+  const routes = ['/', '/index.html', `/?secret=whatever`, asset, '/nope', WS_PATH];
+  for (const host of [
+    'evil.example',
+    `evil.example:${port}`,
+    `127.0.0.1:${Number(port) + 1}`,
+    `127.0.0.2:${port}`,
+    `[::1]:${port}`,
+    `0.0.0.0:${port}`,
+    `localhost.evil.example:${port}`,
+    '',
+    undefined,
+  ]) {
+    for (const path of routes) {
+      const response = await get(app.url, path, { Host: host, Cookie: cookie });
+      // No Host at all is already a 400 in node's HTTP parser; any other wrong one is our 421.
+      expect(response.status, `${host} ${path}`).toBe(host === undefined ? 400 : 421);
+      expect(response.body).not.toContain('<script');
+    }
+  }
+  // Our own names still work.
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+    expect((await get(app.url, '/', { Host: host, Cookie: cookie })).status).toBe(200);
+  }
+});
+
+test('the one-time secret over HTTP: missing, empty, repeated, near misses and replays are refused', async () => {
+  const host: RunningHost = await startHost();
+  try {
+    const secret = new URL(host.loginUrl).searchParams.get('secret') ?? '';
+    expect(secret.length).toBeGreaterThanOrEqual(40);
+    const hostHeader = new URL(host.origin).host;
+    const attempt = (query: string): ReturnType<typeof get> =>
+      get(host.origin, `/${query}`, { Host: hostHeader });
+    const flipped = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
+    for (const query of [
+      '',
+      '?secret=',
+      '?secret',
+      `?secret=${secret.slice(0, -1)}`,
+      `?secret=${flipped}`,
+      `?secret=${secret}x`,
+      `?secret=${secret.toUpperCase()}`,
+      `?secret=nope&secret=${secret}`,
+      `?secret=${secret}&secret=${secret}`,
+      `?SECRET=${secret}`,
+      `?secret[]=${secret}`,
+    ]) {
+      const response = await attempt(query);
+      expect(response.status, query).toBe(401);
+      expect(response.headers['set-cookie'], query).toBeUndefined();
+    }
+    // The real one works once, with a cookie a page script cannot read or send cross-site…
+    const first = await attempt(`?secret=${secret}`);
+    expect(first.status).toBe(303);
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(/^patchbay_session=[A-Za-z0-9_-]{40,};/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\//);
+    // …and never again, from anyone.
+    for (let i = 0; i < 3; i += 1) {
+      const replay = await attempt(`?secret=${secret}`);
+      expect(replay.status).toBe(401);
+      expect(replay.headers['set-cookie']).toBeUndefined();
+    }
+    // Without the cookie nothing is served, and the bridge refuses the handshake.
+    expect((await attempt('')).status).toBe(401);
+    const status = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${host.origin.replace('http', 'ws')}${WS_PATH}`, {
+        headers: { Origin: host.origin },
+      });
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.on('open', () => resolve(101));
+      socket.on('error', () => resolve(-1));
+    });
+    expect(status).toBe(401);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('the bridge handshake wants exactly our Origin, even with a valid cookie', async ({
+  console: app,
+}) => {
+  const cookies = await app.page.context().cookies();
+  const cookie = `patchbay_session=${cookies.find((c) => c.name === 'patchbay_session')?.value}`;
+  const ws = `${app.url.replace('http', 'ws')}${WS_PATH}`;
+  const port = new URL(app.url).port;
+  const handshake = (origin: string): Promise<number> =>
+    new Promise((resolve) => {
+      const socket = new WebSocket(ws, { headers: { Origin: origin, Cookie: cookie } });
+      socket.on('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.on('error', () => resolve(-1));
+    });
+  for (const origin of [
+    'null',
+    `${app.url}/`,
+    `https://127.0.0.1:${port}`,
+    `http://127.0.0.1:${port}.evil.example`,
+    `http://127.0.0.1:${Number(port) + 1}`,
+    `file://`,
+    `app://patchbay`,
+  ]) {
+    expect(await handshake(origin), origin).toBe(403);
+  }
+  expect(await handshake(`http://localhost:${port}`)).toBe(101);
+});

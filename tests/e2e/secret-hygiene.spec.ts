@@ -1,0 +1,158 @@
+/**
+ * Suite 5 (renderer part) — secret hygiene in the browser. An account is added through the
+ * Profiles screen (first with a wrong password, then the right one; "Bandwidth" is a second local
+ * API with its own password), used (a session created on it) and removed. After each step the
+ * page's DOM (markup, every form field's value, the title), localStorage, sessionStorage, IndexedDB,
+ * Cache Storage, cookies, the console messages and every WebSocket frame the page RECEIVED are
+ * searched for the password, the wrong password and their Basic auth headers: 0 hits. (The page
+ * sends the password once, in the `profiles:add` frame: that is the one way it enters main.)
+ */
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { createLocalApi, type LocalApi } from '../../src-main/local-api';
+import { ProfilesPage } from './pages/profiles-page';
+import { SessionsPage } from './pages/sessions-page';
+import { expect, test } from './support/fixtures';
+
+const PASSWORD = `Ui-Hyg1ene-${randomUUID()}`;
+const WRONG = `Ui-Wr0ng-${randomUUID()}`;
+const USERNAME = 'ui-hygiene-user';
+const basic = (pass: string): string => Buffer.from(`${USERNAME}:${pass}`).toString('base64');
+const NEEDLES: Record<string, string> = {
+  password: PASSWORD,
+  'Basic header': basic(PASSWORD),
+  'wrong password': WRONG,
+  'wrong Basic header': basic(WRONG),
+};
+
+/** Everything the page keeps or shows, as text. */
+async function pageContents(page: Page): Promise<Record<string, string>> {
+  const inPage = await page.evaluate(async () => {
+    const fields = [...document.querySelectorAll('input, textarea, select')].map(
+      (el) => (el as HTMLInputElement).value,
+    );
+    const dump = (storage: Storage): string =>
+      JSON.stringify(Object.fromEntries(Object.keys(storage).map((k) => [k, storage.getItem(k)])));
+    const databases = await (indexedDB.databases?.() ?? Promise.resolve([]));
+    const idb: unknown[] = [];
+    for (const info of databases) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name as string);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const all = await new Promise<unknown[]>((resolve) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result as unknown[]);
+          req.onerror = () => resolve([]);
+        });
+        idb.push({ db: info.name, store, all });
+      }
+      db.close();
+    }
+    const cached: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        cached.push(request.url, await ((await cache.match(request))?.text() ?? ''));
+      }
+    }
+    return {
+      dom: document.documentElement.outerHTML,
+      fields: JSON.stringify(fields),
+      title: document.title,
+      localStorage: dump(localStorage),
+      sessionStorage: dump(sessionStorage),
+      indexedDB: JSON.stringify(idb),
+      cacheStorage: JSON.stringify(cached),
+      cookie: document.cookie,
+    };
+  });
+  const cookies = JSON.stringify(await page.context().cookies());
+  return { ...inPage, cookies };
+}
+
+function hits(where: string, text: string): string[] {
+  return Object.entries(NEEDLES)
+    .filter(([, needle]) => text.includes(needle))
+    .map(([what]) => `${what} in ${where}`);
+}
+
+let cloud: LocalApi | undefined;
+test.afterEach(async () => {
+  await cloud?.close();
+  cloud = undefined;
+});
+
+test('the password never stays in the page: DOM, fields, storage, cookies, console, frames', async ({
+  console: app,
+}) => {
+  cloud = await createLocalApi({ accountId: '5558000', username: USERNAME, password: PASSWORD });
+  const page = app.page;
+  const received: string[] = [];
+  const sent: string[] = [];
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', (f) => received.push(String(f.payload)));
+    ws.on('framesent', (f) => sent.push(String(f.payload)));
+  });
+  // The page opened its bridge before the listener existed: reload so every frame is seen.
+  await page.reload();
+
+  const found: string[] = [];
+  const checkpoint = async (step: string): Promise<void> => {
+    for (const [where, text] of Object.entries(await pageContents(page))) {
+      found.push(...hits(`${where} after ${step}`, text));
+    }
+  };
+  const account = {
+    name: 'Hygiene',
+    accountId: cloud.accountId,
+    username: USERNAME,
+    baseUrl: cloud.baseUrl,
+  };
+  const profiles = new ProfilesPage(page);
+  await profiles.open();
+
+  await profiles.addAccount({ ...account, password: WRONG });
+  await expect(profiles.formError).toBeVisible();
+  await expect(profiles.passwordField).toHaveValue('');
+  await checkpoint('a refused password');
+
+  await profiles.addAccount({ ...account, password: PASSWORD });
+  await expect(profiles.notifications).toContainText('Added profile “Hygiene”');
+  await expect(profiles.passwordField).toHaveValue('');
+  await checkpoint('adding the account');
+
+  await profiles.use('Hygiene');
+  await expect(profiles.activeProfile).toHaveText('Hygiene');
+  const sessions = new SessionsPage(page);
+  await sessions.open();
+  await sessions.createSession('call-hygiene');
+  await expect(sessions.session('call-hygiene')).toBeVisible();
+  expect((await cloud.control.state()).sessions.map((s) => s.tag)).toContain('call-hygiene');
+  await checkpoint('using the account');
+
+  await profiles.open();
+  await profiles.remove('Hygiene');
+  await profiles.confirm.confirmButton('Remove profile').click();
+  await expect(profiles.profile('Hygiene')).toHaveCount(0);
+  await checkpoint('removing the account');
+
+  for (const frame of received) found.push(...hits('a WebSocket frame received', frame));
+  for (const line of consoleLines) found.push(...hits('the page console', line));
+  const adds = sent.filter((f) => f.includes('"profiles:add"'));
+  console.log(
+    `[reliability] secret hygiene (renderer): 4 checkpoints of DOM, form fields, title, ` +
+      `localStorage, sessionStorage, IndexedDB, Cache Storage and cookies; ${received.length} ` +
+      `frames received, ${consoleLines.length} console messages: ${found.length} hits; the ` +
+      `password left the page in ${adds.length} profiles:add frames only`,
+  );
+  expect(found).toEqual([]);
+  expect(received.length).toBeGreaterThan(0);
+  const carrying = sent.filter((f) => f.includes(PASSWORD));
+  expect(carrying.every((f) => f.includes('"profiles:add"'))).toBe(true);
+});

@@ -1,0 +1,242 @@
+/**
+ * Suite 5 (backend part) — secret hygiene. A scripted session through a real web host (a `ws`
+ * client with the session cookie and the host's Origin, like the browser page) drives a composed
+ * console: it adds a Bandwidth account (a second local API with its own password) — first with a
+ * wrong password, then the right one — uses it (sessions, participants, roles, routing, a timed
+ * route, undo, audit export, API failures 401/403/500 and a dropped connection) and removes it. The
+ * console's embedded local API runs its live simulation meanwhile, with faults so that it fails
+ * too. Then every file the console wrote (settings, audit log, timed routes, local API state,
+ * anything else under its data folder), every IPC result and event, every WebSocket frame and
+ * everything printed to the console or stdout/stderr is searched for the password, the wrong
+ * password and their Basic auth headers (and for the embedded API's Basic header): 0 hits.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
+import type { HostFrame } from '../../../src-main/shared/ws-protocol';
+import { assertKeyring, keyringGate } from '../../support/keyring';
+import { startConsole, type TestConsole } from '../../support/reliability/console';
+import { report, since, until } from '../../support/reliability/report';
+import {
+  openBridge,
+  startSignedInHost,
+  type BridgeClient,
+  type SignedInHost,
+} from '../../support/reliability/web-host';
+
+const gate = await keyringGate();
+const PASSWORD = `Hyg1ene-${randomUUID()}`;
+const WRONG = `Wr0ng-${randomUUID()}`;
+const USERNAME = 'hygiene-api-user';
+const basic = (user: string, pass: string): string =>
+  Buffer.from(`${user}:${pass}`).toString('base64');
+
+let cloud: LocalApi | undefined;
+let c: TestConsole | undefined;
+let signedIn: SignedInHost | undefined;
+
+afterAll(async () => {
+  await signedIn?.close();
+  await c?.close();
+  await cloud?.close();
+});
+
+/** Captures everything written to the console and to stdout/stderr while `run` runs. */
+async function capturingOutput<T>(output: string[], run: () => Promise<T>): Promise<T> {
+  const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+  const saved = methods.map((m) => console[m]);
+  const writes = [process.stdout.write, process.stderr.write] as const;
+  for (const m of methods)
+    console[m] = (...args: unknown[]): void => void output.push(format(...args));
+  const tap =
+    (original: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
+    (chunk: unknown, ...rest: unknown[]): boolean => {
+      output.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
+      return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
+    };
+  process.stdout.write = tap(writes[0], process.stdout) as typeof process.stdout.write;
+  process.stderr.write = tap(writes[1], process.stderr) as typeof process.stderr.write;
+  try {
+    return await run();
+  } finally {
+    methods.forEach((m, i) => (console[m] = saved[i] ?? console[m]));
+    process.stdout.write = writes[0];
+    process.stderr.write = writes[1];
+  }
+}
+
+describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecycle', () => {
+  it(
+    'leaves the password and its Basic header nowhere: files, results, events, frames, output',
+    { timeout: 120_000 },
+    async () => {
+      assertKeyring(gate);
+      const started = performance.now();
+      cloud = await createLocalApi({
+        accountId: '5557000',
+        username: USERNAME,
+        password: PASSWORD,
+      });
+      const api = cloud;
+      const output: string[] = [];
+      const results: unknown[] = [];
+      let profileId = '';
+      let keychainAfterAdd: string | null = null;
+      let keychainAfterRemove: string | null = 'not checked';
+      let frames: string[] = [];
+
+      const session = await capturingOutput(output, async () => {
+        const console_ = await startConsole({
+          localApi: { seed: 'demo', simulate: { tickMs: 50 }, dataDir: 'local-api' },
+          client: { retryLimit: 1, timeoutMs: 1_000, backoffLimitMs: 20 },
+        });
+        return console_;
+      });
+      c = session;
+      const local = c.composed.localApi;
+      await capturingOutput(output, async () => {
+        signedIn = await startSignedInHost(session.composed);
+        const bridge: BridgeClient = await openBridge(signedIn);
+        frames = bridge.frames;
+        const call = async (name: string, input: unknown): Promise<unknown> => {
+          const frame: HostFrame = await bridge.invoke(name, input);
+          results.push(frame);
+          if (frame.type !== 'result') throw new Error('not a result');
+          return frame.result.ok ? frame.result.value : frame.result.error;
+        };
+        const account = {
+          name: 'Production',
+          accountId: api.accountId,
+          username: USERNAME,
+          baseUrl: api.baseUrl,
+        };
+        // The embedded simulation fails now and then meanwhile (its errors are printed).
+        local.control.addFailure({ kind: 'status', status: 500, count: 40 });
+
+        expect(await call('profiles:add', { ...account, password: WRONG })).toMatchObject({
+          code: 'credentials-rejected',
+        });
+        const profile = (await call('profiles:add', { ...account, password: PASSWORD })) as {
+          id: string;
+        };
+        profileId = profile.id;
+        keychainAfterAdd = await session.secrets.get(profileId);
+        await call('profiles:select', { profileId });
+        const created = (await call('sessions:create', { tag: 'call-hygiene' })) as { id: string };
+        const ids: Record<string, string> = {};
+        for (const role of ['customer', 'agent', 'supervisor']) {
+          const p = (await call('participants:create', {
+            publishPermissions: ['AUDIO'],
+            tag: `${role}-hygiene`,
+          })) as {
+            participant: { id: string };
+          };
+          ids[role] = p.participant.id;
+          await call('participants:add', {
+            sessionId: created.id,
+            participantId: p.participant.id,
+          });
+        }
+        await call('routing:apply', {
+          sessionId: created.id,
+          intent: { type: 'restoreCall' },
+          reason: 'start',
+        });
+        await call('routing:apply', {
+          sessionId: created.id,
+          intent: { type: 'whisper', supervisorId: ids['supervisor'] },
+        });
+        await call('routing:undo', { sessionId: created.id });
+        await call('routing:redo', { sessionId: created.id });
+        await call('routing:apply', {
+          sessionId: created.id,
+          intent: { type: 'monitor', supervisorId: ids['supervisor'] },
+          durationMs: 60_000,
+        });
+        await call('routing:history', { sessionId: created.id });
+        const timers = (await call('routing:timers', {})) as { id: string }[];
+        await call('sessions:discover', { participantId: ids['agent'] });
+        await call('sessions:watch', { sessionId: 'no-such-session' });
+        // API failures of every kind while the account is in use.
+        for (const failure of [
+          { kind: 'status', status: 401 },
+          { kind: 'status', status: 403 },
+          { kind: 'status', status: 500 },
+          { kind: 'reset' },
+        ] as const) {
+          api.control.addFailure({ ...failure, count: 4 });
+          await call('sessions:refresh', { sessionId: created.id });
+          await call('routing:apply', {
+            sessionId: created.id,
+            intent: { type: 'barge', supervisorId: ids['supervisor'] },
+            confirmedViolations: true,
+          });
+          api.control.clearFaults();
+        }
+        await call('audit:query', { filter: {} });
+        await call('audit:export', { format: 'csv', filter: {} });
+        await call('audit:export', { format: 'json', filter: {} });
+        for (const t of timers) await call('routing:stopTimer', { timerId: t.id });
+        await call('participants:remove', { sessionId: created.id, participantId: ids['agent'] });
+        for (const id of Object.values(ids))
+          await call('participants:delete', { participantId: id });
+        await call('sessions:delete', { sessionId: created.id });
+        await call('profiles:remove', { profileId });
+        keychainAfterRemove = await session.secrets.get(profileId);
+        await call('profiles:list', {});
+        await until(
+          () => bridge.frames.some((f) => f.includes('"profiles:changed"')),
+          'a profiles event',
+        );
+        await bridge.close();
+        local.control.clearFaults();
+        await session.shutdown();
+      });
+
+      // Search everything.
+      const needles = {
+        password: PASSWORD,
+        'Basic header': basic(USERNAME, PASSWORD),
+        'wrong password': WRONG,
+        'wrong Basic header': basic(USERNAME, WRONG),
+        'embedded API Basic header': basic(local.username, local.password),
+      };
+      const hits: string[] = [];
+      const search = (where: string, text: string): void => {
+        for (const [what, needle] of Object.entries(needles)) {
+          if (text.includes(needle)) hits.push(`${what} in ${where}`);
+        }
+      };
+      const files = (await readdir(session.dir, { recursive: true, withFileTypes: true })).filter(
+        (f) => f.isFile(),
+      );
+      for (const f of files) {
+        const path = join(f.parentPath, f.name);
+        search(path.slice(session.dir.length + 1), await readFile(path, 'latin1'));
+      }
+      for (const r of results) search('an IPC result', JSON.stringify(r));
+      for (const u of session.updates) search('an IPC event', JSON.stringify(u.event));
+      for (const f of frames) search('a WebSocket frame', f);
+      for (const line of output) search('console output', line);
+      const written = files.map((f) => f.name).sort();
+
+      report(
+        'secret hygiene',
+        `${files.length} files (${written.join(', ')}), ${results.length} IPC results, ` +
+          `${session.updates.length} events, ${frames.length} WebSocket frames, ${output.length} ` +
+          `output lines searched for ${Object.keys(needles).length} secrets: ${hits.length} hits` +
+          `${hits.length > 0 ? ` (${hits.join('; ')})` : ''}; keychain entry ${keychainAfterRemove === null ? 'deleted' : 'LEFT'}`,
+        since(started),
+      );
+      expect(hits).toEqual([]);
+      expect(keychainAfterAdd).toBe(PASSWORD);
+      expect(keychainAfterRemove).toBeNull();
+      expect(written).toEqual(
+        expect.arrayContaining(['settings.json', 'audit.jsonl', 'state.json']),
+      );
+    },
+  );
+});
