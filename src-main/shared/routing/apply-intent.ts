@@ -65,6 +65,13 @@ export function contextForIntent(session: RoutingSession, intent: Intent): Guard
         bargeSupervisorIds: [],
         deliberateCuts: [{ receiverId: intent.receiverId, publisherId: intent.publisherId }],
       };
+    case 'setCells':
+      return {
+        bargeSupervisorIds: [],
+        deliberateCuts: intent.cells
+          .filter((c) => c.streams === null)
+          .map((c) => ({ receiverId: c.receiverId, publisherId: c.publisherId })),
+      };
     case 'mute':
       return {
         bargeSupervisorIds: [],
@@ -121,6 +128,17 @@ function rewire(w: Wiring, session: RoutingSession, intent: Intent): void {
       const streams = intent.streams === 'all' ? 'all' : normalizeStreams(intent.streams);
       return w.set(intent.receiverId, intent.publisherId, streams);
     }
+    case 'setCells':
+      for (const c of intent.cells) {
+        if (c.streams === null) w.remove(c.receiverId, c.publisherId);
+        else
+          w.set(
+            c.receiverId,
+            c.publisherId,
+            c.streams === 'all' ? 'all' : normalizeStreams(c.streams),
+          );
+      }
+      return;
     case 'mute':
       if (intent.receiverId !== undefined) return w.remove(intent.receiverId, intent.publisherId);
       for (const r of everyone) w.remove(r, intent.publisherId);

@@ -38,7 +38,7 @@ export {
   sameDelivery,
   whoHears,
 } from './effective';
-export type { Intent, IntentErrorCode, IntentProblem, IntentType } from './intents';
+export type { CellSetting, Intent, IntentErrorCode, IntentProblem, IntentType } from './intents';
 export { IntentError, validateIntent } from './intents';
 export { intentSchema, parseIntent } from './intent-schema';
 export type { Move, TargetState } from './apply-intent';

@@ -14,6 +14,13 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('subscribe'), ...cell }),
   z.strictObject({ type: z.literal('unsubscribe'), ...cell }),
   z.strictObject({ type: z.literal('setStreams'), ...cell, streams }),
+  z.strictObject({
+    type: z.literal('setCells'),
+    cells: z
+      .array(z.strictObject({ ...cell, streams: streams.nullable() }))
+      .min(1)
+      .max(400),
+  }),
   z.strictObject({ type: z.literal('mute'), publisherId: id, receiverId: id.optional() }),
   z.strictObject({ type: z.literal('unmute'), publisherId: id, receiverId: id.optional() }),
   z.strictObject({ type: z.literal('hold'), participantId: id }),

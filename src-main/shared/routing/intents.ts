@@ -18,6 +18,11 @@ export type Intent =
       readonly publisherId: string;
       readonly streams: StreamSelection;
     }
+  /**
+   * Several cells as one change (one plan, one audit entry, one rollback): each receiver gets all
+   * of the publisher's streams (`'all'`), exactly those aliases, or nothing (`null`).
+   */
+  | { readonly type: 'setCells'; readonly cells: readonly CellSetting[] }
   /** Nobody (or only `receiverId`) hears the publisher. */
   | { readonly type: 'mute'; readonly publisherId: string; readonly receiverId?: string }
   /** The publisher's role-based audience (or only `receiverId`) hears it again. */
@@ -48,6 +53,12 @@ export type Intent =
   | { readonly type: 'endSupervision'; readonly supervisorId: string }
   /** The participant leaves for another session; this session is rewired without it. */
   | { readonly type: 'move'; readonly participantId: string; readonly toSessionId: string };
+
+export interface CellSetting {
+  readonly receiverId: string;
+  readonly publisherId: string;
+  readonly streams: StreamSelection | null;
+}
 
 export type IntentType = Intent['type'];
 
@@ -151,6 +162,17 @@ export function validateIntent(session: RoutingSession, intent: Intent): IntentP
         cellProblem(session, intent.receiverId, intent.publisherId) ??
         streamsProblem(intent.streams)
       );
+    case 'setCells': {
+      if (intent.cells.length === 0) return problem('empty-selection', 'Choose at least one cell.');
+      for (const c of intent.cells) {
+        const found =
+          unknownIn(session, [c.receiverId, c.publisherId]) ??
+          cellProblem(session, c.receiverId, c.publisherId) ??
+          (c.streams === null ? null : streamsProblem(c.streams));
+        if (found !== null) return found;
+      }
+      return null;
+    }
     case 'mute':
     case 'unmute':
       if (intent.receiverId === undefined) return unknownIn(session, [intent.publisherId]);

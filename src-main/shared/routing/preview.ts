@@ -109,5 +109,12 @@ export function describeIntent(session: RoutingSession, intent: Intent): string 
       return `${label(intent.supervisorId)} stops supervising`;
     case 'move':
       return `Move ${label(intent.participantId)} to session ${intent.toSessionId}`;
+    case 'setCells': {
+      const on = intent.cells.filter((c) => c.streams !== null).length;
+      const off = intent.cells.length - on;
+      const parts = [on > 0 ? `connect ${on}` : '', off > 0 ? `disconnect ${off}` : ''];
+      const text = parts.filter((t) => t !== '').join(' and ');
+      return `${text.charAt(0).toUpperCase()}${text.slice(1)} cell${intent.cells.length === 1 ? '' : 's'}`;
+    }
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type {
+  CellSetting,
   CellChange,
   GuardrailContext,
   GuardrailViolation,
@@ -124,6 +125,30 @@ export function cellIntent(
   if (value === null) return { type: 'unsubscribe', receiverId, publisherId };
   if (value === 'all') return { type: 'subscribe', receiverId, publisherId };
   return { type: 'setStreams', receiverId, publisherId, streams: value };
+}
+
+/**
+ * Several cell intents become one `setCells` intent, so the main process makes them one plan, one
+ * audit entry and one rollback. Anything else (presets, a new member's routing) is left as it is.
+ */
+export function foldCellIntents(intents: readonly Intent[]): readonly Intent[] {
+  if (intents.length < 2) return intents;
+  const cells: CellSetting[] = [];
+  for (const intent of intents) {
+    if (intent.type === 'subscribe' || intent.type === 'unsubscribe') {
+      const streams = intent.type === 'subscribe' ? 'all' : null;
+      cells.push({ receiverId: intent.receiverId, publisherId: intent.publisherId, streams });
+    } else if (intent.type === 'setStreams') {
+      cells.push({
+        receiverId: intent.receiverId,
+        publisherId: intent.publisherId,
+        streams: intent.streams,
+      });
+    } else {
+      return intents;
+    }
+  }
+  return [{ type: 'setCells', cells }];
 }
 
 /** Turns every listed cell on (all streams) or off; cells already so are left alone. */

@@ -89,6 +89,14 @@ export function wireIntent(intent: Intent): WireIntent {
   switch (intent.type) {
     case 'setStreams':
       return { ...intent, streams: intent.streams === 'all' ? 'all' : [...intent.streams] };
+    case 'setCells':
+      return {
+        type: 'setCells',
+        cells: intent.cells.map((c) => ({
+          ...c,
+          streams: c.streams === null || c.streams === 'all' ? c.streams : [...c.streams],
+        })),
+      };
     case 'monitor': {
       const { participantIds, ...rest } = intent;
       return participantIds ? { ...rest, participantIds: [...participantIds] } : rest;

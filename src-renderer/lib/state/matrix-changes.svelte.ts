@@ -1,17 +1,18 @@
 /**
  * Sending routing changes, with the trust rules of the matrix: the plan in plain words (and its API
  * calls) before anything is sent, explicit confirmation of guardrail violations, the pending state
- * drawn in the same frame as the gesture, and a visible rollback that names the failed step. A
- * change made of several intents (a multi-cell selection, a drift fix, a new member's routing) is
- * sent as consecutive applies and undone as one (MatrixHistory); if a later step fails, the steps
- * already made are undone before the failure is shown.
+ * drawn in the same frame as the gesture, and a visible rollback that names the failed step. Several
+ * cell changes (a multi-cell selection, a drift fix) go as one `setCells` intent: one plan, one
+ * audit entry, one rollback in main. A change that still needs several intents (a new member's
+ * routing after it was added) is sent as consecutive applies and undone as one (MatrixHistory); if
+ * a later step fails, the steps already made are undone before the failure is shown.
  */
 import type { PatchbayBridge } from '../api';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type { TimedRouteView } from '../../../src-main/routing/types';
 import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
 import { currentDelivery, deliveryOf, sameDelivery } from '../../../src-main/shared/routing';
-import { callsText } from '../matrix/changes';
+import { callsText, foldCellIntents } from '../matrix/changes';
 import type { LocalPlan } from '../matrix/changes';
 import type { Failure } from '../matrix/outcomes';
 import {
@@ -246,7 +247,7 @@ export class MatrixChanges {
     const routeIds: string[] = [];
     const labels: string[] = [];
     const timed = request.intents.length === 1 ? durationFields(request.duration) : {};
-    for (const intent of request.intents) {
+    for (const intent of foldCellIntents(request.intents)) {
       const outcome = outcomeOf(
         await this.#bridge.routing.apply({
           sessionId: this.#sessionId,

@@ -144,13 +144,11 @@ describe('MatrixChanges', () => {
 
   it('when a later step fails, the earlier steps are undone and the failure names the step', async () => {
     const { fake, changes } = setup([applied('one', 'r1'), writeFailed()]);
-    const intents = selectionIntents(
-      [
-        { receiverId: S, publisherId: C, value: 'all' },
-        { receiverId: S, publisherId: A, value: 'all' },
-      ],
-      false,
-    );
+    // Not all cell intents (a mute among them), so this change still goes as two applies.
+    const intents: Intent[] = [
+      { type: 'mute', publisherId: C, receiverId: S },
+      { type: 'unsubscribe', receiverId: S, publisherId: A },
+    ];
     const local = plan(intents);
     changes.propose(
       { intents, label: 'Disconnect 2 cells', source: 'selection', duration: 'none' },
@@ -170,8 +168,8 @@ describe('MatrixChanges', () => {
     expect(changes.hasPending).toBe(false);
   });
 
-  it('undo takes back a whole change of several steps, redo brings it back', async () => {
-    const { fake, changes, history } = setup([applied('first', 'r1'), applied('second', 'r2')]);
+  it('sends a multi-cell selection as one setCells apply', async () => {
+    const { fake, changes } = setup([applied('cells', 'r1')]);
     const intents = selectionIntents(
       [
         { receiverId: S, publisherId: C, value: 'all' },
@@ -179,6 +177,31 @@ describe('MatrixChanges', () => {
       ],
       false,
     );
+    changes.propose(
+      { intents, label: 'Disconnect 2 cells', source: 'selection', duration: 'none' },
+      plan(intents),
+    );
+    changes.confirmProposal('');
+    for (let i = 0; i < 6; i += 1) await flush();
+    expect(fake.inputs('routing:apply')).toEqual([
+      expect.objectContaining({
+        intent: {
+          type: 'setCells',
+          cells: [
+            { receiverId: S, publisherId: C, streams: null },
+            { receiverId: S, publisherId: A, streams: null },
+          ],
+        },
+      }),
+    ]);
+  });
+
+  it('undo takes back a whole change of several steps, redo brings it back', async () => {
+    const { fake, changes, history } = setup([applied('first', 'r1'), applied('second', 'r2')]);
+    const intents: Intent[] = [
+      { type: 'mute', publisherId: C, receiverId: S },
+      { type: 'unsubscribe', receiverId: S, publisherId: A },
+    ];
     changes.propose(
       { intents, label: 'two', source: 'selection', duration: 'none' },
       plan(intents),

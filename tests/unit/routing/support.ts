@@ -119,7 +119,7 @@ export const PRESET_TYPES = [
   'endSupervision',
   'move',
 ] as const;
-export const CELL_TYPES = ['subscribe', 'unsubscribe', 'setStreams'] as const;
+export const CELL_TYPES = ['subscribe', 'unsubscribe', 'setStreams', 'setCells'] as const;
 
 interface Choice {
   type: Intent['type'];
@@ -189,6 +189,31 @@ function buildIntent(session: RoutingSession, c: Choice): Intent | null {
     case 'move':
       intent = { type: 'move', participantId: x, toSessionId: 'elsewhere' };
       break;
+    case 'setCells': {
+      // Several random cells at once, some connected (all or some streams), some cut.
+      const cells = c.picks
+        .map((i, n) => ({
+          receiverId: pick(ids, i) ?? '',
+          publisherId: pick(ids, i + c.a + 1) ?? '',
+          n,
+        }))
+        .filter((cell) => cell.receiverId !== cell.publisherId)
+        .map(({ receiverId, publisherId, n }) => ({
+          receiverId,
+          publisherId,
+          streams: n % 3 === 0 ? null : n % 3 === 1 ? ('all' as const) : c.streams,
+        }));
+      const seen = new Set<string>();
+      const unique = cells.filter((cell) => {
+        const key = `${cell.receiverId} ${cell.publisherId}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      if (unique.length === 0) return null;
+      intent = { type: 'setCells', cells: unique };
+      break;
+    }
   }
   return validateIntent(session, intent) === null ? intent : null;
 }
