@@ -185,7 +185,7 @@ export function printRequests(rows: readonly RequestRow[]): string {
   ].join('\n');
 }
 
-export function printTimes(rows: readonly TimeRow[]): string {
+export function printTimes(rows: readonly TimeRow[], concurrency: number): string {
   const latencies = rows[0]?.at.map((a) => a.latencyMs) ?? [];
   const top = latencies[latencies.length - 1];
   const body = rows.map((r) => {
@@ -208,13 +208,13 @@ export function printTimes(rows: readonly TimeRow[]): string {
   return [
     section(
       '2. Time to apply, in injected round trips (RT), medians',
-      'PB = RoutingApplier as shipped (concurrency 4 per rank group), wall time incl. the audit fsync, ÷ RT.\n' +
+      `PB = RoutingApplier as shipped (concurrency ${concurrency} per rank group), wall time incl. the audit fsync, ÷ RT.\n` +
         'critical RT = least-squares slope of (time − audit fsync) over the injected RT (0, 40, 100 ms): round\n' +
         'trips on the critical path (constant local work cancels out); local ms = the intercept; audit = its fsync\n' +
         '(ms, all runs).\n' +
-        'expected = 1 read + ceil(writes/4) per rank group\n' +
+        `expected = 1 read + ceil(writes/${concurrency}) per rank group\n` +
         '(groups: close-only/mixed/open-only). c=20 = same applier, concurrency 20 (critical RT; measured only where a\n' +
-        `group has > 4 writes). baseline = sequential full rewrite. Budget: critical RT ≤ ~${ROUND_TRIP_BUDGET} (met up to ` +
+        `group has > ${concurrency} writes). baseline = sequential full rewrite. Budget: critical RT ≤ ~${ROUND_TRIP_BUDGET} (met up to ` +
         `${ROUND_TRIP_BUDGET + ROUND_TRIP_TOLERANCE}).`,
     ),
     table(
