@@ -6,7 +6,7 @@ import { installMenu } from './app/menu';
 import { createMainWindow } from './app/window';
 import { KeytarSecretStore } from './credentials';
 import { composeConsole } from './services/compose';
-import { createElectronSettingsStore } from './settings/electron-settings';
+import { createElectronSettingsStore } from './app/electron-settings';
 
 // Composition root only: build services, register IPC, open the window.
 const outDir = join(import.meta.dirname, '..');

@@ -1,4 +1,4 @@
-// Everything in settings/ except electron-settings.ts, which imports electron and belongs to main.ts.
+// Everything in settings/; the electron-store adapter lives in app/electron-settings.ts (Electron only).
 export { SettingsError, type SettingsErrorCode } from './errors';
 export {
   ensureBuiltinProfiles,

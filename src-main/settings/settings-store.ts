@@ -1,7 +1,7 @@
 /**
  * Patchbay's settings: profiles (never a password), watched sessions and participant roles per
  * profile, preferences, window state. Backed by `conf` (or electron-store, the same class underneath,
- * through `electron-settings.ts`), which writes atomically (temp file, fsync, rename). The data is
+ * through `app/electron-settings.ts`), which writes atomically (temp file, fsync, rename). The data is
  * validated with zod on load and before every write; a refused change leaves memory and disk as they
  * were. One writer per file is assumed (the Electron app holds a single-instance lock).
  */
@@ -43,7 +43,7 @@ export interface SettingsStoreOptions {
   /** File name without `.json`; default `settings`. */
   configName?: string;
   now?: () => Date;
-  /** Default: plain `conf`. Electron passes electron-store (see electron-settings.ts). */
+  /** Default: plain `conf`. Electron passes electron-store (see app/electron-settings.ts). */
   createBackend?: SettingsBackendFactory;
 }
 

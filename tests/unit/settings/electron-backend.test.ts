@@ -18,7 +18,7 @@ vi.mock('electron', () => {
   return { default: {}, app };
 });
 const { createElectronSettingsStore, createElectronStoreBackend } =
-  await import('../../../src-main/settings/electron-settings');
+  await import('../../../src-main/app/electron-settings');
 
 userData.dir = mkdtempSync(join(tmpdir(), 'patchbay-electron-settings-'));
 afterAll(() => rmSync(userData.dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@
  */
 import { app } from 'electron';
 import ElectronStore from 'electron-store';
-import { SettingsStore, type SettingsBackendFactory } from './settings-store';
+import { SettingsStore, type SettingsBackendFactory } from '../settings/settings-store';
 
 export const createElectronStoreBackend: SettingsBackendFactory = ({ cwd, configName }) =>
   new ElectronStore<Record<string, unknown>>({
