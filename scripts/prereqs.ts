@@ -12,19 +12,20 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
+import {
+  canInstallDebs,
+  debsFor,
+  KEYTAR_BUILD_DEBS,
+  keytarInstallCommand,
+  manualCommands,
+  missingParts,
+  type Findings,
+  type Machine,
+} from './prereqs-plan.ts';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(join(root, 'package.json'));
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-/** What keytar needs to compile, and what the private keychain needs to run. */
-const BUILD_DEBS = ['libsecret-1-dev', 'python3', 'make', 'g++'];
-
-interface Findings {
-  browser: boolean;
-  dbus: boolean;
-  keyring: boolean;
-  keytar: boolean;
-}
 
 function log(message: string): void {
   console.log(`prereqs: ${message}`);
@@ -70,20 +71,17 @@ function inspect(): Findings {
   };
 }
 
-function missingParts(f: Findings): string[] {
-  const parts: string[] = [];
-  if (!f.browser) parts.push('a Chromium browser');
-  if (!f.dbus) parts.push('D-Bus (dbus-run-session)');
-  if (!f.keyring) parts.push('gnome-keyring');
-  if (!f.keytar) parts.push('a built keytar (the OS keychain module)');
-  return parts;
-}
-
-function lockedKeytarVersion(): string {
+function machine(): Machine {
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
     packages?: Record<string, { version?: string }>;
   };
-  return lock.packages?.['node_modules/keytar']?.version ?? '7.9.0';
+  const keytarVersion = lock.packages?.['node_modules/keytar']?.version;
+  if (keytarVersion === undefined) throw new Error('package-lock.json does not lock keytar');
+  return {
+    root: process.getuid?.() === 0,
+    debianLike: onPath('apt-get') && onPath('dpkg-query'),
+    keytarVersion,
+  };
 }
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): boolean {
@@ -92,65 +90,31 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): b
   return result.status === 0;
 }
 
-function isDebianLike(): boolean {
-  return onPath('apt-get') && onPath('dpkg-query');
-}
-
-function debsFor(f: Findings): string[] {
-  const debs: string[] = [];
-  if (!f.browser) debs.push('chromium');
-  if (!f.dbus) debs.push('dbus');
-  if (!f.keyring) debs.push('gnome-keyring');
-  if (!f.keytar) debs.push(...BUILD_DEBS);
-  return debs;
-}
-
-function reinstallKeytar(): boolean {
-  // --no-save keeps package.json and the lockfile as they are: the version is the locked one.
-  return run('npm', [
-    'install',
-    '--no-save',
-    '--no-audit',
-    '--no-fund',
-    `keytar@${lockedKeytarVersion()}`,
-  ]);
-}
-
-/** What a person has to type, for the message when this script cannot do it alone. */
-function manualCommands(f: Findings): string[] {
-  const commands: string[] = [];
-  const debs = debsFor(f);
-  if (process.platform === 'linux' && debs.length > 0) {
-    const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-    commands.push(`${sudo}apt-get update && ${sudo}apt-get install -y ${debs.join(' ')}`);
-    commands.push(
-      '  (other distributions: chromium, dbus, gnome-keyring and the libsecret development files, ' +
-        'python3, make and a C++ compiler from their package manager)',
-    );
-  }
-  if (!f.browser) commands.push('or, with internet access: npx playwright install chromium');
-  if (!f.keytar) commands.push(`npm install --no-save keytar@${lockedKeytarVersion()}`);
-  return commands;
+function debInstalled(deb: string): boolean {
+  const status = spawnSync('dpkg-query', ['-W', '-f=${Status}', deb], { encoding: 'utf8' });
+  return status.stdout?.includes('install ok installed') ?? false;
 }
 
 function main(): number {
   if (process.platform !== 'linux') {
     console.error(
-      'prereqs: `npm test` runs on Linux (it starts a private D-Bus session and gnome-keyring so the ' +
-        'keychain tests never touch your own). On this system run the parts that need no keychain: `npm run typecheck && npm run lint && npm run test:unit`.',
+      'prereqs: `npm test` runs on Linux: it starts a private D-Bus session and gnome-keyring so ' +
+        'that the keychain tests never touch your own keychain. Here, run the parts that need ' +
+        'none: `npm run typecheck && npm run lint && npm run test:unit`.',
     );
     return 1;
   }
   let found = inspect();
   if (missingParts(found).length === 0) return 0;
   log(`missing: ${missingParts(found).join(', ')}`);
+  const m = machine();
 
-  const root_ = process.getuid?.() === 0;
-  if (root_ && isDebianLike()) {
-    const debs = debsFor(found);
+  if (canInstallDebs(m)) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     if (run('apt-get', ['update', '-qq'], { env })) {
-      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...debs], { env });
+      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...debsFor(found)], {
+        env,
+      });
     }
     found = inspect();
   }
@@ -159,8 +123,10 @@ function main(): number {
     run('npx', ['playwright', 'install', 'chromium'], { timeout: 600_000 });
     found = inspect();
   }
-  if (!found.keytar && BUILD_DEBS.every(isInstalled)) {
-    reinstallKeytar();
+  const canBuildKeytar = m.debianLike ? KEYTAR_BUILD_DEBS.every(debInstalled) : true;
+  if (!found.keytar && canBuildKeytar) {
+    const [command = 'npm', ...args] = keytarInstallCommand(m);
+    run(command, args);
     found = inspect();
   }
 
@@ -173,16 +139,10 @@ function main(): number {
     [
       `prereqs: npm test cannot run yet; missing: ${still.join(', ')}.`,
       'Run these commands, then npm test again:',
-      ...manualCommands(found).map((c) => `  ${c}`),
+      ...manualCommands(found, m).map((c) => `  ${c}`),
     ].join('\n'),
   );
   return 1;
-}
-
-function isInstalled(deb: string): boolean {
-  if (!onPath('dpkg-query')) return deb === 'python3' ? onPath('python3') : true;
-  const status = spawnSync('dpkg-query', ['-W', '-f=${Status}', deb], { encoding: 'utf8' });
-  return status.stdout.includes('install ok installed');
 }
 
 process.exitCode = main();

@@ -7,9 +7,13 @@ import { createMainWindow } from './app/window';
 import { KeytarSecretStore } from './credentials';
 import { composeConsole } from './services/compose';
 import { createElectronSettingsStore } from './app/electron-settings';
+import { launchFlagsIn, parseLaunchOptions } from './launch-options';
 
 // Composition root only: build services, register IPC, open the window.
 const outDir = join(import.meta.dirname, '..');
+// The launcher (scripts/start.ts) has already refused bad flags; Electron adds switches of its own.
+const launch = parseLaunchOptions(launchFlagsIn(process.argv.slice(1)));
+if (launch.dataDir !== undefined) app.setPath('userData', launch.dataDir);
 
 async function start(): Promise<void> {
   serveRenderer(join(outDir, 'renderer'));
@@ -18,7 +22,13 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     settings,
     secrets: new KeytarSecretStore(),
+    localApi: { seed: 'demo', simulate: launch.simulate, port: launch.apiPort },
   });
+  const { baseUrl, accountId, username, password } = console.localApi;
+  // The terminal only (never a log file): a trainer can drive the demo with curl meanwhile.
+  process.stdout.write(
+    `Patchbay local WebRTC API: ${baseUrl} · account ${accountId} · user ${username} · password ${password}\n`,
+  );
   installMenu(process.platform === 'darwin', app.isPackaged);
   let window: BrowserWindow | undefined = createMainWindow(outDir, settings);
   registerElectronIpc(console.dispatch, console.core, () => window, RENDERER_URL);

@@ -1,6 +1,8 @@
 export {
   KEYCHAIN_SERVICE,
+  KeychainModuleMissingError,
   KeychainUnavailableError,
+  keychainError,
   redactSecrets,
   type KeychainAvailability,
   type SecretStore,

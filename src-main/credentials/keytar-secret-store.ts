@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import {
   KEYCHAIN_SERVICE,
+  KeychainModuleMissingError,
   KeychainUnavailableError,
   redactSecrets,
   type KeychainAvailability,
@@ -26,11 +27,13 @@ const PROBE_ACCOUNT = '__patchbay_keychain_probe__';
 const MAX_ID_LENGTH = 256;
 const MAX_PASSWORD_LENGTH = 4096;
 
-function loadNativeKeytar(): Promise<KeytarApi> {
+async function loadNativeKeytar(): Promise<KeytarApi> {
   // Lazy, so that a missing or broken native module is a clear error at first use, not a crash at
-  // import time. createRequire keeps it a plain CommonJS load for both Node and the Electron bundle.
+  // import time; async, so that require's synchronous throw (keytar left out by npm because its
+  // build failed) becomes a rejection. createRequire keeps it a plain CommonJS load for both Node
+  // and the Electron bundle.
   const require = createRequire(import.meta.url);
-  return Promise.resolve(require('keytar') as KeytarApi);
+  return require('keytar') as KeytarApi;
 }
 
 function describe(error: unknown): string {
@@ -81,18 +84,24 @@ export class KeytarSecretStore implements SecretStore {
       await this.#call((k) => k.getPassword(this.#service, PROBE_ACCOUNT));
       return { ok: true };
     } catch (error) {
+      if (error instanceof KeychainModuleMissingError) {
+        return { ok: false, reason: error.reason, moduleMissing: true };
+      }
       if (error instanceof KeychainUnavailableError) return { ok: false, reason: error.reason };
       throw error;
     }
   }
 
   async #keytarApi(): Promise<KeytarApi> {
-    this.#keytar ??= this.#load().catch((error: unknown) => {
-      this.#keytar = undefined; // a later call may try again (for example after a fix)
-      throw new KeychainUnavailableError(
-        `the keytar native module could not be loaded (${describe(error)})`,
-      );
-    });
+    // Through a promise chain, so that a loader that throws synchronously is a rejection too.
+    this.#keytar ??= Promise.resolve()
+      .then(this.#load)
+      .catch((error: unknown) => {
+        this.#keytar = undefined; // a later call may try again (for example after a fix)
+        throw new KeychainModuleMissingError(
+          `the keytar native module could not be loaded (${describe(error)})`,
+        );
+      });
     return this.#keytar;
   }
 

@@ -19,7 +19,7 @@ import {
   checkUsername,
   ProfileError,
 } from './profile-validation';
-import { KeychainUnavailableError, redactSecrets, type SecretStore } from './secret-store';
+import { keychainError, redactSecrets, type SecretStore } from './secret-store';
 
 /** What an API call needs. Main process only: never send this to a renderer, log or file. */
 export interface ProfileCredentials {
@@ -125,7 +125,7 @@ export class ProfileService {
         baseUrl: checkBaseUrl(input.baseUrl ?? BANDWIDTH_PRODUCTION_BASE_URL),
       };
       const keychain = await this.#secrets.available();
-      if (!keychain.ok) throw new KeychainUnavailableError(keychain.reason);
+      if (!keychain.ok) throw keychainError(keychain);
 
       let result: VerifyCredentialsResult;
       try {

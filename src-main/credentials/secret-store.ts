@@ -7,7 +7,14 @@
 /** The keychain service name every Patchbay secret is stored under (account = profile id). */
 export const KEYCHAIN_SERVICE = 'Patchbay';
 
-export type KeychainAvailability = { ok: true } | { ok: false; reason: string };
+export type KeychainAvailability =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: string;
+      /** The keychain module itself is missing (keytar could not be built at install time). */
+      moduleMissing?: boolean;
+    };
 
 export interface SecretStore {
   /** The profile's password, or null when the keychain holds none for it. */
@@ -38,6 +45,31 @@ export class KeychainUnavailableError extends Error {
     this.name = 'KeychainUnavailableError';
     this.reason = reason;
   }
+}
+
+/**
+ * keytar is an optional dependency: where it could not be compiled (no libsecret headers), npm
+ * installs everything else and leaves it out. Adding a cloud profile then says what to do.
+ */
+export class KeychainModuleMissingError extends KeychainUnavailableError {
+  constructor(reason: string, platform: NodeJS.Platform = process.platform) {
+    super(reason, platform);
+    this.name = 'KeychainModuleMissingError';
+    const install =
+      platform === 'linux' ? 'install libsecret-1-dev (Debian and Ubuntu), then run' : 'run';
+    this.message =
+      `The OS keychain library is not available in this installation: ${install} ` +
+      '`npm install` again and restart Patchbay; nothing was stored.';
+  }
+}
+
+/** The error for an unavailable keychain, telling a missing module from a keychain not running. */
+export function keychainError(
+  availability: Extract<KeychainAvailability, { ok: false }>,
+): KeychainUnavailableError {
+  return availability.moduleMissing
+    ? new KeychainModuleMissingError(availability.reason)
+    : new KeychainUnavailableError(availability.reason);
 }
 
 /** Replaces every occurrence of each secret in `text` (for messages that must never carry one). */

@@ -1,65 +1,43 @@
 /**
- * `npm run start:web`: the console in a browser, for machines where Electron cannot run. Starts the
- * same services as the desktop app (local demo backend included) and serves the built renderer on
- * loopback. Prints the one-time sign-in link.
+ * The web host's process (`npm run start:web`, or `npm start` where Electron cannot run): the same
+ * services as the desktop app, the built-in local backend included, serving the built renderer on
+ * loopback. Prints the one-time sign-in link and the local API's base URL and credentials (to the
+ * terminal only: they are never written to a file or a log).
  */
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { KeytarSecretStore } from '../credentials';
 import { composeConsole } from '../services/compose';
 import { SettingsStore } from '../settings';
+import { LAUNCH_USAGE, LaunchUsageError, parseLaunchOptions } from '../launch-options';
+import type { LaunchOptions } from '../launch-options';
 import { startWebHost } from './web-host';
 
-const USAGE = `Usage: npm run start:web -- [flags]
-
-  --port N          port on 127.0.0.1 (default 4780; 0 = any free port)
-  --data-dir DIR    settings, audit log and timers (default ~/.config/Patchbay)
-  --no-simulate     keep the demo calls still (no arrivals, endings or outside rewiring)
-  --json            print one JSON line with the URLs (for scripts and tests)
-  --help            show this text`;
-
-function options(): { port: number; dataDir: string; simulate: boolean; json: boolean } {
+function options(): LaunchOptions {
   try {
-    const { values } = parseArgs({
-      options: {
-        port: { type: 'string', default: '4780' },
-        'data-dir': { type: 'string' },
-        'no-simulate': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      console.log(USAGE);
+    const parsed = parseLaunchOptions(process.argv.slice(2));
+    if (parsed.help) {
+      console.log(LAUNCH_USAGE);
       process.exit(0);
     }
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-    }
-    const base = process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config');
-    return {
-      port,
-      dataDir: values['data-dir'] ?? join(base, 'Patchbay'),
-      simulate: !values['no-simulate'],
-      json: values.json,
-    };
+    return parsed;
   } catch (error) {
-    console.error(`patchbay web host: ${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof LaunchUsageError)) throw error;
+    console.error(`patchbay: ${error.message}\n\n${LAUNCH_USAGE}`);
     process.exit(2);
   }
 }
 
 const o = options();
-mkdirSync(o.dataDir, { recursive: true });
+const dataDir =
+  o.dataDir ?? join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'Patchbay');
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const composed = await composeConsole({
-  dataDir: o.dataDir,
-  settings: new SettingsStore({ cwd: o.dataDir }),
+  dataDir,
+  settings: new SettingsStore({ cwd: dataDir }),
   secrets: new KeytarSecretStore(),
-  localApi: { seed: 'demo', simulate: o.simulate },
+  localApi: { seed: 'demo', simulate: o.simulate, port: o.apiPort },
 });
 const host = await startWebHost({
   rendererDir: join(import.meta.dirname, '../../out/renderer'),
@@ -67,22 +45,31 @@ const host = await startWebHost({
   port: o.port,
 });
 for (const warning of composed.localApi.warnings) console.warn(`local API: ${warning}`);
+const { baseUrl, accountId, username, password } = composed.localApi;
 if (o.json) {
-  const { baseUrl, accountId, username, password } = composed.localApi;
   console.log(
     JSON.stringify({
       origin: host.origin,
       loginUrl: host.loginUrl,
-      dataDir: o.dataDir,
+      dataDir,
       localApi: { baseUrl, accountId, username, password },
     }),
   );
 } else {
   console.log(
-    `Patchbay is running. Open this link in a browser (it works once):\n  ${host.loginUrl}`,
-  );
-  console.log(
-    `Local demo backend: ${composed.localApi.baseUrl} · settings in ${o.dataDir} · Ctrl+C stops.`,
+    [
+      'Patchbay is running. Open this link in a browser (it works once):',
+      `  ${host.loginUrl}`,
+      '',
+      'The built-in local WebRTC API (the Local demo profile), for curl while the console runs:',
+      `  base URL:    ${baseUrl}`,
+      `  account id:  ${accountId}`,
+      `  username:    ${username}`,
+      `  password:    ${password}    (new on every start; shown here only)`,
+      `  try:         curl -u '${username}:${password}' ${baseUrl}/accounts/${accountId}/sessions/SESSION_ID/participants`,
+      '',
+      `Settings, audit log and timers: ${dataDir}. Ctrl+C stops.`,
+    ].join('\n'),
   );
 }
 

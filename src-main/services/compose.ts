@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SecretStore, VerifyCredentials } from '../credentials';
 import { createDispatcher, type Caller, type Dispatch } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
@@ -10,7 +11,10 @@ export interface ComposeOptions {
   dataDir: string;
   settings: SettingsStore;
   secrets: SecretStore;
-  /** The embedded local API behind the Local demo (default: seeded demo, live simulation). */
+  /**
+   * The embedded local API behind the Local demo (default: seeded demo, live simulation). Its
+   * password is random per run unless given: the console gets it in-process.
+   */
   localApi?: LocalApiOptions;
   verify?: VerifyCredentials;
   client?: ConsoleCoreOptions['client'];
@@ -30,7 +34,10 @@ export interface ComposedConsole {
  * only decides whether a caller is trusted.
  */
 export async function composeConsole(options: ComposeOptions): Promise<ComposedConsole> {
-  const localApi = await createLocalApi(options.localApi ?? { seed: 'demo', simulate: true });
+  const localApi = await createLocalApi({
+    password: randomBytes(24).toString('base64url'),
+    ...(options.localApi ?? { seed: 'demo', simulate: true }),
+  });
   const core = await ConsoleCore.create({
     dataDir: options.dataDir,
     settings: options.settings,

@@ -2,6 +2,8 @@
  * The Profiles screen against the real console: the built-in Local demo, adding a Bandwidth account
  * (verified against the local API) with every failure message, switching, renaming and removing.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { LocalApiClient } from './helpers/local-api';
 import { ProfilesPage } from './pages/profiles-page';
@@ -184,6 +186,33 @@ noKeychain(
     await profiles.addAccount({ name: 'Keyless', ...app.localApi });
     await expect(profiles.formError).toContainText('The system keychain is unavailable');
     await expect(profiles.formError).toContainText('try again');
+    await expect(profiles.profile('Keyless')).toHaveCount(0);
+  },
+);
+
+const noKeytar = test.extend({
+  host: async ({ simulate }, use) => {
+    // An installation where npm left keytar out (its native build failed): the module is missing.
+    const hook = join(import.meta.dirname, '../support/hooks/no-keytar.mjs');
+    const host = await startHost({ simulate, nodeOptions: `--import ${pathToFileURL(hook).href}` });
+    await use(host);
+    await host.stop();
+  },
+});
+
+noKeytar(
+  'without the keychain module the Local demo still works and adding an account says what to install',
+  async ({ console: app }) => {
+    const sessions = new SessionsPage(app.page);
+    await sessions.open();
+    await expect(sessions.items().first()).toBeVisible();
+    const profiles = new ProfilesPage(app.page);
+    await profiles.open();
+    await profiles.addAccount({ name: 'Keyless', ...app.localApi });
+    await expect(profiles.formError).toHaveText(
+      'The OS keychain library is not available in this installation: install libsecret-1-dev ' +
+        '(Debian and Ubuntu), then run `npm install` again and restart Patchbay; nothing was stored.',
+    );
     await expect(profiles.profile('Keyless')).toHaveCount(0);
   },
 );

@@ -19,7 +19,13 @@ export interface RunningHost {
  * Starts the real web host (`src-main/host/cli.ts`) as its own process with a fresh data folder,
  * on a free port, and waits for the JSON line it prints. The renderer must be built (`out/`).
  */
-export async function startHost(options: { simulate?: boolean } = {}): Promise<RunningHost> {
+export interface StartHostOptions {
+  simulate?: boolean;
+  /** NODE_OPTIONS for the host process (e.g. `--import` a module hook; tsx runs a child). */
+  nodeOptions?: string;
+}
+
+export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
   const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/host/cli.ts')];
   args.push('--port', '0', '--data-dir', dataDir, '--json');
@@ -27,6 +33,9 @@ export async function startHost(options: { simulate?: boolean } = {}): Promise<R
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.nodeOptions === undefined
+      ? {}
+      : { env: { ...process.env, NODE_OPTIONS: options.nodeOptions } }),
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

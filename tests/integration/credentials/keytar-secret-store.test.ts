@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   KEYCHAIN_SERVICE,
+  KeychainModuleMissingError,
   KeychainUnavailableError,
   KeytarSecretStore,
   type KeytarApi,
@@ -64,11 +65,33 @@ describe('KeytarSecretStore when the keychain is unavailable', () => {
     expect(await store.available()).toEqual({
       ok: false,
       reason: "the keytar native module could not be loaded (Cannot find module 'keytar')",
+      moduleMissing: true,
     });
     const error = await store.set('p1', PASSWORD).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeychainUnavailableError);
-    expect((error as Error).message).toMatch(/keychain is unavailable.*never in a file/);
+    expect((error as Error).message).toMatch(
+      /^The OS keychain library is not available in this installation: .*`npm install` again.*nothing was stored\.$/,
+    );
     await expect(store.get('p1')).rejects.toMatchObject({ code: 'keychain-unavailable' });
+  });
+
+  it('a loader that throws synchronously (npm left keytar out) is the same clear error', async () => {
+    const store = new KeytarSecretStore({
+      loadKeytar: () => {
+        throw Object.assign(new Error("Cannot find module 'keytar'"), { code: 'MODULE_NOT_FOUND' });
+      },
+    });
+    expect(await store.available()).toMatchObject({ ok: false, moduleMissing: true });
+    await expect(store.get('p1')).rejects.toBeInstanceOf(KeychainModuleMissingError);
+  });
+
+  it('names libsecret on Linux only', () => {
+    expect(new KeychainModuleMissingError('x', 'linux').message).toContain(
+      'install libsecret-1-dev (Debian and Ubuntu), then run `npm install` again',
+    );
+    expect(new KeychainModuleMissingError('x', 'darwin').message).toContain(
+      'available in this installation: run `npm install` again',
+    );
   });
 
   it('never puts the password in the error, even if the keychain layer echoes it', async () => {

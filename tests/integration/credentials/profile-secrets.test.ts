@@ -17,7 +17,13 @@ describe.skipIf(!gate.run)('ProfileService secrecy and failures (real keychain)'
 
   it('refuses to add a profile when the keychain is unavailable, before verifying, storing nothing', async () => {
     const broken = h.build(
-      new KeytarSecretStore({ loadKeytar: () => Promise.reject(new Error('no Secret Service')) }),
+      new KeytarSecretStore({
+        // keytar loads, but the Secret Service is not there (not running, locked, no D-Bus).
+        loadKeytar: () => {
+          const down = (): Promise<never> => Promise.reject(new Error('no Secret Service'));
+          return Promise.resolve({ getPassword: down, setPassword: down, deletePassword: down });
+        },
+      }),
     );
     const before = await h.state();
     const error = await failure(broken.addBandwidthProfile(input));

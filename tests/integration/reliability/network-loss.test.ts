@@ -100,7 +100,7 @@ describe('reliability: the API goes away and comes back', () => {
       if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
 
       // Back on the same port, from the data folder; someone else changes a call at once.
-      restarted = await createLocalApi({ dataDir: apiDir, port });
+      restarted = await createLocalApi({ dataDir: apiDir, port, password: api.password });
       const restartAt = performance.now();
       const outageSeconds = (restartAt - outageStart) / 1000;
       const outsider = createBandwidthClient({

@@ -1,0 +1,94 @@
+/**
+ * The launcher behind `npm start` / `npm run start:web`: flags answered before anything is built,
+ * and the terminal banner's local API base URL and credentials working against that API.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { expect, test } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function launcher(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/start.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+test('--help answers without building, a bad flag is refused by name', () => {
+  const help = launcher(['--help']);
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain('--api-port N');
+  expect(help.stdout + help.stderr).not.toMatch(/vite|building|transform/i);
+
+  const bad = launcher(['--api-port', 'twelve']);
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain('--api-port must be a whole number from 0 to 65535, not "twelve"');
+  expect(bad.stdout + bad.stderr).not.toMatch(/vite|building/i);
+});
+
+test('the banner names the local API on --api-port with credentials that work, new per run', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-launch-'));
+  const apiPort = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src-main/host/cli.ts'),
+      '--port',
+      '0',
+      '--api-port',
+      String(apiPort),
+      '--data-dir',
+      dataDir,
+      '--no-simulate',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const lines: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`host exited (${code})`)));
+      if (!child.stdout) return reject(new Error('the host has no stdout'));
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        lines.push(line);
+        if (line.includes('Ctrl+C stops')) resolve();
+      });
+    });
+    const banner = lines.join('\n');
+    const field = (name: string): string =>
+      new RegExp(`${name}:\\s+(\\S+)`).exec(banner)?.[1] ?? '';
+    const baseUrl = field('base URL');
+    expect(baseUrl).toBe(`http://127.0.0.1:${apiPort}/v1`);
+    expect(banner).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?secret=|#/);
+    const password = field('password');
+    expect(password).not.toBe('patchbay-local');
+    expect(password.length).toBeGreaterThanOrEqual(24);
+    const auth = Buffer.from(`${field('username')}:${password}`).toString('base64');
+    const url = `${baseUrl}/accounts/${field('account id')}/sessions/no-such-session`;
+    const answer = await fetch(url, { headers: { authorization: `Basic ${auth}` } });
+    expect(answer.status).toBe(404);
+    const wrong = await fetch(url, {
+      headers: {
+        authorization: `Basic ${Buffer.from('patchbay:patchbay-local').toString('base64')}`,
+      },
+    });
+    expect(wrong.status).toBe(401);
+  } finally {
+    child.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
