@@ -1,7 +1,7 @@
 /**
  * Starts a real local WebRTC API (port 0) for an integration test file and talks to it over HTTP.
- * `bw()` calls a Bandwidth path and validates every response (status and body) against the official
- * OpenAPI description; `raw()` sends anything anywhere without that check (unknown routes, the
+ * `bw()` calls a Bandwidth path and validates every response (status, body and declared headers)
+ * against the project's own OpenAPI description (src-main/local-api/openapi.yaml); `raw()` sends anything anywhere without that check (unknown routes, the
  * control surface, odd bodies).
  */
 import { createLocalApi } from '../../src-main/local-api';
@@ -35,13 +35,13 @@ export interface ApiResponse {
   text: string;
   /** Parsed JSON, or undefined for an empty body. */
   body: unknown;
-  /** The spec operation (bw() only). */
+  /** The described operation (bw() only). */
   operationId?: string;
 }
 
 export interface TestApi {
   api: LocalApi;
-  /** `/v1/accounts/{accountId}` + `path`, validated against the spec. */
+  /** `/v1/accounts/{accountId}` + `path`, validated against the description. */
   bw(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** `api.url` + `path`, not validated. */
   raw(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
@@ -106,6 +106,7 @@ export async function startTestApi(options: LocalApiOptions = {}): Promise<TestA
       status: response.status,
       contentType: response.headers.get('content-type'),
       text: response.text,
+      headers: response.headers,
     });
     return { ...response, operationId };
   };
