@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliArgs } from '../../../src-main/local-api/cli-options';
 import { REPO_ROOT } from '../../support/openapi';
@@ -117,7 +118,9 @@ describe('the password, kept off the command line', () => {
   });
 });
 
-const tsx = resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
+// tsx as a loader, not its CLI: the CLI relays signals to a child process and kills it when the
+// child does not answer within 30 ms, which a loaded machine misses (exit 143 instead of 0).
+const tsx = pathToFileURL(resolve(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const cli = resolve(REPO_ROOT, 'src-main/local-api/cli.ts');
 
 function run(
@@ -128,7 +131,7 @@ function run(
   output: () => string;
   exit: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, [tsx, cli, ...args], {
+  const child = spawn(process.execPath, ['--import', tsx, cli, ...args], {
     cwd: REPO_ROOT,
     stdio: 'pipe',
     env: { ...process.env, ...env },
