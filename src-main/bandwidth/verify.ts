@@ -1,24 +1,81 @@
 import { randomUUID } from 'node:crypto';
 import type { ProfileCredentials, VerifyCredentialsResult } from '../credentials';
+import { shortPrintable } from '../shared/text';
 import { createBandwidthClient } from './client';
 import { isBandwidthApiError } from './errors';
 
+/** The most of a server's own words that a failed check repeats. */
+export const MAX_REFLECTED_TEXT = 120;
+
+/** What the probe's 403 or 404 answer looked like. */
+interface ProbeAnswer {
+  status: number;
+  body: unknown;
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/** The API's own 404: `{error, requestId}`. Anything else is some other server's. */
+function isApiNotFound(answer: ProbeAnswer | undefined): boolean {
+  return (
+    answer?.status === 404 &&
+    typeof field(answer.body, 'error') === 'string' &&
+    typeof field(answer.body, 'requestId') === 'string'
+  );
+}
+
+/** Bandwidth's API gateway answers a path it does not serve (e.g. one without /v1) this way. */
+function isGatewayMiss(answer: ProbeAnswer | undefined): boolean {
+  return answer?.status === 403 && field(answer.body, 'message') === 'Missing Authentication Token';
+}
+
+function notWebRtcApi(baseUrl: string): VerifyCredentialsResult {
+  return {
+    ok: false,
+    kind: 'not-webrtc-api',
+    message: `${shortPrintable(baseUrl, MAX_REFLECTED_TEXT)}: this does not look like the WebRTC API base URL (…/v1).`,
+  };
+}
+
 /**
  * Checks an account's credentials with a harmless call that changes nothing: reading a session id
- * that cannot exist. 404 means the credentials were accepted; 401 and 403 are told apart, and a
- * network failure is not mistaken for wrong credentials.
+ * that cannot exist. The API's own 404 `{error, requestId}` means the credentials were accepted;
+ * 401 and 403 are told apart, and a network failure is not mistaken for wrong credentials. A 404
+ * in any other shape, or the gateway's 403 "Missing Authentication Token", means the base URL is
+ * not the WebRTC API's. A server's own words are repeated short and with control characters escaped.
  */
 export async function verifyCredentials(
   credentials: ProfileCredentials,
   options: { timeoutMs?: number; fetch?: typeof fetch } = {},
 ): Promise<VerifyCredentialsResult> {
+  const send = options.fetch ?? fetch;
+  let answer: ProbeAnswer | undefined;
+  const probeFetch: typeof fetch = async (input, init) => {
+    const response = await send(input, init);
+    if (response.status === 403 || response.status === 404) {
+      answer = { status: response.status, body: jsonOrUndefined(await response.clone().text()) };
+    }
+    return response;
+  };
   const client = createBandwidthClient({
     baseUrl: credentials.baseUrl,
     accountId: credentials.accountId,
     credentials: () => ({ username: credentials.username, password: credentials.password }),
     timeoutMs: options.timeoutMs ?? 10_000,
     retryLimit: 1,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: probeFetch,
   });
   try {
     await client.getSession({ sessionId: `patchbay-verify-${randomUUID()}` });
@@ -29,7 +86,7 @@ export async function verifyCredentials(
     }
     switch (error.kind) {
       case 'not-found':
-        return { ok: true };
+        return isApiNotFound(answer) ? { ok: true } : notWebRtcApi(credentials.baseUrl);
       case 'unauthorized':
         return {
           ok: false,
@@ -38,6 +95,7 @@ export async function verifyCredentials(
             'Bandwidth refused the API username or password (401). Check them and try again.',
         };
       case 'forbidden':
+        if (isGatewayMiss(answer)) return notWebRtcApi(credentials.baseUrl);
         return {
           ok: false,
           kind: 'forbidden',
@@ -48,10 +106,14 @@ export async function verifyCredentials(
         return {
           ok: false,
           kind: 'network',
-          message: `Could not reach ${new URL(credentials.baseUrl).host}: ${error.message}`,
+          message: `Could not reach ${new URL(credentials.baseUrl).host}: ${shortPrintable(error.message, MAX_REFLECTED_TEXT)}`,
         };
       default:
-        return { ok: false, kind: 'other', message: error.message };
+        return {
+          ok: false,
+          kind: 'other',
+          message: shortPrintable(error.message, MAX_REFLECTED_TEXT),
+        };
     }
   }
 }

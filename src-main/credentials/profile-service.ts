@@ -29,7 +29,8 @@ export interface ProfileCredentials {
   password: string;
 }
 
-export type VerifyFailureKind = 'unauthorized' | 'forbidden' | 'network' | 'other';
+export type VerifyFailureKind =
+  'unauthorized' | 'forbidden' | 'not-webrtc-api' | 'network' | 'other';
 export type VerifyCredentialsResult =
   { ok: true } | { ok: false; kind: VerifyFailureKind; message: string };
 /** A harmless authenticated call against the API (provided by the Bandwidth client). */
@@ -73,6 +74,11 @@ function verifyFailure(
       return new ProfileError(
         'no-webrtc-access',
         `The credentials are valid, but account ${credentials.accountId} has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.`,
+      );
+    case 'not-webrtc-api':
+      return new ProfileError(
+        'not-webrtc-api',
+        `${credentials.baseUrl}: this does not look like the WebRTC API base URL (…/v1; Bandwidth's is ${BANDWIDTH_PRODUCTION_BASE_URL}). Check the base URL; nothing was saved.`,
       );
     case 'network':
       return new ProfileError(

@@ -15,6 +15,7 @@ export type ProfileErrorCode =
   | 'builtin-profile'
   | 'credentials-rejected'
   | 'no-webrtc-access'
+  | 'not-webrtc-api'
   | 'network'
   | 'verification-failed'
   | 'credentials-missing';

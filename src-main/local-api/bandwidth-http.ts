@@ -1,18 +1,24 @@
 /**
- * The HTTP conventions of the Bandwidth WebRTC API, as Fastify hooks and handlers: HTTP Basic auth
- * (checked before anything else), the account check, JSON body parsing, and the error bodies —
- * `{error, requestId}` for 400/404/409/500 (requestId = the request's fresh UUID), `{message}` for
- * 401/403. Nothing here knows the operations themselves.
+ * The HTTP conventions of the Bandwidth WebRTC API, as Fastify handlers: JSON body parsing, the error
+ * bodies (replies.ts) for every failure, Fastify's own framework errors included, and the 404 for
+ * unknown routes. Auth lives in auth.ts; nothing here knows the operations themselves.
  *
  * Choices (the spec is silent): bodies are limited to 64 KiB, and a larger one is a 400, not
  * Fastify's 413; an empty body is "no body" even with `Content-Type: application/json`; a non-empty
- * body must be JSON sent as application/json (400 otherwise, not 415).
+ * body must be JSON sent as application/json (400 otherwise, not 415); JSON with a `__proto__` or
+ * `constructor.prototype` key is refused (400) rather than parsed. A path Fastify cannot route (a
+ * malformed percent-encoding) is answered after the auth check, like any other request, with 400
+ * `{error, requestId}`; ids of any length a request line can carry reach the routes. An unknown
+ * route under /v1/ is a 404 `{error, requestId}` (after auth); outside /v1/ the gateway's 403.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import secureJson from 'secure-json-parse';
 import type { OperationId } from '../shared/bandwidth-api';
+import { loggableUrl, printable } from '../shared/text';
+import type { Authorizer } from './auth';
 import { LocalApiError, badRequest } from './errors';
-import type { RequestErrorStatus } from './errors';
+import { isControlUrl } from './paths';
+import { sendMessageError, sendRequestError } from './replies';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,89 +28,56 @@ declare module 'fastify' {
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
-export const CONTROL_PREFIX = '/_local';
+/** Far beyond any real id; Node's 16 KiB header limit ends a request line before this does. */
+export const MAX_PARAM_LENGTH = 16 * 1024;
 
-export interface Credentials {
-  accountId: string;
-  username: string;
-  password: string;
-}
-
-export function isControlUrl(url: string): boolean {
-  return (
-    url === CONTROL_PREFIX ||
-    url.startsWith(`${CONTROL_PREFIX}/`) ||
-    url.startsWith(`${CONTROL_PREFIX}?`)
-  );
-}
-
-export function sendRequestError(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: RequestErrorStatus,
-  error: string,
-): FastifyReply {
-  return reply.code(status).type('application/json').send({ error, requestId: request.id });
-}
-
-export function sendMessageError(
-  reply: FastifyReply,
-  status: number,
-  message: string,
-): FastifyReply {
-  return reply.code(status).type('application/json').send({ message });
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-function basicCredentials(header: string | undefined): { user: string; pass: string } | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? '');
-  if (match?.[1] === undefined) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { user: decoded.slice(0, colon), pass: decoded.slice(colon + 1) };
-}
-
-function pathAccountId(url: string): string | undefined {
-  const raw = /^\/v1\/accounts\/([^/?#]+)/.exec(url)?.[1];
-  if (raw === undefined) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+/**
+ * Fastify's `frameworkErrors`: failures met while routing, before any hook. Credentials are checked
+ * first (outside the control surface); then a bad URL is 400 and anything else a 404, both with the
+ * API's `{error, requestId}` body.
+ */
+export function frameworkErrorHandler(
+  authorize: Authorizer,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    if (!isControlUrl(request.url) && authorize(request, reply)) return;
+    const path = request.url.split('?')[0] ?? request.url;
+    if (error.code === 'FST_ERR_BAD_URL') {
+      sendRequestError(
+        request,
+        reply,
+        400,
+        `the path ${printable(path).slice(0, 200)} has a malformed percent-encoding`,
+      );
+      return;
+    }
+    sendNoSuchRoute(request, reply);
+  };
 }
 
 /**
- * Basic auth on every route outside the control surface: missing or wrong credentials → 401
- * `{"message":"Unauthorized"}`; right credentials on another account id → 403 with the reason.
+ * Outside /v1/ the real service's API gateway answers, not the API: 403 `{"message":"Missing
+ * Authentication Token"}` whatever the credentials (what a base URL without /v1 meets). Register
+ * before the auth hook.
  */
-export function installBasicAuth(app: FastifyInstance, credentials: Credentials): void {
+export function installGatewayMiss(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    // Decided by the matched route, not the raw URL: unknown routes always need credentials.
-    const route = request.routeOptions.url;
-    if (route !== undefined && isControlUrl(route)) return;
-    const given = basicCredentials(request.headers.authorization);
-    const userOk = sameSecret(given?.user ?? '', credentials.username);
-    const passOk = sameSecret(given?.pass ?? '', credentials.password);
-    if (given === undefined || !userOk || !passOk) {
-      return sendMessageError(reply, 401, 'Unauthorized');
-    }
-    const accountId = pathAccountId(request.url);
-    if (accountId !== undefined && accountId !== credentials.accountId) {
-      return sendMessageError(
-        reply,
-        403,
-        `Forbidden: these credentials do not grant WebRTC access to account ${accountId}`,
-      );
-    }
-    return undefined;
+    if (request.routeOptions.url !== undefined) return undefined;
+    if (request.url.startsWith('/v1/') || isControlUrl(request.url)) return undefined;
+    return sendMessageError(reply, 403, GATEWAY_MISS);
   });
+}
+
+export const GATEWAY_MISS = 'Missing Authentication Token';
+
+function sendNoSuchRoute(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0] ?? request.url;
+  return sendRequestError(
+    request,
+    reply,
+    404,
+    `No such route: ${request.method} ${path} (this API serves only the eleven Bandwidth WebRTC operations under /v1/accounts/{accountId})`,
+  );
 }
 
 /** JSON bodies only, empty = none, malformed = 400 with the parser's reason. */
@@ -117,7 +90,10 @@ export function installBodyParsers(app: FastifyInstance): void {
       return;
     }
     try {
-      done(null, JSON.parse(text));
+      done(
+        null,
+        secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' }),
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       done(badRequest(`request body is not valid JSON: ${reason}`), undefined);
@@ -174,22 +150,14 @@ export function installErrorHandling(app: FastifyInstance, logging: boolean): vo
     }
     // Logged (to the Fastify logger, or stderr when that is off), never sent to the client.
     if (!logging) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(
-        `local WebRTC API: unexpected error on ${request.method} ${request.url}:`,
-        error,
+        `local WebRTC API: unexpected error on ${request.method} ${loggableUrl(request.url)}: ${printable(detail)}`,
       );
     } else {
       request.log.error({ err: error }, 'unexpected error in the local WebRTC API');
     }
     return sendRequestError(request, reply, 500, 'Internal server error');
   });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? request.url;
-    return sendRequestError(
-      request,
-      reply,
-      404,
-      `No such route: ${request.method} ${path} (this API serves only the eleven Bandwidth WebRTC operations under /v1/accounts/{accountId})`,
-    );
-  });
+  app.setNotFoundHandler(sendNoSuchRoute);
 }

@@ -1,12 +1,21 @@
 /**
  * Command-line flags of `npm run local-api` (node:util parseArgs, strict), parsed into options.
  * Kept apart from cli.ts so that tests can check them without starting anything.
+ *
+ * The password comes from `--password`, `--password-file FILE` (its first line) or the environment
+ * variable PATCHBAY_LOCAL_API_PASSWORD, in that order, else the documented default; the two flags
+ * together are refused. A file or the environment keeps it out of the process list and the shell's
+ * history.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LOCAL_API_DEFAULTS } from './server';
 import type { SeedKind } from './server';
 
 export const CLI_DEFAULT_PORT = 3000;
+export const PASSWORD_ENV = 'PATCHBAY_LOCAL_API_PASSWORD';
+
+export type PasswordSource = 'default' | '--password' | '--password-file' | typeof PASSWORD_ENV;
 
 export const CLI_USAGE = `Usage: npm run local-api -- [flags]
 
@@ -20,8 +29,13 @@ Starts Patchbay's local, Bandwidth-compatible WebRTC API.
   --data-dir DIR       keep state in DIR/state.json across restarts (default: memory only)
   --account-id ID      account id (default ${LOCAL_API_DEFAULTS.accountId})
   --username U         API username (default ${LOCAL_API_DEFAULTS.username})
-  --password P         API password (default ${LOCAL_API_DEFAULTS.password})
-  --log                log every request (JSON lines)
+  --password P         API password (default ${LOCAL_API_DEFAULTS.password}); better:
+  --password-file F    read the API password from the first line of file F, or set
+                       ${PASSWORD_ENV} in the environment
+  --no-webrtc-account ID
+                       answer 403 (no WebRTC access) for account ID; repeatable. The served
+                       account itself, or another id these credentials then reach
+  --log                log every request (JSON lines; token= query values redacted)
   --help               show this text`;
 
 export interface CliOptions {
@@ -35,6 +49,9 @@ export interface CliOptions {
   accountId: string;
   username: string;
   password: string;
+  /** Where the password came from (the banner shows it only when it was on the command line). */
+  passwordFrom: PasswordSource;
+  accountsWithoutWebRtc: string[];
   log: boolean;
 }
 
@@ -68,7 +85,48 @@ function nonEmpty(flag: string, text: string | undefined, fallback: string): str
   return text;
 }
 
-export function parseCliArgs(argv: readonly string[]): CliOptions {
+function readPasswordFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliUsageError(`--password-file: cannot read ${path} (${code})`);
+  }
+  const line = text.split(/\r?\n/)[0] ?? '';
+  if (line.trim() === '') throw new CliUsageError(`--password-file: ${path} holds no password`);
+  return line;
+}
+
+function password(
+  flag: string | undefined,
+  file: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): { password: string; passwordFrom: PasswordSource } {
+  if (flag !== undefined && file !== undefined) {
+    throw new CliUsageError('give either --password or --password-file, not both');
+  }
+  if (flag !== undefined)
+    return { password: nonEmpty('password', flag, ''), passwordFrom: '--password' };
+  if (file !== undefined) {
+    return {
+      password: readPasswordFile(nonEmpty('password-file', file, '')),
+      passwordFrom: '--password-file',
+    };
+  }
+  const fromEnv = env[PASSWORD_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (fromEnv.trim() === '') throw new CliUsageError(`${PASSWORD_ENV} must not be blank`);
+    return { password: fromEnv, passwordFrom: PASSWORD_ENV };
+  }
+  return { password: LOCAL_API_DEFAULTS.password, passwordFrom: 'default' };
+}
+
+/** `env`: where PATCHBAY_LOCAL_API_PASSWORD is read (cli.ts passes process.env). */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -86,6 +144,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'account-id': { type: 'string' },
         username: { type: 'string' },
         password: { type: 'string' },
+        'password-file': { type: 'string' },
+        'no-webrtc-account': { type: 'string', multiple: true },
         log: { type: 'boolean' },
       },
     }));
@@ -106,7 +166,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     simulate: values.simulate ?? false,
     accountId: nonEmpty('account-id', values['account-id'], LOCAL_API_DEFAULTS.accountId),
     username,
-    password: nonEmpty('password', values.password, LOCAL_API_DEFAULTS.password),
+    ...password(values.password, values['password-file'], env),
+    accountsWithoutWebRtc: (values['no-webrtc-account'] ?? []).map((id) =>
+      nonEmpty('no-webrtc-account', id, ''),
+    ),
     log: values.log ?? false,
   };
   const tickMs = integer('tick-ms', values['tick-ms'], 10, 3_600_000);

@@ -1,25 +1,51 @@
 /**
  * `npm run local-api -- --port 3000 --seed demo --simulate [--data-dir DIR] …` — runs the local
  * WebRTC API standalone, prints its base URL, credentials and a curl example, and stops cleanly on
- * SIGINT/SIGTERM. Bad flags: a clear message and exit code 2.
+ * SIGINT/SIGTERM. Bad flags: a clear message and exit code 2. Bound to an address other than
+ * loopback, it warns loudly on stderr. Everything it prints from outside (flags, ids, warnings) has
+ * its control characters escaped.
  */
+import { printable } from '../shared/text';
 import { CLI_USAGE, CliUsageError, parseCliArgs } from './cli-options';
 import type { CliOptions } from './cli-options';
+import { isLoopbackAddress } from './loopback';
 import { createLocalApi } from './server';
 import type { LocalApi } from './server';
 
 function readOptions(): CliOptions {
   try {
-    return parseCliArgs(process.argv.slice(2));
+    return parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    console.error(`local-api: ${error.message}\n\n${CLI_USAGE}`);
+    console.error(`local-api: ${printable(error.message)}\n\n${CLI_USAGE}`);
     process.exit(2);
   }
 }
 
+function nonLoopbackWarning(options: CliOptions): string | undefined {
+  if (options.host === 'localhost' || isLoopbackAddress(options.host)) return undefined;
+  const lines = [
+    '',
+    '!'.repeat(78),
+    `WARNING: listening on ${printable(options.host)}, not on loopback. Anyone who can reach this`,
+    'address can call the WebRTC API with these credentials (the /_local control surface still',
+    'answers loopback clients only).',
+  ];
+  if (options.passwordFrom === 'default') {
+    lines.push(
+      'The password is the documented default: set --password-file or PATCHBAY_LOCAL_API_PASSWORD.',
+    );
+  }
+  lines.push('!'.repeat(78), '');
+  return lines.join('\n');
+}
+
 function banner(api: LocalApi, options: CliOptions): string {
-  const auth = `-u '${api.username}:${api.password}'`;
+  const shownPassword =
+    options.passwordFrom === 'default' || options.passwordFrom === '--password'
+      ? api.password
+      : undefined;
+  const auth = `-u '${api.username}:${shownPassword ?? 'PASSWORD'}'`;
   const account = `${api.baseUrl}/accounts/${api.accountId}`;
   const firstSession = api.control.state().sessions[0]?.id;
   const example =
@@ -27,20 +53,24 @@ function banner(api: LocalApi, options: CliOptions): string {
       ? `curl ${auth} -X POST -H 'Content-Type: application/json' -d '{"tag":"call-example"}' ${account}/sessions`
       : `curl ${auth} ${account}/sessions/${firstSession}/participants`;
   const state = options.dataDir === undefined ? 'in memory' : `${options.dataDir}/state.json`;
+  const without = options.accountsWithoutWebRtc;
   return [
     'Patchbay local WebRTC API is running.',
     `  base URL:    ${api.baseUrl}`,
     `  account id:  ${api.accountId}`,
     `  username:    ${api.username}`,
-    `  password:    ${api.password}`,
+    `  password:    ${shownPassword ?? `(from ${options.passwordFrom})`}`,
     `  seed:        ${options.seed}; simulation ${options.simulate ? 'on' : 'off'}; state ${state}`,
+    ...(without.length === 0 ? [] : [`  no WebRTC:   ${without.join(', ')} (answered 403)`]),
     `  control:     ${api.url}/_local/stats (loopback only)`,
     '',
     'Try:',
     `  ${example}`,
     '',
     'Stop with Ctrl+C.',
-  ].join('\n');
+  ]
+    .map(printable)
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -57,6 +87,7 @@ async function main(): Promise<void> {
     password: options.password,
     seed: options.seed,
     logger: options.log,
+    accountsWithoutWebRtc: options.accountsWithoutWebRtc,
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     simulate: options.simulate
       ? {
@@ -65,7 +96,9 @@ async function main(): Promise<void> {
         }
       : false,
   });
-  for (const warning of api.warnings) console.error(`warning: ${warning}`);
+  for (const warning of api.warnings) console.error(`warning: ${printable(warning)}`);
+  const exposed = nonLoopbackWarning(options);
+  if (exposed !== undefined) console.error(exposed);
   console.log(banner(api, options));
 
   let stopping = false;
@@ -78,7 +111,8 @@ async function main(): Promise<void> {
     api.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('local-api: error while stopping:', error);
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(`local-api: error while stopping: ${printable(reason)}`);
         process.exit(1);
       },
     );
@@ -95,6 +129,6 @@ main().catch((error: unknown) => {
       : error instanceof Error
         ? error.message
         : String(error);
-  console.error(`local-api: could not start: ${message}`);
+  console.error(`local-api: could not start: ${printable(message)}`);
   process.exit(1);
 });

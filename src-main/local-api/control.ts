@@ -18,6 +18,15 @@
  *                                   → 200 the active failure (see faults.ts for each kind)
  *   POST   /_local/reset            {seed?: 'empty'|'demo', demoSeed?: number}: replace the state
  *                                   (default empty; faults and stats are kept) → 200 {calls}
+ *   GET    /_local/webrtc-access    {accountId, withoutWebRtc: [...]}: accounts answered 403
+ *   POST   /_local/webrtc-access    {accountId, enabled}: take WebRTC access away from an account
+ *                                   (its calls answer 403; the served account or any other id, which
+ *                                   otherwise answers 401) or give it back → 200 the new view
+ *   DELETE /_local/webrtc-access    every account gets its WebRTC access back              → 204
+ *
+ * Only for a loopback client that names the server by its loopback address and port in `Host`,
+ * from no other origin, and with `Content-Type: application/json` on every POST
+ * (request-guards.ts): no web page can reach it, not even through DNS rebinding.
  *
  * Counting and faults apply to the eleven Bandwidth operations only, before auth: a request is
  * counted when it arrives, then delayed, then possibly failed.
@@ -26,9 +35,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { OPERATION_IDS } from '../shared/bandwidth-api';
 import type { OperationId } from '../shared/bandwidth-api';
-import { CONTROL_PREFIX, sendMessageError } from './bandwidth-http';
+import type { WebRtcAccess, WebRtcAccessView } from './auth';
 import { FAILURE_KINDS } from './faults';
 import type { ActiveFailure, FailureRule, FaultInjector, FaultsView, LatencyRule } from './faults';
+import { CONTROL_PREFIX } from './paths';
+import { guardControlRequest } from './request-guards';
 import { demoSeed } from './seed';
 import type { DemoCall } from './seed';
 import { emptyState } from './state';
@@ -55,14 +66,14 @@ export interface LocalControl {
   /** Replaces the state; returns the demo calls when seeded with 'demo'. */
   reset(options?: ResetOptions): DemoCall[];
   state(): LocalApiState;
+  /** Takes WebRTC access away from an account (`enabled` false: its calls answer 403) or back. */
+  setWebRtcAccess(accountId: string, enabled: boolean): WebRtcAccessView;
+  /** Gives every account its WebRTC access back. */
+  clearWebRtcAccess(): void;
+  webRtcAccess(): WebRtcAccessView;
 }
 
-/** True for 127.0.0.0/8, ::1 and their IPv4-mapped IPv6 forms. */
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  const ip = address.toLowerCase().replace(/^::ffff:/, '');
-  return ip === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
-}
+export { isLoopbackAddress } from './loopback';
 
 export function zeroCounts(): RequestCounts {
   return Object.fromEntries(OPERATION_IDS.map((id) => [id, 0])) as RequestCounts;
@@ -73,7 +84,14 @@ export interface CountingControl extends LocalControl {
   count(operation: OperationId): void;
 }
 
-export function createLocalControl(store: Store, injector: FaultInjector): CountingControl {
+export interface LocalControlDeps {
+  store: Store;
+  faults: FaultInjector;
+  access: WebRtcAccess;
+}
+
+export function createLocalControl(deps: LocalControlDeps): CountingControl {
+  const { store, faults: injector, access } = deps;
   let counts = zeroCounts();
   return {
     setLatency: (rule) => injector.setLatency(rule),
@@ -94,6 +112,9 @@ export function createLocalControl(store: Store, injector: FaultInjector): Count
       return [];
     },
     state: () => store.snapshot(),
+    setWebRtcAccess: (accountId, enabled) => access.set(accountId, enabled),
+    clearWebRtcAccess: () => access.clear(),
+    webRtcAccess: () => access.view(),
     count: (operation) => {
       counts[operation] += 1;
     },
@@ -141,6 +162,17 @@ const resetSchema = z.object(
   { error: 'request body must be a JSON object' },
 );
 
+const webRtcAccessSchema = z.object(
+  {
+    accountId: z
+      .string({ error: 'must be a non-empty string of at most 100 characters' })
+      .min(1, { error: 'must be a non-empty string of at most 100 characters' })
+      .max(100, { error: 'must be a non-empty string of at most 100 characters' }),
+    enabled: z.boolean({ error: 'must be true or false' }),
+  },
+  { error: 'request body must be a JSON object' },
+);
+
 /** Counts and fault-injects the Bandwidth operations (register before the auth hook). */
 export function installRequestInterception(
   app: FastifyInstance,
@@ -159,12 +191,7 @@ export function installRequestInterception(
 export function registerControlRoutes(app: FastifyInstance, control: LocalControl): void {
   void app.register(
     async (scope) => {
-      scope.addHook('onRequest', async (request, reply) => {
-        if (!isLoopbackAddress(request.socket.remoteAddress)) {
-          return sendMessageError(reply, 403, 'The control surface answers loopback clients only');
-        }
-        return undefined;
-      });
+      scope.addHook('onRequest', guardControlRequest);
       scope.get('/state', async () => control.state());
       scope.get('/stats', async () => {
         const counts = control.stats();
@@ -190,6 +217,15 @@ export function registerControlRoutes(app: FastifyInstance, control: LocalContro
       scope.post('/reset', async (request) => ({
         calls: control.reset(parseOrThrow(resetSchema, request.body ?? {})),
       }));
+      scope.get('/webrtc-access', async () => control.webRtcAccess());
+      scope.post('/webrtc-access', async (request) => {
+        const { accountId, enabled } = parseOrThrow(webRtcAccessSchema, request.body);
+        return control.setWebRtcAccess(accountId, enabled);
+      });
+      scope.delete('/webrtc-access', async (_request, reply) => {
+        control.clearWebRtcAccess();
+        return reply.code(204).send();
+      });
     },
     { prefix: CONTROL_PREFIX },
   );

@@ -14,7 +14,7 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationId } from '../shared/bandwidth-api';
-import { sendMessageError } from './bandwidth-http';
+import { sendMessageError } from './replies';
 
 export const FAILURE_KINDS = ['status', 'reset', 'timeout', 'rate-limit'] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];

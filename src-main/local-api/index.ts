@@ -14,3 +14,6 @@ export type { Simulation, SimulationOptions, SimulationTarget } from './simulate
 export { verifyParticipantToken, TOKEN_ISSUER } from './tokens';
 export type { ParticipantTokenClaims } from './tokens';
 export { BODY_LIMIT_BYTES } from './bandwidth-http';
+export { WebRtcAccess } from './auth';
+export type { WebRtcAccessView } from './auth';
+export type { LogDestination, RequestLogging } from './logging';

@@ -9,6 +9,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { printable } from '../shared/text';
 import { TOKEN_SECRET_BYTES } from './tokens';
 import { parseState } from './state';
 import type { LocalApiState } from './state';
@@ -88,7 +89,7 @@ export async function loadPersistedState(dataDir: string): Promise<LoadResult> {
     const warning =
       `The local API state file ${file} ${reason}. It was kept as ${aside} and the ` +
       'local API started with a fresh state.';
-    console.error(`local WebRTC API: ${warning}`);
+    console.error(`local WebRTC API: ${printable(warning)}`);
     return { warnings: [warning] };
   }
 }
@@ -140,7 +141,9 @@ export class StateWriter {
         try {
           await writeFileAtomic(this.#file, encode(this.#read()), { mode: 0o600 });
         } catch (error) {
-          console.error(`local WebRTC API: could not write ${this.#file}: ${String(error)}`);
+          console.error(
+            printable(`local WebRTC API: could not write ${this.#file}: ${String(error)}`),
+          );
         }
       }
     })().finally(() => {

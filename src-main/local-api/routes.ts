@@ -2,9 +2,12 @@
  * The eleven Bandwidth WebRTC operations as Fastify routes under /v1/accounts/{accountId}. Each
  * route carries its spec operationId in `config` (used by stats and fault injection). Auth, body
  * parsing and error bodies are installed by bandwidth-http.ts; the semantics live in the store.
+ *
+ * The two reads that may find nothing answer `200` with `[]` / `{}`, never `204`: the spec allows
+ * both, but Bandwidth's own Node SDK parses these answers as JSON and fails on an empty body, so the
+ * live service answers with JSON.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Subscriptions } from '../shared/bandwidth-api';
 import type { Store } from './store';
 import { issueParticipantToken } from './tokens';
 import {
@@ -31,10 +34,6 @@ interface SessionParams extends AccountParams {
   sessionId: string;
 }
 type MemberParams = SessionParams & ParticipantParams;
-
-function hasSubscriptions(subs: Subscriptions): boolean {
-  return subs.sessionId !== undefined || (subs.participants?.length ?? 0) > 0;
-}
 
 export function registerBandwidthRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { store } = deps;
@@ -87,10 +86,7 @@ export function registerBandwidthRoutes(app: FastifyInstance, deps: RouteDeps): 
   app.get<{ Params: SessionParams }>(
     `${BASE}/sessions/:sessionId/participants`,
     { config: { operationId: 'listSessionParticipants' } },
-    async (request, reply) => {
-      const participants = store.listSessionParticipants(request.params.sessionId);
-      return participants.length === 0 ? reply.code(204).send() : participants;
-    },
+    async (request) => store.listSessionParticipants(request.params.sessionId),
   );
 
   app.put<{ Params: MemberParams }>(
@@ -116,10 +112,9 @@ export function registerBandwidthRoutes(app: FastifyInstance, deps: RouteDeps): 
   app.get<{ Params: MemberParams }>(
     `${BASE}/sessions/:sessionId/participants/:participantId/subscriptions`,
     { config: { operationId: 'getParticipantSubscriptions' } },
-    async (request, reply) => {
+    async (request) => {
       const { sessionId, participantId } = request.params;
-      const subs = store.getParticipantSubscriptions(sessionId, participantId);
-      return hasSubscriptions(subs) ? subs : reply.code(204).send();
+      return store.getParticipantSubscriptions(sessionId, participantId);
     },
   );
 

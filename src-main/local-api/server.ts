@@ -12,17 +12,23 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { WebRtcAccess, createAuthorizer, installBasicAuth } from './auth';
+import type { Credentials } from './auth';
 import {
   BODY_LIMIT_BYTES,
-  installBasicAuth,
+  MAX_PARAM_LENGTH,
+  frameworkErrorHandler,
   installBodyParsers,
   installErrorHandling,
+  installGatewayMiss,
 } from './bandwidth-http';
-import type { Credentials } from './bandwidth-http';
 import { createLocalControl, installRequestInterception, registerControlRoutes } from './control';
 import type { LocalControl } from './control';
 import { FaultInjector } from './faults';
+import { loggerOptions } from './logging';
+import type { RequestLogging } from './logging';
 import { StateWriter, loadPersistedState } from './persistence';
+import { installHostCheck } from './request-guards';
 import { registerBandwidthRoutes } from './routes';
 import { demoSeed } from './seed';
 import { startSimulation } from './simulate';
@@ -54,8 +60,13 @@ export interface LocalApiOptions {
   /** PRNG seed for the demo data (default seed.ts DEFAULT_DEMO_SEED). */
   demoSeed?: number;
   simulate?: boolean | SimulationOptions;
-  /** Fastify's request logging (pino, to stdout). */
-  logger?: boolean;
+  /** Fastify's request logging (pino JSON lines: `true` to stdout, or to a destination). */
+  logger?: RequestLogging;
+  /**
+   * Accounts these credentials reach that have no WebRTC access: their calls answer 403. May name
+   * the served account itself. Changeable later through `control.setWebRtcAccess`.
+   */
+  accountsWithoutWebRtc?: string[];
 }
 
 export interface LocalApi {
@@ -78,7 +89,9 @@ export interface LocalApiAppDeps {
   store: Store;
   credentials: Credentials;
   tokenSecret: Uint8Array;
-  logger?: boolean;
+  logger?: RequestLogging;
+  /** Default: every account but the served one is refused 401, the served one has access. */
+  access?: WebRtcAccess;
 }
 
 export interface LocalApiApp {
@@ -89,19 +102,25 @@ export interface LocalApiApp {
 
 /** The Fastify app alone, not listening (createLocalApi uses it; tests can pass their own store). */
 export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
+  const access = deps.access ?? new WebRtcAccess(deps.credentials.accountId);
+  const authorize = createAuthorizer(deps.credentials, access);
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: loggerOptions(deps.logger),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     exposeHeadRoutes: false,
     forceCloseConnections: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrorHandler(authorize),
   });
   const faults = new FaultInjector();
-  const control = createLocalControl(deps.store, faults);
+  const control = createLocalControl({ store: deps.store, faults, access });
   installBodyParsers(app);
-  installErrorHandling(app, deps.logger ?? false);
+  installErrorHandling(app, (deps.logger ?? false) !== false);
+  installHostCheck(app);
   installRequestInterception(app, control, faults);
-  installBasicAuth(app, deps.credentials);
+  installGatewayMiss(app);
+  installBasicAuth(app, authorize);
   registerBandwidthRoutes(app, {
     store: deps.store,
     accountId: deps.credentials.accountId,
@@ -142,6 +161,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     credentials,
     tokenSecret,
     logger: options.logger ?? false,
+    access: new WebRtcAccess(credentials.accountId, options.accountsWithoutWebRtc),
   });
   try {
     await app.listen({ host, port: options.port ?? LOCAL_API_DEFAULTS.port });

@@ -9,6 +9,7 @@
 import ky from 'ky';
 import type { KyInstance } from 'ky';
 import type { Participant, Session, Subscriptions } from '../shared/bandwidth-api';
+import { loggableUrl, printable } from '../shared/text';
 import { createPrng } from './prng';
 import type { Prng } from './prng';
 
@@ -19,9 +20,9 @@ export interface SimulationOptions {
   seed?: number;
   minCalls?: number;
   maxCalls?: number;
-  /** One line per action (default: silent). */
+  /** One line per action (default: silent), control characters escaped. */
   log?: (line: string) => void;
-  /** Failed actions (default: their message on console.error, never the error object). */
+  /** Failed actions (default: their message, escaped, on console.error; never the error object). */
   onError?: (error: unknown) => void;
 }
 
@@ -58,12 +59,15 @@ export function startSimulation(
   const tickMs = options.tickMs ?? 3000;
   const minCalls = options.minCalls ?? 3;
   const maxCalls = options.maxCalls ?? 8;
-  const log = options.log ?? ((): void => {});
+  // Tags and ids come from the API, where anyone may have set them: escaped before any terminal.
+  const log = (line: string): void => options.log?.(printable(line));
   // Only the message: a ky error object carries the request, Authorization header included.
   const onError =
     options.onError ??
     ((error: unknown): void =>
-      console.error(`simulation: ${error instanceof Error ? error.message : String(error)}`));
+      console.error(
+        `simulation: ${loggableUrl(error instanceof Error ? error.message : String(error))}`,
+      ));
   const prng: Prng = createPrng(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const abort = new AbortController();
   const calls = new Set(target.sessionIds);

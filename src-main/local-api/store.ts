@@ -8,7 +8,11 @@
  * - Adding a participant that is in another session → 409; adding one already in this session →
  *   success, and a body (if any) replaces its subscriptions; a 21st participant → 400.
  * - Subscription entries must name members of the session (400 otherwise), never the receiver itself,
- *   never the same publisher twice; a body `sessionId` must equal the path's session.
+ *   never the same publisher twice. A non-empty `participants` list overrides the body's `sessionId`
+ *   (the spec: it "will override any sessionId specified in the body"); without one, a body
+ *   `sessionId` must equal the path's session.
+ * - At most MAX_SESSIONS sessions and MAX_PARTICIPANTS participants are stored at once; one more is
+ *   a 400 that says so (limits.ts: the state, and so every state write, stays bounded).
  * - Removing a participant from a session (or deleting it) drops its subscriptions and every other
  *   receiver's entries naming it; a receiver whose explicit list becomes empty ends with NO
  *   subscriptions (never session level: that could leak a whisper).
@@ -23,6 +27,7 @@ import type {
   Subscriptions,
 } from '../shared/bandwidth-api';
 import { badRequest, conflict, notFound } from './errors';
+import { MAX_PARTICIPANTS, MAX_SESSIONS, checkRoom } from './limits';
 import { cloneState, emptyState } from './state';
 import type { LocalApiState, StoredParticipant, StoredSession } from './state';
 
@@ -68,6 +73,12 @@ export class Store {
   }
 
   createParticipant(input: CreateParticipantRequest, id: string = randomUUID()): Participant {
+    checkRoom(
+      this.#participants.size,
+      MAX_PARTICIPANTS,
+      'participants',
+      'delete unused ones first',
+    );
     const participant: StoredParticipant = {
       id,
       callbackUrl: input.callbackUrl ?? null,
@@ -94,6 +105,7 @@ export class Store {
   }
 
   createSession(input: CreateSessionRequest, id: string = randomUUID()): Session {
+    checkRoom(this.#sessions.size, MAX_SESSIONS, 'sessions', 'delete ended ones first');
     const session: StoredSession = { id, participantIds: [] };
     if (input.tag !== undefined) session.tag = input.tag;
     this.#sessions.set(id, session);
@@ -220,13 +232,14 @@ export class Store {
     receiverId: string,
     subs: Subscriptions,
   ): Subscriptions {
-    if (subs.sessionId !== undefined && subs.sessionId !== sessionId) {
+    const entries = subs.participants ?? [];
+    // A non-empty list wins over the body's sessionId; only the session-level form names one.
+    if (entries.length === 0 && subs.sessionId !== undefined && subs.sessionId !== sessionId) {
       throw badRequest(
         `sessionId ${JSON.stringify(subs.sessionId)} does not match the session in the path ` +
           `(${sessionId})`,
       );
     }
-    const entries = subs.participants ?? [];
     entries.forEach((entry, index) => {
       const where = `participants[${index}]`;
       if (entry.participantId === receiverId) {

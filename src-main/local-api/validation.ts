@@ -12,7 +12,9 @@ import type {
   CreateSessionRequest,
   Subscriptions,
 } from '../shared/bandwidth-api';
+import { hasControlCharacter } from '../shared/text';
 import { badRequest } from './errors';
+import { MAX_CALLBACK_URL_LENGTH, MAX_STREAM_ALIASES, MAX_STREAM_ALIAS_LENGTH } from './limits';
 
 /** A short, safe rendering of an offending value for an error text. */
 function show(value: unknown): string {
@@ -51,6 +53,9 @@ const tagSchema = z
   .refine((tag) => characters(tag) <= MAX_TAG_LENGTH, {
     error: (iss) =>
       `must be at most ${MAX_TAG_LENGTH} characters (got ${characters(String(iss.input))})`,
+  })
+  .refine((tag) => !hasControlCharacter(tag), {
+    error: 'must not contain control characters (U+0000–U+001F, U+007F–U+009F)',
   });
 
 const createParticipantSchema = z.object(
@@ -58,6 +63,10 @@ const createParticipantSchema = z.object(
     callbackUrl: z
       .string({
         error: (iss) => `must be an absolute http(s) URL or null (got ${show(iss.input)})`,
+      })
+      .refine((url) => characters(url) <= MAX_CALLBACK_URL_LENGTH, {
+        error: (iss) =>
+          `must be at most ${MAX_CALLBACK_URL_LENGTH} characters (got ${characters(String(iss.input))})`,
       })
       .refine(isAbsoluteHttpUrl, {
         error: (iss) => `must be an absolute http(s) URL or null (got ${show(iss.input)})`,
@@ -94,8 +103,16 @@ const participantSubscriptionSchema = z.object(
           : `must be a string (got ${show(iss.input)})`,
     }),
     streamAliases: z
-      .array(z.string({ error: (iss) => `must be a string (got ${show(iss.input)})` }), {
-        error: (iss) => `must be an array of strings (got ${show(iss.input)})`,
+      .array(
+        z
+          .string({ error: (iss) => `must be a string (got ${show(iss.input)})` })
+          .refine((alias) => characters(alias) <= MAX_STREAM_ALIAS_LENGTH, {
+            error: `must be at most ${MAX_STREAM_ALIAS_LENGTH} characters`,
+          }),
+        { error: (iss) => `must be an array of strings (got ${show(iss.input)})` },
+      )
+      .max(MAX_STREAM_ALIASES, {
+        error: `must hold at most ${MAX_STREAM_ALIASES} stream aliases`,
       })
       .superRefine(noDuplicates('stream alias'))
       .nullish(),

@@ -93,15 +93,28 @@ test('an account without WebRTC access gets the 403 message', async ({ console: 
   const api = new LocalApiClient(app.localApi);
   const profiles = new ProfilesPage(app.page);
   await profiles.open();
-  await api.fail({ kind: 'status', status: 403, operation: 'getSession' });
+  // These credentials reach account 7770000, which has no WebRTC access: the local API says 403.
+  await api.webRtcAccess('7770000', false);
   try {
-    await profiles.addAccount({ name: 'No WebRTC', ...app.localApi });
+    await profiles.addAccount({ name: 'No WebRTC', ...app.localApi, accountId: '7770000' });
     await expect(profiles.formError).toContainText(
-      `account ${app.localApi.accountId} has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.`,
+      'account 7770000 has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.',
     );
+    await expect(profiles.profile('No WebRTC')).toHaveCount(0);
   } finally {
-    await api.clearFaults();
+    await api.clearWebRtcAccess();
   }
+});
+
+test('a base URL that is not the WebRTC API says so', async ({ console: app }) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  const withoutV1 = new URL(app.localApi.baseUrl).origin;
+  await profiles.addAccount({ name: 'No v1', ...app.localApi, baseUrl: withoutV1 });
+  await expect(profiles.formError).toContainText(
+    `${withoutV1}: this does not look like the WebRTC API base URL (…/v1`,
+  );
+  await expect(profiles.profile('No v1')).toHaveCount(0);
 });
 
 test('an unreachable API gets the network message', async ({ console: app }) => {

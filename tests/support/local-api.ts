@@ -51,8 +51,9 @@ export interface TestApi {
   add(sessionId: string, participantId: string, subscriptions?: Subscriptions): Promise<void>;
   /** PUT subscriptions; expects 204. */
   subscribe(sessionId: string, participantId: string, subscriptions?: Subscriptions): Promise<void>;
-  /** GET subscriptions: the body, or `null` on 204. */
-  subscriptions(sessionId: string, participantId: string): Promise<Subscriptions | null>;
+  /** GET subscriptions; expects 200 with a JSON body (`{}` when there are none, never 204). */
+  subscriptions(sessionId: string, participantId: string): Promise<Subscriptions>;
+  /** GET the session's participants; expects 200 with a JSON array (`[]` when empty). */
   members(sessionId: string): Promise<Participant[]>;
   close(): Promise<void>;
 }
@@ -141,13 +142,11 @@ export async function startTestApi(options: LocalApiOptions = {}): Promise<TestA
     async subscriptions(sessionId, participantId) {
       const path = `/sessions/${sessionId}/participants/${participantId}/subscriptions`;
       const response = await bw('GET', path);
-      if (response.status === 204) return null;
       expectStatus(response, 200, 'getParticipantSubscriptions');
       return response.body as Subscriptions;
     },
     async members(sessionId) {
       const response = await bw('GET', `/sessions/${sessionId}/participants`);
-      if (response.status === 204) return [];
       expectStatus(response, 200, 'listSessionParticipants');
       return response.body as Participant[];
     },

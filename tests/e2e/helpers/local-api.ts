@@ -101,4 +101,13 @@ export class LocalApiClient {
   async clearFaults(): Promise<void> {
     await this.send('DELETE', `${this.origin}/_local/faults`);
   }
+
+  /** Takes WebRTC access away from an account (its calls answer 403) or gives it back. */
+  async webRtcAccess(accountId: string, enabled: boolean): Promise<void> {
+    await this.send('POST', `${this.origin}/_local/webrtc-access`, { accountId, enabled });
+  }
+
+  async clearWebRtcAccess(): Promise<void> {
+    await this.send('DELETE', `${this.origin}/_local/webrtc-access`);
+  }
 }

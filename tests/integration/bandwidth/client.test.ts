@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import {
@@ -104,9 +106,31 @@ describe('Bandwidth client against the local API', () => {
     expect(JSON.stringify(e401)).not.toContain('not-the-password');
 
     const other = clientFor({ accountId: 'someone-else' });
-    const e403 = await caught(other.createSession({}));
-    expect(e403).toMatchObject({ kind: 'forbidden', status: 403 });
-    expect(e403.message).not.toContain(api.password);
+    expect(await caught(other.createSession({}))).toMatchObject({ kind: 'unauthorized' });
+    api.control.setWebRtcAccess('someone-else', false);
+    try {
+      const e403 = await caught(other.createSession({}));
+      expect(e403).toMatchObject({ kind: 'forbidden', status: 403 });
+      expect(e403.message).not.toContain(api.password);
+    } finally {
+      api.control.clearWebRtcAccess();
+    }
+  });
+
+  it('still accepts 204 (no body) for an empty list and empty subscriptions', async () => {
+    // The local API answers 200 [] / {} like the live service; the spec also allows 204.
+    const server = createServer((_request, response) => response.writeHead(204).end());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const bare = clientFor({ baseUrl: `http://127.0.0.1:${port}/v1` });
+      expect(await bare.listSessionParticipants({ sessionId: 's' })).toEqual([]);
+      expect(
+        await bare.getParticipantSubscriptions({ sessionId: 's', participantId: 'p' }),
+      ).toEqual({});
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it('reads {error, requestId} bodies for 400, 404 and 409', async () => {

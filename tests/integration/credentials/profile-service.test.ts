@@ -69,6 +69,11 @@ describe.skipIf(!gate.run)('ProfileService (real keychain, fake verify)', () => 
       /valid, but account 9900000 has no WebRTC access \(403\)/,
     ],
     [
+      { ok: false, kind: 'not-webrtc-api', message: 'not the API' },
+      'not-webrtc-api',
+      /^https:\/\/api\.webrtc\.bandwidth\.com\/v1: this does not look like the WebRTC API base URL \(…\/v1/,
+    ],
+    [
       { ok: false, kind: 'network', message: 'ECONNREFUSED' },
       'network',
       /Could not reach https:\/\/api\.webrtc\.bandwidth\.com\/v1 \(ECONNREFUSED\)/,

@@ -137,7 +137,7 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     expect(value(await bridge.sessions.list({}))).toHaveLength(before);
   });
 
-  it('tells wrong credentials, no WebRTC access and an unreachable API apart when adding an account', async () => {
+  it('tells wrong credentials, no WebRTC access, a wrong base URL and an unreachable API apart when adding an account', async () => {
     const base = {
       name: 'Prod',
       accountId: cloud.accountId,
@@ -146,8 +146,31 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     };
     const wrong = await bridge.profiles.add({ ...base, password: 'not-it-at-all' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'credentials-rejected' } });
-    const forbidden = await bridge.profiles.add({ ...base, accountId: '777', password: PASSWORD });
-    expect(forbidden).toMatchObject({ ok: false, error: { code: 'no-webrtc-access' } });
+    const otherAccount = await bridge.profiles.add({
+      ...base,
+      accountId: '777',
+      password: PASSWORD,
+    });
+    expect(otherAccount).toMatchObject({ ok: false, error: { code: 'credentials-rejected' } });
+    cloud.control.setWebRtcAccess('777', false);
+    try {
+      const forbidden = await bridge.profiles.add({
+        ...base,
+        accountId: '777',
+        password: PASSWORD,
+      });
+      expect(forbidden).toMatchObject({ ok: false, error: { code: 'no-webrtc-access' } });
+    } finally {
+      cloud.control.clearWebRtcAccess();
+    }
+    const noV1 = await bridge.profiles.add({ ...base, baseUrl: cloud.url, password: PASSWORD });
+    expect(noV1).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-webrtc-api',
+        message: expect.stringContaining('this does not look like the WebRTC API base URL'),
+      },
+    });
     const offline = await bridge.profiles.add({
       ...base,
       baseUrl: 'http://127.0.0.1:9/v1',

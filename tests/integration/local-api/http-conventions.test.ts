@@ -31,6 +31,7 @@ describe('HTTP Basic auth, checked first', () => {
       const response = await t.bw(method, path, { auth, ...body });
       expect(response.status).toBe(401);
       expect(response.body).toEqual(unauthorized);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="[^"]+"/);
     }
   });
 
@@ -44,12 +45,11 @@ describe('HTTP Basic auth, checked first', () => {
     }
   });
 
-  it('answers 403 with a reason for right credentials on another account', async () => {
+  it('answers 401 with WWW-Authenticate: Basic for right credentials on another account', async () => {
     const response = await t.bw('POST', '/sessions', { accountId: '1234567' });
-    expect(response.status).toBe(403);
-    expect(response.body).toEqual({
-      message: 'Forbidden: these credentials do not grant WebRTC access to account 1234567',
-    });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual(unauthorized);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="[^"]+"/);
     const wrong = await t.bw('POST', '/sessions', { accountId: '1234567', auth: 'none' });
     expect(wrong.status).toBe(401);
   });
@@ -62,8 +62,6 @@ describe('HTTP Basic auth, checked first', () => {
       ['GET', '/v1/accounts/9900000/sessions'],
       ['PATCH', '/v1/accounts/9900000/participants/abc'],
       ['GET', '/v1/accounts/9900000/participants'],
-      ['GET', '/v2/anything'],
-      ['GET', '/'],
     ] as const) {
       const response = await t.raw(method, path);
       expect(response.status).toBe(404);
@@ -76,6 +74,16 @@ describe('HTTP Basic auth, checked first', () => {
         contentType: response.headers.get('content-type'),
         text: response.text,
       });
+    }
+  });
+
+  it("answers outside /v1/ like the service's gateway: 403 Missing Authentication Token", async () => {
+    for (const path of ['/v2/anything', '/', '/accounts/9900000/sessions/x']) {
+      for (const auth of ['default', 'none'] as const) {
+        const response = await t.raw('GET', path, { auth });
+        expect(response.status).toBe(403);
+        expect(response.body).toEqual({ message: 'Missing Authentication Token' });
+      }
     }
   });
 });

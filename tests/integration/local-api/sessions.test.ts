@@ -49,11 +49,12 @@ describe('POST /sessions (createSession) and GET /sessions/{id}', () => {
 });
 
 describe('session membership', () => {
-  it('lists nothing as 204 and members with their sessions and subscriptions as 200', async () => {
+  it('lists nothing as 200 [] (never 204) and members with their sessions and subscriptions', async () => {
     const session = await t.createSession();
     const empty = await t.bw('GET', `/sessions/${session.id}/participants`);
-    expect(empty.status).toBe(204);
-    expect(empty.text).toBe('');
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(empty.text).toBe('[]');
     const { participant: a } = await t.createParticipant({ tag: 'agent-x' });
     const { participant: c } = await t.createParticipant({ tag: 'customer-x' });
     await t.add(session.id, c.id);
@@ -90,7 +91,7 @@ describe('session membership', () => {
       contentType: 'application/json',
     });
     expect(response.status).toBe(204);
-    expect(await t.subscriptions(session.id, participant.id)).toBeNull();
+    expect(await t.subscriptions(session.id, participant.id)).toEqual({});
   });
 
   it('answers 404 for an unknown session or participant on add', async () => {
@@ -131,7 +132,7 @@ describe('session membership', () => {
       participants: [{ participantId: a.id }],
     });
     await t.add(session.id, b.id, {});
-    expect(await t.subscriptions(session.id, b.id)).toBeNull();
+    expect(await t.subscriptions(session.id, b.id)).toEqual({});
     expect(await t.members(session.id)).toHaveLength(2);
   });
 

@@ -1,7 +1,19 @@
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createLocalApi, startSimulation } from '../../../src-main/local-api';
+import {
+  Store,
+  buildLocalApiApp,
+  createLocalApi,
+  startSimulation,
+} from '../../../src-main/local-api';
 import type { LocalApiState } from '../../../src-main/local-api';
 import { stateProblems } from '../../../src-main/local-api/state';
+
+/** The C0/C1 control characters (and DEL) in `text`. */
+const controls = (text: string): string[] =>
+  [...text].filter(
+    (c) => c.charCodeAt(0) <= 0x1f || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f),
+  );
 
 /** True when no member of a session that has a supervisor holds a session-level subscription. */
 function noWhisperLeak(state: LocalApiState): boolean {
@@ -105,6 +117,55 @@ describe('the live simulation', () => {
     } finally {
       await simulation.stop();
       await api.close();
+    }
+  });
+
+  it('escapes control characters of tags it did not choose in every log line', async () => {
+    // A state written before tags were checked, or by another tool: tags with terminal escapes.
+    const evil = (role: string): string => `${role}-\u001b]0;owned\u0007\u001b[2J\u009b31m`;
+    const participant = (id: string, role: string): LocalApiState['participants'][number] => ({
+      id,
+      tag: evil(role),
+      callbackUrl: null,
+      publishPermissions: ['AUDIO'],
+      deviceApiVersion: 'V3',
+      subscriptions: { sessionId: 's1' },
+    });
+    const state: LocalApiState = {
+      sessions: [{ id: 's1', tag: 'call-x', participantIds: ['c', 'a'] }],
+      participants: [participant('c', 'customer'), participant('a', 'agent')],
+    };
+    const credentials = { accountId: '9900000', username: 'u', password: 'p' };
+    const { app } = buildLocalApiApp({
+      store: new Store({ state }),
+      credentials,
+      tokenSecret: new Uint8Array(32),
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const lines: string[] = [];
+    const simulation = startSimulation(
+      {
+        baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1`,
+        ...credentials,
+        sessionIds: ['s1'],
+      },
+      { tickMs: 5, seed: 3, minCalls: 1, maxCalls: 1, log: (line) => lines.push(line) },
+    );
+    try {
+      await expect
+        .poll(() => lines.filter((l) => l.includes('customer-') || l.includes('agent-')).length, {
+          timeout: 8000,
+          interval: 20,
+        })
+        .toBeGreaterThan(2);
+      const tagged = lines.filter((l) => l.includes('customer-') || l.includes('agent-'));
+      for (const line of tagged) {
+        expect(controls(line)).toEqual([]);
+        expect(line).toMatch(/-\\x1b\]0;owned\\x07\\x1b\[2J\\x9b31m/);
+      }
+    } finally {
+      await simulation.stop();
+      await app.close();
     }
   });
 });

@@ -31,10 +31,11 @@ beforeEach(async () => {
 });
 
 describe('reading and replacing subscriptions', () => {
-  it('answers 204 when a member has none', async () => {
+  it("answers 200 {} when a member has none (JSON, as Bandwidth's SDK expects; never 204)", async () => {
     const response = await t.bw('GET', subsPath(C));
-    expect(response.status).toBe(204);
-    expect(response.text).toBe('');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.text).toBe('{}');
   });
 
   it('a session-level subscription includes participants added later', async () => {
@@ -63,6 +64,29 @@ describe('reading and replacing subscriptions', () => {
     expect(hears(C)).toEqual([S]);
   });
 
+  it("a non-empty participants list wins even over another session's id (the spec: it overrides)", async () => {
+    const other = (await t.createSession('call-other')).id;
+    for (const path of [subsPath(C), `/sessions/${sid}/participants/${C}`]) {
+      const response = await t.bw('PUT', path, {
+        json: { sessionId: other, participants: [{ participantId: A }] },
+      });
+      expect(response.status).toBe(204);
+      expect(await t.subscriptions(sid, C)).toEqual({
+        sessionId: sid,
+        participants: [{ participantId: A }],
+      });
+    }
+    expect(hears(C)).toEqual([A]);
+    // The session-level form names a session, so another one is still refused.
+    const sessionLevel = await t.bw('PUT', subsPath(C), { json: { sessionId: other } });
+    expect(sessionLevel.status).toBe(400);
+    const emptyList = await t.bw('PUT', subsPath(C), {
+      json: { sessionId: other, participants: [] },
+    });
+    expect(emptyList.status).toBe(400);
+    expect(hears(C)).toEqual([A]);
+  });
+
   it('keeps stream aliases; missing or empty means all streams', async () => {
     const body = {
       sessionId: sid,
@@ -84,11 +108,11 @@ describe('reading and replacing subscriptions', () => {
     ['no body', {}],
     ['an empty JSON body', { body: '', contentType: 'application/json' }],
     ['nulls', { json: { sessionId: null, participants: null } }],
-  ])('clears with %s (then GET is 204)', async (_what, request) => {
+  ])('clears with %s (then GET is 200 {})', async (_what, request) => {
     await t.subscribe(sid, C, { sessionId: sid });
     const response = await t.bw('PUT', subsPath(C), request);
     expect(response.status).toBe(204);
-    expect(await t.subscriptions(sid, C)).toBeNull();
+    expect(await t.subscriptions(sid, C)).toEqual({});
     expect(hears(C)).toEqual([]);
   });
 });
@@ -243,7 +267,7 @@ describe('cleanup when a participant leaves', () => {
     await t.subscribe(sid, A, { sessionId: sid });
     expect((await t.bw('DELETE', `/sessions/${sid}/participants/${A}`)).status).toBe(204);
     // C heard only A: no subscriptions at all now, NOT a session-level one (which would leak S).
-    expect(await t.subscriptions(sid, C)).toBeNull();
+    expect(await t.subscriptions(sid, C)).toEqual({});
     expect(hears(C)).toEqual([]);
     expect(await t.subscriptions(sid, S)).toEqual({
       sessionId: sid,
@@ -260,7 +284,7 @@ describe('cleanup when a participant leaves', () => {
     await t.subscribe(sid, A, { participants: [{ participantId: C }, { participantId: S }] });
     expect((await t.bw('DELETE', `/participants/${S}`)).status).toBe(204);
     expect((await t.members(sid)).map((m) => m.id)).toEqual([C, A]);
-    expect(await t.subscriptions(sid, C)).toBeNull();
+    expect(await t.subscriptions(sid, C)).toEqual({});
     expect(await t.subscriptions(sid, A)).toEqual({
       sessionId: sid,
       participants: [{ participantId: C }],
