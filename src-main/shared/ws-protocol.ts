@@ -32,3 +32,26 @@ export interface EventFrame {
   payload: unknown;
 }
 export type HostFrame = ResultFrame | EventFrame;
+
+/** What a signed-in page is told about its session's limits. */
+export interface SessionTerms {
+  /** With no socket open, the session ends after this long. */
+  idleMs: number;
+  /** The session ends this long from now at the latest (the absolute limit). */
+  endsInMs: number;
+  /** Sockets one session may hold open at once (all of its windows together). */
+  maxSockets: number;
+}
+
+/** Why a session ended. */
+export type EndReason = 'signed-out' | 'expired' | 'idle';
+
+export type RefusalReason =
+  /** The link's secret is wrong, already used or expired. */
+  | 'link-invalid'
+  /** No valid session: nothing presented, or a token the host does not know (any more). */
+  | 'not-signed-in'
+  /** The session already holds its most sockets; try again when one closes. */
+  | 'too-many-sockets'
+  /** Nothing came within the sign-in time. */
+  | 'sign-in-timeout';
