@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
-import App from './App.svelte';
+import Root from './Root.svelte';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Patchbay: #app element missing from index.html');
-mount(App, { target });
+mount(Root, { target });

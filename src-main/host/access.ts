@@ -1,37 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-
 /**
- * Who may drive the web host: whoever opened the URL it printed. That URL carries a one-time
- * secret, exchanged once for a session cookie; requests must also name our loopback host (no DNS
- * rebinding) and, for the WebSocket, come from our own origin (no other site or local page).
+ * Who may reach the web host at all: requests must name our loopback host and port (no DNS
+ * rebinding) and the WebSocket must come from our own origin (no other site or local page drives it
+ * from a browser). Who may drive the console is decided after that, by the session token
+ * (sessions.ts): a non-browser client can forge any Origin, so the origin check alone is no credential.
  */
 export class HostAccess {
-  #secret: string | null = token();
-  readonly #sessions = new Set<string>();
   #port = 0;
 
   setPort(port: number): void {
     this.#port = port;
-  }
-
-  /** The one-time secret for the printed URL; null once it has been used. */
-  get secret(): string | null {
-    return this.#secret;
-  }
-
-  /** Exchanges the one-time secret for a session id; refuses a wrong or replayed secret. */
-  redeem(candidate: string | undefined): string | null {
-    if (!candidate || !this.#secret || !same(candidate, this.#secret)) return null;
-    this.#secret = null;
-    const session = token();
-    this.#sessions.add(session);
-    return session;
-  }
-
-  isSession(candidate: string | undefined): boolean {
-    if (!candidate) return false;
-    for (const session of this.#sessions) if (same(candidate, session)) return true;
-    return false;
   }
 
   /** `Host` must be our loopback name and port, as a browser sends it for our own URL. */
@@ -47,14 +24,4 @@ export class HostAccess {
   private allowedHosts(): string[] {
     return [`127.0.0.1:${this.#port}`, `localhost:${this.#port}`];
   }
-}
-
-function token(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -43,6 +43,11 @@ const host = await startWebHost({
   rendererDir: join(import.meta.dirname, '../../out/renderer'),
   console: composed,
   port: o.port,
+  // After a sign-out or expiry (or near the time limit) the next link is printed here too.
+  onSignInLink: (url) =>
+    console.log(
+      o.json ? JSON.stringify({ loginUrl: url }) : `New sign-in link (works once):\n  ${url}`,
+    ),
 });
 for (const warning of composed.localApi.warnings) console.warn(`local API: ${warning}`);
 const { baseUrl, accountId, username, password } = composed.localApi;

@@ -1,13 +1,16 @@
-import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { WebSocket } from 'ws';
 import type { ComposedConsole } from '../services/compose';
-import { SECRET_QUERY, SESSION_COOKIE, WS_PATH } from '../shared/ws-protocol';
+import { CLOSE_CODES, MAX_FRAME_BYTES, signInLink, WS_PATH } from '../shared/ws-protocol';
 import { HostAccess } from './access';
+import { systemClock, type Clock } from './clock';
 import { SECURITY_HEADERS } from './security-headers';
+import { sessionLimits, type SessionLimits } from './session-limits';
+import { SessionRegistry } from './sessions';
 import { attachBridge } from './ws-bridge';
 
 export interface WebHostOptions {
@@ -16,35 +19,51 @@ export interface WebHostOptions {
   console: ComposedConsole;
   /** Loopback only; 0 picks a free port. */
   port?: number;
+  /** Session limits; the defaults are 30 minutes idle, 12 hours absolute, 4 sockets per session. */
+  sessions?: Partial<SessionLimits>;
+  /** Tests drive time by hand. */
+  clock?: Clock;
+  /**
+   * A fresh printed sign-in link, issued when a session ends or nears its absolute limit and the
+   * last printed link has been used: whoever runs the host prints it where the first one went.
+   */
+  onSignInLink?: (url: string) => void;
 }
 
 export interface WebHost {
   /** `http://127.0.0.1:PORT` */
   origin: string;
-  /** The URL to open once: it carries the one-time secret. */
+  /** The link to open once: `origin/#secret=…` (the secret rides in the fragment, never sent). */
   loginUrl: string;
   close(): Promise<void>;
 }
 
-const NOT_SIGNED_IN = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Patchbay</title>
-<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>Patchbay</h1><p>This console only opens from the link its host printed when it started
-(<code>npm run start:web</code>); that link carries a one-time secret. Restart the host for a new link.</p></body></html>`;
-
 /**
  * The web host: the same main-process services, served to a browser on loopback. The built
- * renderer is served as static files; the bridge travels over one WebSocket carrying exactly the
- * preload's capabilities, through the same dispatcher.
+ * renderer is served as static files to any page on our own Host (it holds nothing secret); the
+ * bridge travels over one WebSocket per page carrying exactly the preload's capabilities, through
+ * the same dispatcher, once the page has signed in on it (sessions.ts). No cookie is ever set.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const access = new HostAccess();
+  const limits = sessionLimits(options.sessions);
+  const clock = options.clock ?? systemClock;
+  let origin = '';
+  const announce = (): void => {
+    const secret = sessions.issuePrintedSecret();
+    if (secret !== null) options.onSignInLink?.(signInLink(origin, secret));
+  };
+  const sessions: SessionRegistry = new SessionRegistry(limits, clock, {
+    ended: announce,
+    expiring: announce,
+  });
+  const open = new Set<WebSocket>();
   const app: FastifyInstance = Fastify({
     logger: false,
     bodyLimit: 16 * 1024,
     forceCloseConnections: true,
   });
-  await app.register(fastifyCookie);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -56,21 +75,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   });
 
-  const signedIn = (request: FastifyRequest): boolean =>
-    access.isSession(request.cookies[SESSION_COOKIE]);
-
   const index = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
-  const page = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-    const secret = (request.query as Record<string, string | undefined>)[SECRET_QUERY];
-    if (secret !== undefined) {
-      const session = access.redeem(secret);
-      if (!session) return reply.code(401).type('text/html').send(NOT_SIGNED_IN);
-      reply.setCookie(SESSION_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'strict' });
-      return reply.redirect('/', 303);
-    }
-    if (!signedIn(request)) return reply.code(401).type('text/html').send(NOT_SIGNED_IN);
-    return reply.type('text/html').send(index);
-  };
+  const page = (_request: unknown, reply: FastifyReply): FastifyReply =>
+    reply.type('text/html').send(index);
   app.get('/', page);
   app.get('/index.html', page);
 
@@ -82,10 +89,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!access.originAllowed(request.headers.origin)) {
           return reply.code(403).send('Refused: wrong origin.');
         }
-        if (!signedIn(request)) return reply.code(401).send('Refused: not signed in.');
       },
     },
-    (socket, request) => attachBridge(socket, options.console, request.headers.origin ?? ''),
+    (socket, request) =>
+      attachBridge(socket, request.headers.origin ?? '', {
+        composed: options.console,
+        sessions,
+        clock,
+        signInMs: limits.signInMs,
+        open,
+      }),
   );
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: true });
@@ -94,12 +107,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   access.setPort(port);
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
+  const secret = sessions.issuePrintedSecret();
+  if (secret === null) throw new Error('web host: a new host cannot have a used sign-in link');
+  let closed: Promise<void> | undefined;
   return {
     origin,
-    loginUrl: `${origin}/?${SECRET_QUERY}=${access.secret ?? ''}`,
-    close: async () => {
-      await app.close();
-    },
+    loginUrl: signInLink(origin, secret),
+    close: () =>
+      (closed ??= (async () => {
+        sessions.close();
+        for (const socket of open) socket.close(CLOSE_CODES.hostStopping, 'host stopping');
+        await app.close();
+      })()),
   };
 }

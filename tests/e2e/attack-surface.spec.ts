@@ -1,18 +1,21 @@
 /**
- * Suite 7 — the web host's attack surface, beyond security.spec.ts (which covers a wrong Origin,
- * Host or cookie on the WebSocket handshake from Node, one-time-secret replay in a browser, and the
- * CSP): a REAL cross-site WebSocket attempt from a Chromium page served on another loopback origin
- * (same site, so the browser does send the session cookie: only the Origin check stands between),
- * and on `localhost` (another site), plus cross-origin reads and framing from that page; wrong Host
- * headers on every kind of HTTP route (DNS rebinding); and the one-time secret over plain HTTP —
- * missing, empty, repeated, near misses and replayed — with the cookie's attributes.
+ * Suite 7 — the web host's attack surface, beyond security.spec.ts (which covers a wrong Origin or
+ * Host and a missing or forged token on the WebSocket from Node, one-time-link replay in a browser,
+ * and the CSP): a REAL cross-site WebSocket attempt from a Chromium page served on another loopback
+ * origin (same site) and on `localhost` (another site), plus cross-origin reads and framing from
+ * that page; wrong Host headers on every kind of HTTP route (DNS rebinding); the one-time secret —
+ * near misses, wrong types and replays over the socket, and never taken from an HTTP query; and the
+ * session token bound to the origin it signed in on. (second-origin.spec.ts proves that a server on
+ * another loopback port receives nothing that opens the bridge.)
  */
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import WebSocket from 'ws';
 import { WS_PATH } from '../../src-main/shared/ws-protocol';
+import { secretOf } from '../support/reliability/web-host';
+import { invoke } from './helpers/bridge';
+import { handshake } from './helpers/socket';
 import { startHost, type RunningHost } from './support/web-host';
-import { expect, test } from './support/fixtures';
+import { expect, tabToken, test } from './support/fixtures';
 
 /** A page another local program could serve: it tries to drive the console from outside. */
 function attackerPage(hostOrigin: string): string {
@@ -98,9 +101,8 @@ test('a page on another loopback origin cannot open the bridge, read the console
   const { server, port } = await serveAttacker(app.url);
   const hostPort = new URL(app.url).port;
   try {
-    // Same browser, already signed in: the session cookie exists for 127.0.0.1.
-    const cookies = await app.page.context().cookies();
-    expect(cookies.map((c) => c.name)).toContain('patchbay_session');
+    // Same browser, already signed in: no cookie exists at all (the token is in our tab only).
+    expect(await app.page.context().cookies()).toEqual([]);
     const handshakes: { url: string; error?: string }[] = [];
     const attacker = await app.page.context().newPage();
     attacker.on('websocket', (ws) => {
@@ -142,18 +144,9 @@ test('a page on another loopback origin cannot open the bridge, read the console
     await attacker.close();
 
     // Nothing got through: the real page still works and nothing was deleted.
-    const after = await app.page.evaluate(async () => {
-      const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/bridge`);
-      await new Promise((r) => socket.addEventListener('open', r));
-      socket.send(JSON.stringify({ type: 'invoke', id: 7, name: 'sessions:list', input: {} }));
-      const reply = await new Promise<string>((r) =>
-        socket.addEventListener('message', (m) => r(String(m.data))),
-      );
-      socket.close();
-      return JSON.parse(reply) as { result: { ok: boolean; value: unknown[] } };
-    });
-    expect(after.result.ok).toBe(true);
-    expect(after.result.value.length).toBeGreaterThan(0);
+    const after = await invoke(app.page, 'sessions:list', {});
+    expect(after.ok).toBe(true);
+    expect(after.ok && (after.value as unknown[]).length).toBeGreaterThan(0);
   } finally {
     server.close();
   }
@@ -162,8 +155,6 @@ test('a page on another loopback origin cannot open the bridge, read the console
 test('every route refuses a Host that is not our loopback name and port (DNS rebinding)', async ({
   console: app,
 }) => {
-  const cookies = await app.page.context().cookies();
-  const cookie = `patchbay_session=${cookies.find((c) => c.name === 'patchbay_session')?.value}`;
   const port = new URL(app.url).port;
   const script = await app.page.locator('script[src]').first().getAttribute('src');
   const asset = new URL(script ?? '/assets/x.js', `${app.url}/`).pathname;
@@ -180,7 +171,7 @@ test('every route refuses a Host that is not our loopback name and port (DNS reb
     undefined,
   ]) {
     for (const path of routes) {
-      const response = await get(app.url, path, { Host: host, Cookie: cookie });
+      const response = await get(app.url, path, { Host: host });
       // No Host at all is already a 400 in node's HTTP parser; any other wrong one is our 421.
       expect(response.status, `${host} ${path}`).toBe(host === undefined ? 400 : 421);
       expect(response.body).not.toContain('<script');
@@ -188,83 +179,81 @@ test('every route refuses a Host that is not our loopback name and port (DNS reb
   }
   // Our own names still work.
   for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
-    expect((await get(app.url, '/', { Host: host, Cookie: cookie })).status).toBe(200);
+    expect((await get(app.url, '/', { Host: host })).status).toBe(200);
   }
 });
 
-test('the one-time secret over HTTP: missing, empty, repeated, near misses and replays are refused', async () => {
+test('the one-time secret: near misses, wrong types and replays are refused; HTTP never takes it', async () => {
   const host: RunningHost = await startHost();
   try {
-    const secret = new URL(host.loginUrl).searchParams.get('secret') ?? '';
+    const secret = secretOf(host.loginUrl);
     expect(secret.length).toBeGreaterThanOrEqual(40);
     const hostHeader = new URL(host.origin).host;
-    const attempt = (query: string): ReturnType<typeof get> =>
-      get(host.origin, `/${query}`, { Host: hostHeader });
-    const flipped = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
-    for (const query of [
-      '',
-      '?secret=',
-      '?secret',
-      `?secret=${secret.slice(0, -1)}`,
-      `?secret=${flipped}`,
-      `?secret=${secret}x`,
-      `?secret=${secret.toUpperCase()}`,
-      `?secret=nope&secret=${secret}`,
-      `?secret=${secret}&secret=${secret}`,
-      `?SECRET=${secret}`,
-      `?secret[]=${secret}`,
-    ]) {
-      const response = await attempt(query);
-      expect(response.status, query).toBe(401);
+    const ws = `${host.origin.replace('http', 'ws')}${WS_PATH}`;
+    const signIn = (candidate: unknown) =>
+      handshake(ws, { Origin: host.origin }, { type: 'sign-in', secret: candidate });
+    // Over HTTP a secret is never looked at: the same static page, no cookie, nothing spent.
+    for (const query of ['', `?secret=${secret}`, `?SECRET=${secret}`, `?secret[]=${secret}`]) {
+      const response = await get(host.origin, `/${query}`, { Host: hostHeader });
+      expect(response.status, query).toBe(200);
       expect(response.headers['set-cookie'], query).toBeUndefined();
+      expect(response.body, query).not.toContain(secret);
     }
-    // The real one works once, with a cookie a page script cannot read or send cross-site…
-    const first = await attempt(`?secret=${secret}`);
-    expect(first.status).toBe(303);
-    const setCookie = String(first.headers['set-cookie']);
-    expect(setCookie).toMatch(/^patchbay_session=[A-Za-z0-9_-]{40,};/);
-    expect(setCookie).toMatch(/HttpOnly/i);
-    expect(setCookie).toMatch(/SameSite=Strict/i);
-    expect(setCookie).toMatch(/Path=\//);
-    // …and never again, from anyone.
-    for (let i = 0; i < 3; i += 1) {
-      const replay = await attempt(`?secret=${secret}`);
-      expect(replay.status).toBe(401);
-      expect(replay.headers['set-cookie']).toBeUndefined();
+    const flipped = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
+    for (const candidate of [
+      '',
+      'secret',
+      secret.slice(0, -1),
+      flipped,
+      `${secret}x`,
+      secret.toUpperCase(),
+      ` ${secret}`,
+      [secret],
+      { secret },
+      null,
+      secret.repeat(10),
+    ]) {
+      const attempt = await signIn(candidate);
+      expect(attempt.answer, JSON.stringify(candidate)).toMatchObject({ type: 'refused' });
+      expect(attempt.frames.map((f) => f.type)).toEqual(['refused']);
     }
-    // Without the cookie nothing is served, and the bridge refuses the handshake.
-    expect((await attempt('')).status).toBe(401);
-    const status = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${host.origin.replace('http', 'ws')}${WS_PATH}`, {
-        headers: { Origin: host.origin },
-      });
-      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      socket.on('open', () => resolve(101));
-      socket.on('error', () => resolve(-1));
+    // The real one works once, from anyone who has it…
+    const first = await signIn(secret);
+    expect(first.answer).toMatchObject({
+      type: 'signed-in',
+      token: expect.stringMatching(/^[\w-]{43}$/),
     });
-    expect(status).toBe(401);
+    // …and never again.
+    for (let i = 0; i < 3; i += 1) {
+      expect((await signIn(secret)).answer).toMatchObject({
+        type: 'refused',
+        reason: 'link-invalid',
+      });
+    }
+    // Without a token the bridge answers nothing but its refusal.
+    const bare = await handshake(
+      ws,
+      { Origin: host.origin },
+      {
+        type: 'invoke',
+        id: 1,
+        name: 'profiles:list',
+        input: {},
+      },
+    );
+    expect(bare.frames.map((f) => f.type)).toEqual(['refused']);
   } finally {
     await host.stop();
   }
 });
 
-test('the bridge handshake wants exactly our Origin, even with a valid cookie', async ({
+test('the bridge wants exactly our Origin, and a token only works from the origin it signed in on', async ({
   console: app,
 }) => {
-  const cookies = await app.page.context().cookies();
-  const cookie = `patchbay_session=${cookies.find((c) => c.name === 'patchbay_session')?.value}`;
+  const token = await tabToken(app.page);
   const ws = `${app.url.replace('http', 'ws')}${WS_PATH}`;
   const port = new URL(app.url).port;
-  const handshake = (origin: string): Promise<number> =>
-    new Promise((resolve) => {
-      const socket = new WebSocket(ws, { headers: { Origin: origin, Cookie: cookie } });
-      socket.on('open', () => {
-        socket.close();
-        resolve(101);
-      });
-      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      socket.on('error', () => resolve(-1));
-    });
+  const resume = { type: 'resume', token };
   for (const origin of [
     'null',
     `${app.url}/`,
@@ -274,7 +263,15 @@ test('the bridge handshake wants exactly our Origin, even with a valid cookie', 
     `file://`,
     `app://patchbay`,
   ]) {
-    expect(await handshake(origin), origin).toBe(403);
+    expect((await handshake(ws, { Origin: origin }, resume)).status, origin).toBe(403);
   }
-  expect(await handshake(`http://localhost:${port}`)).toBe(101);
+  // localhost is our own name too, but this token signed in on 127.0.0.1.
+  const elsewhere = await handshake(ws, { Origin: `http://localhost:${port}` }, resume);
+  expect(elsewhere).toMatchObject({
+    status: 101,
+    answer: { type: 'refused', reason: 'not-signed-in' },
+  });
+  expect((await handshake(ws, { Origin: app.url }, resume)).answer).toMatchObject({
+    type: 'signed-in',
+  });
 });

@@ -1,20 +1,7 @@
-import WebSocket from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/host/security-headers';
-import { WS_PATH } from '../../src-main/shared/ws-protocol';
-import { expect, test } from './support/fixtures';
-
-/** Tries a WebSocket handshake to the host; resolves with the HTTP status (101 when it opened). */
-function handshake(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('error', () => resolve(-1));
-  });
-}
+import { SESSION_STORAGE_KEY, WS_PATH } from '../../src-main/shared/ws-protocol';
+import { handshake } from './helpers/socket';
+import { expect, signIn, tabToken, test } from './support/fixtures';
 
 test('the page has no Node, no Electron internals, and a strict CSP from header and meta', async ({
   console: app,
@@ -65,43 +52,87 @@ test('the page has no Node, no Electron internals, and a strict CSP from header 
   expect(blocked).toEqual({ injected: false, fetched: 'blocked' });
 });
 
-test('the WebSocket refuses a wrong origin, a wrong host and a missing session', async ({
+test('the WebSocket wants our Origin and Host, then a session token in its first frame', async ({
   console: app,
 }) => {
-  const cookies = await app.page.context().cookies();
-  const session = cookies.find((c) => c.name === 'patchbay_session');
-  expect(session).toBeDefined();
-  const cookie = `patchbay_session=${session?.value}`;
+  const token = await tabToken(app.page);
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   const ws = `${app.url.replace('http', 'ws')}${WS_PATH}`;
   const host = new URL(app.url).host;
+  const resume = { type: 'resume', token };
 
-  expect(await handshake(ws, { Origin: app.url, Cookie: cookie })).toBe(101);
-  expect(await handshake(ws, { Origin: 'http://evil.example', Cookie: cookie })).toBe(403);
-  expect(await handshake(ws, { Origin: `http://localhost:1`, Cookie: cookie })).toBe(403);
-  expect(await handshake(ws, { Cookie: cookie })).toBe(403);
-  expect(await handshake(ws, { Origin: app.url, Cookie: cookie, Host: 'evil.example' })).toBe(421);
-  expect(await handshake(ws, { Origin: app.url })).toBe(401);
-  expect(await handshake(ws, { Origin: app.url, Cookie: 'patchbay_session=forged' })).toBe(401);
+  expect(await handshake(ws, { Origin: app.url }, resume)).toMatchObject({
+    status: 101,
+    answer: { type: 'signed-in' },
+  });
+  expect(await handshake(ws, { Origin: 'http://evil.example' }, resume)).toMatchObject({
+    status: 403,
+  });
+  expect(await handshake(ws, { Origin: `http://localhost:1` }, resume)).toMatchObject({
+    status: 403,
+  });
+  expect(await handshake(ws, {}, resume)).toMatchObject({ status: 403 });
+  expect(await handshake(ws, { Origin: app.url, Host: 'evil.example' }, resume)).toMatchObject({
+    status: 421,
+  });
+  for (const first of [
+    undefined,
+    { type: 'resume', token: 'forged' },
+    { type: 'invoke', id: 1, name: 'profiles:list', input: {} },
+  ]) {
+    const attempt = await handshake(ws, { Origin: app.url }, first, 300);
+    expect(attempt.status, JSON.stringify(first)).toBe(101);
+    expect(attempt.answer?.type ?? 'nothing yet', JSON.stringify(first)).not.toBe('signed-in');
+    expect(attempt.frames.some((f) => f.type === 'result' || f.type === 'event')).toBe(false);
+  }
   expect(host).toMatch(/^127\.0\.0\.1:\d+$/);
 });
 
-test('the one-time secret works once; pages without a session are refused', async ({
+test('the printed link works once, leaves the address at once, and sets no cookie', async ({
   host,
   browser,
 }) => {
+  expect(new URL(host.loginUrl).search).toBe('');
+  const secret = new URLSearchParams(new URL(host.loginUrl).hash.slice(1)).get('secret') ?? '';
   const first = await browser.newContext();
   const page = await first.newPage();
-  await page.goto(host.loginUrl);
-  await expect(page).toHaveURL(`${host.origin}/`);
+  await signIn(page, host.loginUrl, host.origin);
+  const kept = await page.evaluate(() => ({
+    url: location.href,
+    cookie: document.cookie,
+    session: JSON.stringify({ ...sessionStorage }),
+    local: JSON.stringify({ ...localStorage }),
+  }));
+  expect(kept.url).toBe(`${host.origin}/`);
+  expect(kept.cookie).toBe('');
+  expect(await first.cookies()).toEqual([]);
+  expect(kept.session).not.toContain(secret);
+  expect(kept.local).not.toContain(secret);
+  expect(kept.session).toContain(await tabToken(page));
 
+  // Anyone opening the same link afterwards gets a page that says it is spent, and no console.
   const second = await browser.newContext();
   const replay = await second.newPage();
-  const replayed = await replay.goto(host.loginUrl);
-  expect(replayed?.status()).toBe(401);
-  const bare = await replay.goto(`${host.origin}/`);
-  expect(bare?.status()).toBe(401);
-  const wrong = await replay.goto(`${host.origin}/?secret=nope`);
-  expect(wrong?.status()).toBe(401);
+  await replay.goto(host.loginUrl);
+  await expect(
+    replay.getByRole('heading', { name: 'This sign-in link does not work any more' }),
+  ).toBeVisible();
+  await expect(replay.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  for (const path of ['/', `/?secret=${secret}`, '/#secret=nope']) {
+    await replay.goto(`${host.origin}${path}`);
+    await expect(replay.getByRole('heading', { level: 2 })).toHaveText(
+      path.includes('#')
+        ? 'This sign-in link does not work any more'
+        : 'Open Patchbay from its sign-in link',
+    );
+    await expect(
+      replay.getByText('open the new one-time link printed in the terminal'),
+    ).toBeVisible();
+  }
+  expect(await second.cookies()).toEqual([]);
+  // The first window is still signed in, and survives a reload (its token is in this tab).
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await first.close();
   await second.close();
 });
@@ -109,20 +140,34 @@ test('the one-time secret works once; pages without a session are refused', asyn
 test('the bridge answers invoke frames with Results and malformed frames with an error', async ({
   console: app,
 }) => {
-  const result = await app.page.evaluate(async () => {
+  const result = await app.page.evaluate(async (key) => {
     const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/bridge`);
+    const frames: { type: string }[] = [];
+    const waiters: (() => void)[] = [];
+    socket.addEventListener('message', (m) => {
+      frames.push(JSON.parse(m.data as string) as { type: string });
+      waiters.splice(0).forEach((w) => w());
+    });
+    /** The next frame of this type (events may arrive in between). */
+    const next = async (type: string, from: number): Promise<unknown> => {
+      for (;;) {
+        const found = frames.slice(from).find((f) => f.type === type);
+        if (found) return found;
+        await new Promise<void>((r) => waiters.push(r));
+      }
+    };
     await new Promise((r) => socket.addEventListener('open', r));
+    socket.send(JSON.stringify({ type: 'resume', token: sessionStorage.getItem(key) }));
+    await next('signed-in', 0);
+    let from = frames.length;
     socket.send(JSON.stringify({ type: 'invoke', id: 1, name: 'profiles:list', input: {} }));
-    const reply = await new Promise<string>((r) =>
-      socket.addEventListener('message', (m) => r(m.data as string)),
-    );
+    const reply = await next('result', from);
+    from = frames.length;
     socket.send('not json');
-    const bad = await new Promise<string>((r) =>
-      socket.addEventListener('message', (m) => r(m.data as string)),
-    );
+    const bad = await next('result', from);
     socket.close();
-    return { reply: JSON.parse(reply), bad: JSON.parse(bad) };
-  });
+    return { reply, bad };
+  }, SESSION_STORAGE_KEY);
   expect(result.reply).toMatchObject({
     type: 'result',
     id: 1,

@@ -6,6 +6,7 @@
 import type { LocalApiState } from '../../src-main/local-api';
 import { sessionFromApi, sessionLabels, type Role } from '../../src-main/shared/routing';
 import { suggestRole } from '../../src-main/shared/roles';
+import { SESSION_STORAGE_KEY } from '../../src-main/shared/ws-protocol';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { invoke } from './helpers/bridge';
 import { LocalApiClient } from './helpers/local-api';
@@ -162,10 +163,16 @@ test.describe('creating a participant', () => {
 
     await app.page.keyboard.press('Escape');
     await expect(dialog.dialog).toHaveCount(0);
-    // Gone for good: not in the page, not in storage.
+    // Gone for good: not in the page, not in storage (which holds only this tab's web sign-in).
     expect(await app.page.content()).not.toContain(token);
-    const stored = await app.page.evaluate(() => [localStorage.length, sessionStorage.length]);
-    expect(stored).toEqual([0, 0]);
+    const stored = await app.page.evaluate(() => ({
+      local: localStorage.length,
+      session: Object.keys(sessionStorage),
+      values: JSON.stringify({ ...localStorage, ...sessionStorage }),
+    }));
+    expect(stored.local).toBe(0);
+    expect(stored.session).toEqual([SESSION_STORAGE_KEY]);
+    expect(stored.values).not.toContain(token);
 
     await expect(page.participants.getByRole('row')).toHaveCount(rowsBefore + 1);
     await expect(page.row('agent-0c1d2e3f')).toContainText('Audio and video');

@@ -6,8 +6,6 @@
 import { chromium } from 'playwright';
 import type { Browser, Page } from 'playwright';
 import { chromiumLaunchOptions } from '../../support/chromium';
-import type { Result } from '../../../src-main/shared/result';
-import { WS_PATH } from '../../../src-main/shared/ws-protocol';
 import { PROBE_SCRIPT } from './probe-script';
 
 export async function launchChromium(): Promise<Browser> {
@@ -33,29 +31,8 @@ export async function newProbedPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Calls one capability over a separate bridge socket from inside the signed-in page. */
-export async function invoke(page: Page, name: string, input: unknown): Promise<Result<unknown>> {
-  return page.evaluate(
-    ({ path, name, input }) =>
-      new Promise<Result<unknown>>((resolve, reject) => {
-        const url = new URL(path, window.location.href);
-        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-        const ws = new WebSocket(url);
-        ws.addEventListener('error', () => reject(new Error('bridge socket failed')));
-        ws.addEventListener('open', () =>
-          ws.send(JSON.stringify({ type: 'invoke', id: 1, name, input })),
-        );
-        ws.addEventListener('message', (event: MessageEvent<string>) => {
-          const frame = JSON.parse(event.data) as { type: string; id?: number; result?: unknown };
-          if (frame.type === 'result' && frame.id === 1) {
-            ws.close();
-            resolve(frame.result as Result<unknown>);
-          }
-        });
-      }),
-    { path: WS_PATH, name, input },
-  );
-}
+/** Capability calls over a separate bridge socket from inside the signed-in page (set-up only). */
+export { invoke, invokeAll } from '../../e2e/helpers/bridge';
 
 export interface HeapUsage {
   readonly usedBytes: number;
@@ -78,39 +55,5 @@ export async function heapAfterGc(page: Page): Promise<HeapUsage> {
 export async function nextFrame(page: Page): Promise<number> {
   return page.evaluate(
     () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-  );
-}
-
-/** Many capability calls over one bridge socket (set-up only); resolves with the results in order. */
-export async function invokeAll(
-  page: Page,
-  calls: readonly { name: string; input: unknown }[],
-): Promise<Result<unknown>[]> {
-  return page.evaluate(
-    ({ path, calls }) =>
-      new Promise<Result<unknown>[]>((resolve, reject) => {
-        const url = new URL(path, window.location.href);
-        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-        const ws = new WebSocket(url);
-        const results: Result<unknown>[] = [];
-        let answered = 0;
-        ws.addEventListener('error', () => reject(new Error('bridge socket failed')));
-        ws.addEventListener('open', () =>
-          calls.forEach((c, i) =>
-            ws.send(JSON.stringify({ type: 'invoke', id: i + 1, name: c.name, input: c.input })),
-          ),
-        );
-        ws.addEventListener('message', (event: MessageEvent<string>) => {
-          const frame = JSON.parse(event.data) as { type: string; id?: number; result?: unknown };
-          if (frame.type !== 'result' || frame.id === undefined) return;
-          results[frame.id - 1] = frame.result as Result<unknown>;
-          answered += 1;
-          if (answered === calls.length) {
-            ws.close();
-            resolve(results);
-          }
-        });
-      }),
-    { path: WS_PATH, calls },
   );
 }

@@ -1,8 +1,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { SESSION_STORAGE_KEY } from '../../../src-main/shared/ws-protocol';
 import { startHost, type RunningHost } from './web-host';
 
 export interface ConsoleFixture {
-  /** Signed in through the one-time link, at the app. */
+  /** Signed in through the one-time link (its secret traded for a token in sessionStorage). */
   page: Page;
   url: string;
   dataDir: string;
@@ -21,10 +22,24 @@ export const test = base.extend<{ simulate: boolean; host: RunningHost; console:
     await host.stop();
   },
   console: async ({ page, host }, use) => {
-    await page.goto(host.loginUrl);
-    await expect(page).toHaveURL(`${host.origin}/`);
+    await signIn(page, host.loginUrl, host.origin);
     await use({ page, url: host.origin, dataDir: host.dataDir, localApi: host.localApi });
   },
 });
+
+/**
+ * Opens a one-time sign-in link (`origin/#secret=…`) and waits until the console is signed in: the
+ * fragment is gone from the address and the console, with its "Sign out", is on screen.
+ */
+export async function signIn(page: Page, link: string, origin: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page).toHaveURL(`${origin}/`);
+}
+
+/** The session token a signed-in tab keeps in sessionStorage. */
+export function tabToken(page: Page): Promise<string> {
+  return page.evaluate((key) => sessionStorage.getItem(key) ?? '', SESSION_STORAGE_KEY);
+}
 
 export { expect };

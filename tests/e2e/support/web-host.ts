@@ -10,6 +10,8 @@ export interface RunningHost {
   origin: string;
   /** One-time sign-in link. */
   loginUrl: string;
+  /** Sign-in links the host printed later (after a sign-out, an expiry), oldest first. */
+  links: string[];
   dataDir: string;
   localApi: { baseUrl: string; accountId: string; username: string; password: string };
   stop(): Promise<void>;
@@ -39,18 +41,27 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const links: string[] = [];
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 30_000);
     child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${stderr}`)));
     if (!child.stdout) return reject(new Error('web host has no stdout'));
-    createInterface({ input: child.stdout }).once('line', (l) => {
+    let first = true;
+    createInterface({ input: child.stdout }).on('line', (l) => {
+      if (!first) {
+        const link = /^\{"loginUrl":"([^"]+)"\}$/.exec(l)?.[1];
+        if (link) links.push(link);
+        return;
+      }
+      first = false;
       clearTimeout(timer);
       resolve(l);
     });
   });
-  const info = JSON.parse(line) as Omit<RunningHost, 'stop'>;
+  const info = JSON.parse(line) as Omit<RunningHost, 'stop' | 'links'>;
   return {
     ...info,
+    links,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

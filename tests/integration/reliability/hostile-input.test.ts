@@ -205,8 +205,8 @@ describe('reliability: hostile input', () => {
       ]);
       if (reply === 'silent') unanswered += 1;
       else if (reply === null) {
-        // The host closed this socket (e.g. a frame over the size limit): sign in again is not
-        // needed, the cookie still holds; a fresh socket must work.
+        // The host closed this socket (e.g. a frame over the size limit): signing in again is not
+        // needed, the session token still holds; a fresh socket must work.
         reconnects += 1;
         bridge = await openBridge(signedIn);
       } else answered += 1;

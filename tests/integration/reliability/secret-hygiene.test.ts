@@ -1,6 +1,6 @@
 /**
  * Suite 5 (backend part) — secret hygiene. A scripted session through a real web host (a `ws`
- * client with the session cookie and the host's Origin, like the browser page) drives a composed
+ * client with the session token and the host's Origin, like the browser page) drives a composed
  * console: it adds a Bandwidth account (a second local API with its own password) — first with a
  * wrong password, then the right one — uses it (sessions, participants, roles, routing, a timed
  * route, undo, audit export, API failures 401/403/500 and a dropped connection) and removes it. The

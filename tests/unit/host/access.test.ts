@@ -2,21 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { HostAccess } from '../../../src-main/host/access';
 
 describe('web host access', () => {
-  it('exchanges the one-time secret once for a session', () => {
-    const access = new HostAccess();
-    const secret = access.secret;
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(access.redeem('wrong')).toBeNull();
-    expect(access.redeem(undefined)).toBeNull();
-    const session = access.redeem(secret ?? '');
-    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(access.secret).toBeNull();
-    expect(access.redeem(secret ?? '')).toBeNull(); // replay
-    expect(access.isSession(session ?? '')).toBe(true);
-    expect(access.isSession('forged')).toBe(false);
-    expect(access.isSession(undefined)).toBe(false);
-  });
-
   it('answers only to its own loopback host and origin (no DNS rebinding, no other site)', () => {
     const access = new HostAccess();
     access.setPort(4780);

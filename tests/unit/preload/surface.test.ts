@@ -16,7 +16,12 @@ describe('bridge surfaces', () => {
     const preload = exposed['patchbay'] as object;
     expect(Object.keys(exposed)).toEqual(['patchbay']);
 
-    vi.stubGlobal('window', { location: { href: 'http://127.0.0.1:1/' } });
+    // A page opened without a sign-in link: the bridge is built, no socket is opened.
+    vi.stubGlobal('window', {
+      location: { href: 'http://127.0.0.1:1/', hash: '', pathname: '/', search: '' },
+      sessionStorage: { getItem: () => null },
+      addEventListener: () => undefined,
+    });
     const { api } = await import('../../../src-renderer/lib/api');
     vi.unstubAllGlobals();
 
