@@ -12,9 +12,15 @@ import pLimit from 'p-limit';
 import { entryHash } from './canonical';
 import { walkChain, type ChainBreak, type ChainWalk } from './chain';
 import { entriesToCsv, entriesToJson } from './export';
-import { assertNoSecrets } from './guard';
+import { Scrubber } from '../credentials/scrubber';
+import { redactEntry } from './guard';
 import { filterEntries, type AuditFilter } from './query';
-import { auditEntryInputSchema, type AuditEntry, type AuditEntryInput } from './types';
+import {
+  auditEntryInputSchema,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditRedaction,
+} from './types';
 
 export interface AuditLogOptions {
   /** The folder holding the log (the app's userData, or a throwaway folder in tests). */
@@ -23,6 +29,11 @@ export interface AuditLogOptions {
   fileName?: string;
   now?: () => Date;
   osUser?: () => string;
+  /**
+   * Redacts every entry before it is written (the console's log scrubber, which knows the accounts'
+   * active secrets). Default: the credential patterns alone.
+   */
+  scrubber?: Scrubber;
 }
 
 export interface AuditVerification {
@@ -136,6 +147,7 @@ export class AuditLog {
   readonly #handle: FileHandle;
   readonly #now: () => Date;
   readonly #osUser: () => string;
+  readonly #scrubber: Scrubber;
   readonly #queue = pLimit(1);
   #head: { seq: number; hash: string };
   #size: number;
@@ -156,6 +168,7 @@ export class AuditLog {
     this.#size = init.size;
     this.#now = init.options.now ?? ((): Date => new Date());
     this.#osUser = init.options.osUser ?? currentOsUser;
+    this.#scrubber = init.options.scrubber ?? new Scrubber({ mode: 'log' });
   }
 
   /** Opens (creating when needed) and verifies the log; a torn last line is kept aside and cut off. */
@@ -191,15 +204,12 @@ export class AuditLog {
 
   /**
    * Appends one entry, chained to the previous one, and resolves once it is flushed to disk.
-   * Refuses malformed entries and anything that looks like a secret (AuditSecretError).
+   * Anything that looks like a secret is redacted and noted (guard.ts), never a reason to refuse;
+   * only a malformed entry (a caller's bug) is refused.
    */
   append(input: AuditEntryInput): Promise<AuditEntry> {
-    try {
-      assertNoSecrets(input);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const parsed = auditEntryInputSchema.safeParse(input);
+    const { input: redactedInput, redacted } = redactEntry(input, this.#scrubber);
+    const parsed = auditEntryInputSchema.safeParse(redactedInput);
     if (!parsed.success) {
       const issues = parsed.error.issues.map(
         (i) => `${i.path.join('.') || '(root)'}: ${i.message}`,
@@ -209,10 +219,10 @@ export class AuditLog {
       );
     }
     const fields = parsed.data as AuditEntryInput;
-    return this.#queue(() => this.#write(fields));
+    return this.#queue(() => this.#write(fields, redacted));
   }
 
-  async #write(fields: AuditEntryInput): Promise<AuditEntry> {
+  async #write(fields: AuditEntryInput, redacted: AuditRedaction[]): Promise<AuditEntry> {
     if (this.#closed) throw new AuditLogError('closed', 'The audit log is closed.');
     const unhashed: Omit<AuditEntry, 'hash'> = {
       seq: this.#head.seq + 1,
@@ -226,6 +236,7 @@ export class AuditLog {
       outcome: fields.outcome,
       ...(fields.error === undefined ? {} : { error: fields.error }),
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
+      ...(redacted.length === 0 ? {} : { redacted }),
       prevHash: this.#head.hash,
     };
     const entry: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };

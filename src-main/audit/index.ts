@@ -8,7 +8,7 @@ export {
 export { canonicalJson, entryHash } from './canonical';
 export { walkChain, type ChainBreak, type ChainWalk } from './chain';
 export { AUDIT_CSV_COLUMNS, csvCell, entriesToCsv, entriesToJson } from './export';
-export { assertNoSecrets, AuditSecretError } from './guard';
+export { AUDIT_TEXT_LIMITS, MAX_REDACTION_NOTES, redactEntry } from './guard';
 export { filterEntries, type AuditFilter } from './query';
 export {
   AUDIT_OUTCOMES,
@@ -18,6 +18,7 @@ export {
   type AuditEntry,
   type AuditEntryInput,
   type AuditOutcome,
+  type AuditRedaction,
   type AuditReceiverChange,
   type JsonValue,
 } from './types';

@@ -1,6 +1,7 @@
 /** Audit entries: what callers give (`AuditEntryInput`) and what the log stores (`AuditEntry`). */
 import * as z from 'zod';
 import type { Subscriptions } from '../shared/bandwidth-api';
+import { AUDIT_TEXT_LIMITS } from './guard';
 
 export const AUDIT_OUTCOMES = ['applied', 'failed', 'rolled-back', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -32,6 +33,13 @@ export interface AuditEntryInput {
   reason?: string;
 }
 
+/** Where the log replaced credential-like text with `[redacted]`, and by which rule. */
+export interface AuditRedaction {
+  /** A dotted path into the entry, e.g. `reason` or `receivers.0.before.participants.1.streamAliases.0`. */
+  field: string;
+  rule: string;
+}
+
 export interface AuditEntry extends AuditEntryInput {
   seq: number;
   /** ISO 8601, UTC. */
@@ -39,6 +47,8 @@ export interface AuditEntry extends AuditEntryInput {
   osUser: string;
   prevHash: string;
   hash: string;
+  /** Present when something was redacted before the entry was written. */
+  redacted?: AuditRedaction[];
 }
 
 const subscriptionsSchema = z.looseObject({
@@ -63,13 +73,16 @@ export const auditEntryInputSchema = z.strictObject({
   intent: z.json(),
   receivers: z.array(receiverSchema),
   outcome: z.enum(AUDIT_OUTCOMES),
-  error: z.string().max(10_000).optional(),
-  reason: z.string().max(2_000).optional(),
+  error: z.string().max(AUDIT_TEXT_LIMITS.error).optional(),
+  reason: z.string().max(AUDIT_TEXT_LIMITS.reason).optional(),
 });
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const auditEntrySchema = auditEntryInputSchema.extend({
+  redacted: z
+    .array(z.strictObject({ field: z.string().max(200), rule: z.string().max(200) }))
+    .optional(),
   seq: z.int().min(1),
   time: z.iso.datetime(),
   osUser: z.string(),

@@ -1,7 +1,6 @@
 export {
   KEYCHAIN_SERVICE,
   KeychainUnavailableError,
-  redactSecrets,
   type KeychainAvailability,
   type SecretStore,
 } from './secret-store';
@@ -29,3 +28,21 @@ export {
   type VerifyCredentialsResult,
   type VerifyFailureKind,
 } from './profile-service';
+export {
+  ActiveSecrets,
+  apiSecrets,
+  basicToken,
+  SECRET_KIND_LABELS,
+  type ActiveSecret,
+  type SecretKind,
+  type SecretSource,
+} from './active-secrets';
+export {
+  fixedSecrets,
+  REDACTED,
+  redactSecrets,
+  Scrubber,
+  type Redaction,
+  type ScrubberOptions,
+  type ScrubMode,
+} from './scrubber';

@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import {
   KEYCHAIN_SERVICE,
   KeychainUnavailableError,
-  redactSecrets,
   type KeychainAvailability,
   type SecretStore,
 } from './secret-store';
+import { redactSecrets } from './scrubber';
 
 /** The part of keytar this store uses. */
 export interface KeytarApi {
