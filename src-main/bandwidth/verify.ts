@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ProfileCredentials, VerifyCredentialsResult } from '../credentials';
+import { apiSecrets, type ProfileCredentials, type VerifyCredentialsResult } from '../credentials';
+import { fixedSecrets, Scrubber } from '../credentials';
 import { createBandwidthClient } from './client';
 import { isBandwidthApiError } from './errors';
+import { withScrubbedErrors } from './scrubbed-client';
 
 /**
  * Checks an account's credentials with a harmless call that changes nothing: reading a session id
@@ -12,14 +14,20 @@ export async function verifyCredentials(
   credentials: ProfileCredentials,
   options: { timeoutMs?: number; fetch?: typeof fetch } = {},
 ): Promise<VerifyCredentialsResult> {
-  const client = createBandwidthClient({
-    baseUrl: credentials.baseUrl,
-    accountId: credentials.accountId,
-    credentials: () => ({ username: credentials.username, password: credentials.password }),
-    timeoutMs: options.timeoutMs ?? 10_000,
-    retryLimit: 1,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const { username, password } = credentials;
+  // The answer may echo the credentials being checked; they are not registered anywhere yet.
+  const scrubber = new Scrubber({ secrets: fixedSecrets(apiSecrets(username, password)) });
+  const client = withScrubbedErrors(
+    createBandwidthClient({
+      baseUrl: credentials.baseUrl,
+      accountId: credentials.accountId,
+      credentials: () => ({ username, password }),
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retryLimit: 1,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+    (text) => scrubber.text(text),
+  );
   try {
     await client.getSession({ sessionId: `patchbay-verify-${randomUUID()}` });
     return { ok: true };
