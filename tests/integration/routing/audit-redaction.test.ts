@@ -7,24 +7,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src-main/audit';
 import type { Call, Fixture, Harness } from './support';
-import { fixture, hears, normalCall, set, startHarness } from './support';
+import { fixture, hears, perTest, set } from './support';
 
+const t = perTest();
 let h: Harness;
 let f: Fixture;
 let call: Call;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
 beforeEach(async () => {
-  call = await normalCall(h);
-  f = await fixture(h);
+  ({ h, call } = t);
+  f = t.f = await fixture(h);
 });
-afterEach(async () => f.dispose());
 
 const auditFile = (): Promise<string> => readFile(join(f.dir, 'audit.jsonl'), 'utf8');
 
