@@ -7,7 +7,13 @@ export {
 } from './audit-log';
 export { canonicalJson, entryHash } from './canonical';
 export { walkChain, type ChainBreak, type ChainWalk } from './chain';
-export { AUDIT_CSV_COLUMNS, csvCell, entriesToCsv, entriesToJson } from './export';
+export {
+  AUDIT_CSV_COLUMNS,
+  csvCell,
+  entriesToCsv,
+  entriesToJson,
+  neutraliseFormulas,
+} from './export';
 export { AUDIT_TEXT_LIMITS, MAX_REDACTION_NOTES, redactEntry } from './guard';
 export { filterEntries, type AuditFilter } from './query';
 export {
