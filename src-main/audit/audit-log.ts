@@ -3,9 +3,9 @@
  * `append()` resolves only once the line is on disk (fsync), so a change can be reported done after
  * it. Appends run one at a time in call order. Opening verifies the chain; a line torn by a crash is
  * kept in `audit.jsonl.torn-<time>` and cut from the log, and the chain continues from the last good
- * entry. One process writes a given log at a time.
+ * entry. One process writes a given log at a time. The log and its folder are owner-only (0600/0700).
  */
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -13,6 +13,7 @@ import { entryHash } from './canonical';
 import { walkChain, type ChainBreak, type ChainWalk } from './chain';
 import { entriesToCsv, entriesToJson } from './export';
 import { Scrubber } from '../credentials/scrubber';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../settings/data-folder';
 import { redactEntry } from './guard';
 import { filterEntries, type AuditFilter } from './query';
 import {
@@ -85,9 +86,9 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-/** Writes bytes to a new file and flushes them to disk. */
+/** Writes bytes to a new (owner-only) file and flushes them to disk. */
 async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'wx');
+  const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -173,12 +174,14 @@ export class AuditLog {
 
   /** Opens (creating when needed) and verifies the log; a torn last line is kept aside and cut off. */
   static async open(options: AuditLogOptions): Promise<AuditLog> {
-    await mkdir(options.dir, { recursive: true });
+    await ensurePrivateDir(options.dir);
     const path = join(options.dir, options.fileName ?? 'audit.jsonl');
     const walk = walkChain(await readBytes(path));
     let keptAt: string | null = null;
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', PRIVATE_FILE_MODE);
     try {
+      // A log written by an earlier version may be readable by others: owner-only from now on.
+      if (process.platform !== 'win32') await handle.chmod(PRIVATE_FILE_MODE);
       if (walk.tornBytes) {
         // Keep the torn bytes first, then cut them: a crash in between loses nothing.
         keptAt = `${path}.torn-${fileStamp((options.now ?? ((): Date => new Date()))())}`;

@@ -18,6 +18,7 @@ import {
 import { LiveSync, DEFAULT_TIMING, type SessionUpdate } from '../live';
 import type { LocalApi } from '../local-api';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
+import { ensurePrivateDir } from '../settings/data-folder';
 import type { ProfilesState } from '../shared/contract';
 import type { SessionUpdateEvent } from '../shared/session-view';
 import type { TimedRouteEvent } from '../routing';
@@ -109,6 +110,9 @@ export class ConsoleCore {
   }
 
   static async create(options: ConsoleCoreOptions): Promise<ConsoleCore> {
+    // Owner-only data folders (the audit log and each profile's timed routes make their own).
+    await ensurePrivateDir(options.dataDir);
+    await ensurePrivateDir(join(options.dataDir, 'routing'));
     const scrubbing = createScrubbing();
     const audit = await AuditLog.open({
       dir: join(options.dataDir, 'audit'),

@@ -20,6 +20,7 @@ import {
   basic,
   capturingOutput,
   filesUnder,
+  modesUnder,
   NeedleSearch,
 } from '../../support/reliability/hygiene';
 import { report, since, until } from '../../support/reliability/report';
@@ -188,16 +189,23 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
       for (const f of frames) needles.search('a WebSocket frame', f);
       for (const line of output) needles.search('console output', line);
       const written = files.map((f) => f.name).sort();
+      // Modes of what the console wrote (the embedded local API's own folder is the local API's).
+      const modes = (await modesUnder(session.dir)).filter((m) => !m.path.startsWith('local-api'));
+      const loose = modes.filter((m) => m.mode !== (m.folder ? '0700' : '0600'));
+      const folders = modes.filter((m) => m.folder).length;
 
       report(
         'secret hygiene',
         `${files.length} files (${written.join(', ')}), ${results.length} IPC results, ` +
           `${session.updates.length} events, ${frames.length} WebSocket frames, ${output.length} ` +
           `output lines searched for ${Object.keys(needles.needles).length} secrets: ` +
-          `${needles.summary()}; keychain entry ${keychainAfterRemove === null ? 'deleted' : 'LEFT'}`,
+          `${needles.summary()}; keychain entry ${keychainAfterRemove === null ? 'deleted' : 'LEFT'}; ` +
+          `file modes: ${modes.length - folders} files 0600, ${folders} folders 0700, ` +
+          `${loose.length} looser${loose.length > 0 ? ` (${loose.map((m) => `${m.path} ${m.mode}`).join(', ')})` : ''}`,
         since(started),
       );
       expect(needles.hits).toEqual([]);
+      if (process.platform !== 'win32') expect(loose).toEqual([]);
       expect(keychainAfterAdd).toBe(PASSWORD);
       expect(keychainAfterRemove).toBeNull();
       expect(written).toEqual(

@@ -2,7 +2,7 @@
  * What the secret-hygiene suites share: capturing everything the process prints, reading every
  * file a console wrote, and counting where any of the secrets ("needles") turns up.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format } from 'node:util';
 
@@ -70,3 +70,17 @@ export class NeedleSearch {
 /** `base64(user:password)`, as in an HTTP Basic Authorization header. */
 export const basic = (user: string, pass: string): string =>
   Buffer.from(`${user}:${pass}`).toString('base64');
+
+/** The permission bits of `dir` and of every folder and file under it, as octal text (`0600`). */
+export async function modesUnder(
+  dir: string,
+): Promise<{ path: string; folder: boolean; mode: string }[]> {
+  const paths = ['', ...(await readdir(dir, { recursive: true }))];
+  return Promise.all(
+    paths.map(async (path) => {
+      const info = await stat(join(dir, path));
+      const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
+      return { path: path || '.', folder: info.isDirectory(), mode };
+    }),
+  );
+}
