@@ -27,7 +27,18 @@ interface TextRule {
   readonly pattern: RegExp;
   /** The replacement of one match, or null to leave it as it is. */
   readonly replace: (match: string, ...groups: string[]) => string | null;
+  /** A cheap test that is true whenever `pattern` could match (most texts are ids and names). */
+  readonly mayMatch: (text: string) => boolean;
 }
+
+/**
+ * True for any text one of the credential patterns could match: each needs a separator (white
+ * space, `:` or `=`) or is a JWT, and names its kind. Ids and names, most of what is scrubbed,
+ * fail the first, cheap test.
+ */
+const SEPARATOR_HINT = /[\s:=]|eyJ/;
+const PATTERN_HINT = /authorization|basic|bearer|pass|pwd|secret|key|token|eyJ/i;
+const hinted = (text: string): boolean => SEPARATOR_HINT.test(text) && PATTERN_HINT.test(text);
 
 /** A credential token ends at white space, a quote or punctuation that closes or separates it. */
 const TOKEN = `[^\\s"'\\\\,;&}\\])<>]+`;
@@ -56,16 +67,19 @@ function patternRules(mode: ScrubMode): TextRule[] {
         'gi',
       ),
       replace: (_match, prefix) => `${prefix ?? ''}${REDACTED}`,
+      mayMatch: hinted,
     },
     {
       rule: 'HTTP Basic credentials',
       pattern: /\bBasic\s+([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi,
       replace: (_match, token) => (isBasicCredentials(token ?? '') ? `Basic ${REDACTED}` : null),
+      mayMatch: hinted,
     },
     {
       rule: 'a bearer token',
       pattern: /\bBearer\s+(?=[A-Za-z0-9._~+/-]*[0-9.])[A-Za-z0-9._~+/-]{10,}=*/gi,
       replace: () => `Bearer ${REDACTED}`,
+      mayMatch: hinted,
     },
     {
       rule: 'a password-like value',
@@ -74,6 +88,7 @@ function patternRules(mode: ScrubMode): TextRule[] {
         'gi',
       ),
       replace: (_match, prefix) => `${prefix ?? ''}${REDACTED}`,
+      mayMatch: hinted,
     },
   ];
   if (mode === 'log') {
@@ -81,6 +96,7 @@ function patternRules(mode: ScrubMode): TextRule[] {
       rule: 'a device token',
       pattern: /\beyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g,
       replace: () => REDACTED,
+      mayMatch: hinted,
     });
   }
   return rules;
@@ -92,12 +108,14 @@ function escapeRegExp(text: string): string {
 
 /** The forms a secret takes in text: as it is, inside a JSON string, URL-encoded. */
 function secretRule(secret: ActiveSecret): TextRule {
-  const forms = new Set([
-    secret.value,
-    JSON.stringify(secret.value).slice(1, -1),
-    encodeURIComponent(secret.value),
-  ]);
-  const alternatives = [...forms].map(escapeRegExp).join('|');
+  const forms = [
+    ...new Set([
+      secret.value,
+      JSON.stringify(secret.value).slice(1, -1),
+      encodeURIComponent(secret.value),
+    ]),
+  ];
+  const alternatives = forms.map(escapeRegExp).join('|');
   // A very short secret is only taken as a whole word, so it does not eat ordinary text.
   const source =
     secret.value.length < 4 ? `(?<![A-Za-z0-9])(?:${alternatives})(?![A-Za-z0-9])` : alternatives;
@@ -105,6 +123,7 @@ function secretRule(secret: ActiveSecret): TextRule {
     rule: SECRET_KIND_LABELS[secret.kind],
     pattern: new RegExp(source, 'g'),
     replace: () => REDACTED,
+    mayMatch: (text) => forms.some((form) => text.includes(form)),
   };
 }
 
@@ -128,8 +147,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const at = (path: string, key: string | number): string => (path ? `${path}.${key}` : String(key));
-
 export interface ScrubberOptions {
   /** The active secrets (default: none, only the credential patterns). */
   secrets?: SecretSource;
@@ -141,6 +158,7 @@ export class Scrubber {
   readonly #secrets: SecretSource | undefined;
   readonly #patterns: TextRule[];
   readonly #secretKey: RegExp;
+  #compiled: { key: string; rules: TextRule[] } = { key: '', rules: [] };
 
   constructor(options: ScrubberOptions = {}) {
     const mode = options.mode ?? 'outgoing';
@@ -152,7 +170,7 @@ export class Scrubber {
 
   /** The text with every secret and credential-shaped part replaced by `[redacted]`. */
   text(text: string): string {
-    return this.#text(text, '', []);
+    return this.#scrub(text, this.#rules(), []);
   }
 
   /** A scrubbed copy of a JSON-like value (strings, keys, password-like fields), same shape. */
@@ -163,8 +181,7 @@ export class Scrubber {
   /** Like `value`, and where each redaction was made and why (each field and rule once). */
   inspect<T>(value: T): { value: T; redactions: Redaction[] } {
     const found: Redaction[] = [];
-    const rules = this.#rules();
-    const scrubbed = this.#walk(value, '', found, rules) as T;
+    const scrubbed = this.#walk(value, [], found, this.#rules()) as T;
     const seen = new Set<string>();
     const redactions = found.filter((r) => {
       const key = `${r.field}\u0000${r.rule}`;
@@ -173,38 +190,58 @@ export class Scrubber {
     return { value: scrubbed, redactions };
   }
 
+  /** The secrets' rules (compiled again only when the active secrets changed), then the patterns. */
   #rules(): TextRule[] {
-    const secrets = this.#secrets?.secrets() ?? [];
-    return [...secrets.filter((s) => s.value.length > 0).map(secretRule), ...this.#patterns];
+    const secrets = (this.#secrets?.secrets() ?? []).filter((s) => s.value.length > 0);
+    const key = secrets.map((s) => `${s.kind}\u0000${s.value}`).join('\u0000');
+    if (key !== this.#compiled.key || this.#compiled.rules.length === 0) {
+      this.#compiled = { key, rules: [...secrets.map(secretRule), ...this.#patterns] };
+    }
+    return this.#compiled.rules;
   }
 
-  #text(text: string, field: string, found: Redaction[], rules = this.#rules()): string {
+  /** The scrubbed text; the rule of each redaction made is added to `hits`. */
+  #scrub(text: string, rules: readonly TextRule[], hits: string[]): string {
     let out = text;
     for (const rule of rules) {
+      if (!rule.mayMatch(out)) continue;
       const applied = applyRule(out, rule);
-      if (applied.hit) found.push({ field, rule: rule.rule });
+      if (applied.hit) hits.push(rule.rule);
       out = applied.text;
     }
     return out;
   }
 
-  #walk(value: unknown, path: string, found: Redaction[], rules: TextRule[]): unknown {
-    if (typeof value === 'string') return this.#text(value, path, found, rules);
-    if (Array.isArray(value))
-      return value.map((item, i) => this.#walk(item, at(path, i), found, rules));
+  /** `path` is the segments down to `value` (pushed and popped, joined only for a redaction). */
+  #walk(value: unknown, path: (string | number)[], found: Redaction[], rules: TextRule[]): unknown {
+    if (typeof value === 'string') {
+      const hits: string[] = [];
+      const out = this.#scrub(value, rules, hits);
+      for (const rule of hits) found.push({ field: path.join('.'), rule });
+      return out;
+    }
+    if (Array.isArray(value)) {
+      return value.map((item, i) => {
+        path.push(i);
+        const out = this.#walk(item, path, found, rules);
+        path.pop();
+        return out;
+      });
+    }
     if (!isRecord(value)) return value;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      const inKey: Redaction[] = [];
-      let clean = this.#text(key, '', inKey, rules);
+      const hits: string[] = [];
+      let clean = this.#scrub(key, rules, hits);
       while (clean !== key && Object.hasOwn(out, clean)) clean = `${clean}'`;
-      const field = at(path, clean);
+      path.push(clean);
       // Noted under the key as it is written (the path must not carry what was removed).
-      for (const { rule } of inKey) found.push({ field, rule });
+      for (const rule of hits) found.push({ field: path.join('.'), rule });
       if (this.#secretKey.test(key) && item !== undefined && item !== null && item !== REDACTED) {
-        found.push({ field, rule: `a field named "${key}"` });
+        found.push({ field: path.join('.'), rule: `a field named "${key}"` });
         out[clean] = REDACTED;
-      } else out[clean] = this.#walk(item, field, found, rules);
+      } else out[clean] = this.#walk(item, path, found, rules);
+      path.pop();
     }
     return out;
   }
