@@ -6,10 +6,7 @@
  * and the entry notes where and by which rule — never the text itself.
  */
 import type { Scrubber } from '../credentials/scrubber';
-import type { AuditEntryInput, AuditRedaction } from './types';
-
-/** The longest reason and error the log keeps (longer ones are cut after redaction). */
-export const AUDIT_TEXT_LIMITS = { reason: 2_000, error: 10_000 } as const;
+import { AUDIT_TEXT_LIMITS, type AuditEntryInput, type AuditRedaction } from './types';
 /** Notes kept per entry; more than this are summed up in the last one. */
 export const MAX_REDACTION_NOTES = 50;
 const MAX_FIELD_PATH = 200;

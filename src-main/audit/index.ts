@@ -14,10 +14,11 @@ export {
   entriesToJson,
   neutraliseFormulas,
 } from './export';
-export { AUDIT_TEXT_LIMITS, MAX_REDACTION_NOTES, redactEntry } from './guard';
+export { MAX_REDACTION_NOTES, redactEntry } from './guard';
 export { filterEntries, type AuditFilter } from './query';
 export {
   AUDIT_OUTCOMES,
+  AUDIT_TEXT_LIMITS,
   auditEntryInputSchema,
   auditEntrySchema,
   GENESIS_HASH,

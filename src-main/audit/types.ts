@@ -1,10 +1,12 @@
 /** Audit entries: what callers give (`AuditEntryInput`) and what the log stores (`AuditEntry`). */
 import * as z from 'zod';
 import type { Subscriptions } from '../shared/bandwidth-api';
-import { AUDIT_TEXT_LIMITS } from './guard';
 
 export const AUDIT_OUTCOMES = ['applied', 'failed', 'rolled-back', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** The longest reason and error the log keeps (longer ones are cut after redaction). */
+export const AUDIT_TEXT_LIMITS = { reason: 2_000, error: 10_000 } as const;
 
 /** The first entry's prevHash. */
 export const GENESIS_HASH = '0'.repeat(64);
