@@ -3,18 +3,25 @@
  * `append()` resolves only once the line is on disk (fsync), so a change can be reported done after
  * it. Appends run one at a time in call order. Opening verifies the chain; a line torn by a crash is
  * kept in `audit.jsonl.torn-<time>` and cut from the log, and the chain continues from the last good
- * entry. One process writes a given log at a time.
+ * entry. One process writes a given log at a time. The log and its folder are owner-only (0600/0700).
  */
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { entryHash } from './canonical';
 import { walkChain, type ChainBreak, type ChainWalk } from './chain';
 import { entriesToCsv, entriesToJson } from './export';
-import { assertNoSecrets } from './guard';
+import { Scrubber } from '../credentials/scrubber';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../settings/data-folder';
+import { redactEntry } from './guard';
 import { filterEntries, type AuditFilter } from './query';
-import { auditEntryInputSchema, type AuditEntry, type AuditEntryInput } from './types';
+import {
+  auditEntryInputSchema,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditRedaction,
+} from './types';
 
 export interface AuditLogOptions {
   /** The folder holding the log (the app's userData, or a throwaway folder in tests). */
@@ -23,6 +30,11 @@ export interface AuditLogOptions {
   fileName?: string;
   now?: () => Date;
   osUser?: () => string;
+  /**
+   * Redacts every entry before it is written (the console's log scrubber, which knows the accounts'
+   * active secrets). Default: the credential patterns alone.
+   */
+  scrubber?: Scrubber;
 }
 
 export interface AuditVerification {
@@ -74,9 +86,9 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-/** Writes bytes to a new file and flushes them to disk. */
+/** Writes bytes to a new (owner-only) file and flushes them to disk. */
 async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'wx');
+  const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -136,6 +148,7 @@ export class AuditLog {
   readonly #handle: FileHandle;
   readonly #now: () => Date;
   readonly #osUser: () => string;
+  readonly #scrubber: Scrubber;
   readonly #queue = pLimit(1);
   #head: { seq: number; hash: string };
   #size: number;
@@ -156,16 +169,19 @@ export class AuditLog {
     this.#size = init.size;
     this.#now = init.options.now ?? ((): Date => new Date());
     this.#osUser = init.options.osUser ?? currentOsUser;
+    this.#scrubber = init.options.scrubber ?? new Scrubber({ mode: 'log' });
   }
 
   /** Opens (creating when needed) and verifies the log; a torn last line is kept aside and cut off. */
   static async open(options: AuditLogOptions): Promise<AuditLog> {
-    await mkdir(options.dir, { recursive: true });
+    await ensurePrivateDir(options.dir);
     const path = join(options.dir, options.fileName ?? 'audit.jsonl');
     const walk = walkChain(await readBytes(path));
     let keptAt: string | null = null;
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', PRIVATE_FILE_MODE);
     try {
+      // A log written by an earlier version may be readable by others: owner-only from now on.
+      if (process.platform !== 'win32') await handle.chmod(PRIVATE_FILE_MODE);
       if (walk.tornBytes) {
         // Keep the torn bytes first, then cut them: a crash in between loses nothing.
         keptAt = `${path}.torn-${fileStamp((options.now ?? ((): Date => new Date()))())}`;
@@ -191,15 +207,12 @@ export class AuditLog {
 
   /**
    * Appends one entry, chained to the previous one, and resolves once it is flushed to disk.
-   * Refuses malformed entries and anything that looks like a secret (AuditSecretError).
+   * Anything that looks like a secret is redacted and noted (guard.ts), never a reason to refuse;
+   * only a malformed entry (a caller's bug) is refused.
    */
   append(input: AuditEntryInput): Promise<AuditEntry> {
-    try {
-      assertNoSecrets(input);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const parsed = auditEntryInputSchema.safeParse(input);
+    const { input: redactedInput, redacted } = redactEntry(input, this.#scrubber);
+    const parsed = auditEntryInputSchema.safeParse(redactedInput);
     if (!parsed.success) {
       const issues = parsed.error.issues.map(
         (i) => `${i.path.join('.') || '(root)'}: ${i.message}`,
@@ -209,10 +222,10 @@ export class AuditLog {
       );
     }
     const fields = parsed.data as AuditEntryInput;
-    return this.#queue(() => this.#write(fields));
+    return this.#queue(() => this.#write(fields, redacted));
   }
 
-  async #write(fields: AuditEntryInput): Promise<AuditEntry> {
+  async #write(fields: AuditEntryInput, redacted: AuditRedaction[]): Promise<AuditEntry> {
     if (this.#closed) throw new AuditLogError('closed', 'The audit log is closed.');
     const unhashed: Omit<AuditEntry, 'hash'> = {
       seq: this.#head.seq + 1,
@@ -226,6 +239,7 @@ export class AuditLog {
       outcome: fields.outcome,
       ...(fields.error === undefined ? {} : { error: fields.error }),
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
+      ...(redacted.length === 0 ? {} : { redacted }),
       prevHash: this.#head.hash,
     };
     const entry: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };

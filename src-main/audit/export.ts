@@ -1,4 +1,7 @@
-/** Audit exports: JSON (the entries as stored, re-verifiable) and CSV (one row per entry). */
+/**
+ * Audit exports: JSON (the entries as stored, re-verifiable) and CSV (one row per entry, every text
+ * cell quoted and neutralised against formulas whatever separator a spreadsheet splits on).
+ */
 import type { AuditEntry } from './types';
 
 export const AUDIT_CSV_COLUMNS = [
@@ -11,6 +14,7 @@ export const AUDIT_CSV_COLUMNS = [
   'outcome',
   'reason',
   'error',
+  'redacted',
   'receivers',
   'intent',
   'before',
@@ -23,16 +27,37 @@ export function entriesToJson(entries: readonly AuditEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-/**
- * RFC 4180 quoting. A cell that a spreadsheet would run as a formula (starting with = + - @ tab or
- * CR) gets a leading apostrophe; the JSON export is the exact record.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A start a spreadsheet would run as a formula: = + - @, or a control character (tab, CR, LF…). */
+function isFormulaStart(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return ch === '=' || ch === '+' || ch === '-' || ch === '@' || code < 0x20 || code === 0x7f;
 }
 
-function row(entry: AuditEntry): string[] {
+/** Separators a spreadsheet may split a cell at (in `;` locales, or reading it as tab-separated). */
+const SEGMENT_BREAKS = new Set([',', ';', '\t', '\r', '\n']);
+
+/**
+ * An apostrophe before the formula start of the text and of every segment in it that follows a
+ * `,`, `;`, tab or line break (leading spaces skipped): whichever separator a spreadsheet's locale
+ * splits on, no piece of a cell starts a formula. The JSON export is the exact record.
+ */
+export function neutraliseFormulas(value: string): string {
+  let out = '';
+  let segmentStart = true;
+  for (const ch of value) {
+    if (segmentStart && isFormulaStart(ch)) out += "'";
+    out += ch;
+    segmentStart = SEGMENT_BREAKS.has(ch) || (segmentStart && ch === ' ');
+  }
+  return out;
+}
+
+/** A text cell: neutralised, then always quoted (RFC 4180), so no separator can split it. */
+export function csvCell(value: string): string {
+  return `"${neutraliseFormulas(value).replace(/"/g, '""')}"`;
+}
+
+function row(entry: AuditEntry): (string | number)[] {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const receiver of entry.receivers) {
@@ -40,7 +65,7 @@ function row(entry: AuditEntry): string[] {
     after[receiver.receiverId] = receiver.after;
   }
   return [
-    String(entry.seq),
+    entry.seq,
     entry.time,
     entry.profileId,
     entry.accountId,
@@ -49,6 +74,7 @@ function row(entry: AuditEntry): string[] {
     entry.outcome,
     entry.reason ?? '',
     entry.error ?? '',
+    (entry.redacted ?? []).map((r) => `${r.field}: ${r.rule}`).join('; '),
     entry.receivers.map((r) => r.receiverId).join(' '),
     JSON.stringify(entry.intent),
     JSON.stringify(before),
@@ -58,8 +84,14 @@ function row(entry: AuditEntry): string[] {
   ];
 }
 
-/** A header row, then one row per entry; CRLF line ends. `before`/`after` map receiverId → subscriptions. */
+const cell = (value: string | number): string =>
+  typeof value === 'number' ? String(value) : csvCell(value);
+
+/**
+ * A header row (the fixed column names, bare), then one row per entry; CRLF line ends.
+ * `before`/`after` map receiverId → subscriptions.
+ */
 export function entriesToCsv(entries: readonly AuditEntry[]): string {
-  const lines = [AUDIT_CSV_COLUMNS.join(','), ...entries.map((e) => row(e).map(csvCell).join(','))];
+  const lines = [AUDIT_CSV_COLUMNS.join(','), ...entries.map((e) => row(e).map(cell).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

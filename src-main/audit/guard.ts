@@ -1,58 +1,46 @@
 /**
- * A last line of defence: entries are built by callers, but nothing that looks like a credential may
- * ever reach the audit file. The error says which rule matched, never the matching text.
+ * The audit's secret guard. Nothing that looks like a credential may reach the audit file, and no
+ * entry is ever refused for it: a change must not go unaudited because of what a supervisor's
+ * reason, a stream alias or an outside client's data happens to contain. Matching text is replaced
+ * by `[redacted]` (the console's scrubber: the accounts' active secrets and the credential patterns)
+ * and the entry notes where and by which rule — never the text itself.
  */
-export class AuditSecretError extends Error {
-  readonly code = 'audit-secret-refused';
+import type { Scrubber } from '../credentials/scrubber';
+import { AUDIT_TEXT_LIMITS, type AuditEntryInput, type AuditRedaction } from './types';
+/** Notes kept per entry; more than this are summed up in the last one. */
+export const MAX_REDACTION_NOTES = 50;
+const MAX_FIELD_PATH = 200;
 
-  constructor(rule: string) {
-    super(`The audit entry was refused because it appears to contain a secret (${rule}).`);
-    this.name = 'AuditSecretError';
-  }
+function fit(text: string | undefined, max: number): string | undefined {
+  if (text === undefined || text.length <= max) return text;
+  return `${text.slice(0, max - 1)}…`;
 }
 
-const SECRET_KEY = /^(password|passwd|pwd|secret|apiPassword)$/i;
-const TEXT_RULES: readonly (readonly [RegExp, string])[] = [
-  [/authorization\\?["']?\s*[:=]/i, 'an Authorization header'],
-  [/\bBearer\s+(?=[A-Za-z0-9._~+/-]*[0-9.])[A-Za-z0-9._~+/-]{10,}/, 'a bearer token'],
-];
-const BASIC_TOKEN = /\bBasic\s+([A-Za-z0-9+/]{4,}={0,2})/g;
-
-/** `Basic <base64 of user:password>`; plain words after "Basic" do not decode to `x:y`. */
-function hasBasicCredentials(text: string): boolean {
-  for (const match of text.matchAll(BASIC_TOKEN)) {
-    const decoded = Buffer.from(match[1] ?? '', 'base64').toString('latin1');
-    if (/^[\x20-\x7e]+:[\x20-\x7e]*$/.test(decoded)) return true;
-  }
-  return false;
-}
-
-function findSecretKey(value: unknown, seen = new WeakSet<object>()): string | undefined {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined;
-  seen.add(value);
-  for (const [key, item] of Object.entries(value)) {
-    if (!Array.isArray(value) && SECRET_KEY.test(key)) return key;
-    const found = findSecretKey(item, seen);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function serialise(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return ''; // not JSON at all: the entry's schema check refuses it
-  }
-}
-
-/** Throws AuditSecretError when the value holds a password-like field or credential-looking text. */
-export function assertNoSecrets(value: unknown): void {
-  const key = findSecretKey(value);
-  if (key) throw new AuditSecretError(`a field named "${key}"`);
-  const text = serialise(value);
-  if (hasBasicCredentials(text)) throw new AuditSecretError('HTTP Basic credentials');
-  for (const [pattern, rule] of TEXT_RULES) {
-    if (pattern.test(text)) throw new AuditSecretError(rule);
-  }
+/**
+ * The entry with every secret redacted and its reason and error cut to the log's limits (cut after
+ * redaction, so no cut leaves half a secret behind), and the notes of what was redacted where.
+ */
+export function redactEntry(
+  input: AuditEntryInput,
+  scrubber: Scrubber,
+): { input: AuditEntryInput; redacted: AuditRedaction[] } {
+  const { value, redactions } = scrubber.inspect(input);
+  const reason = fit(value.reason, AUDIT_TEXT_LIMITS.reason);
+  const error = fit(value.error, AUDIT_TEXT_LIMITS.error);
+  const scrubbed: AuditEntryInput = {
+    ...value,
+    ...(reason === undefined ? {} : { reason }),
+    ...(error === undefined ? {} : { error }),
+  };
+  const notes = redactions.map((r) => ({
+    field: fit(r.field, MAX_FIELD_PATH) ?? '',
+    rule: r.rule,
+  }));
+  if (notes.length <= MAX_REDACTION_NOTES) return { input: scrubbed, redacted: notes };
+  const kept = notes.slice(0, MAX_REDACTION_NOTES - 1);
+  const more = notes.length - kept.length;
+  return {
+    input: scrubbed,
+    redacted: [...kept, { field: '…', rule: `${more} more redactions in other fields` }],
+  };
 }

@@ -5,6 +5,9 @@ import type { Subscriptions } from '../shared/bandwidth-api';
 export const AUDIT_OUTCOMES = ['applied', 'failed', 'rolled-back', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/** The longest reason and error the log keeps (longer ones are cut after redaction). */
+export const AUDIT_TEXT_LIMITS = { reason: 2_000, error: 10_000 } as const;
+
 /** The first entry's prevHash. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -32,6 +35,13 @@ export interface AuditEntryInput {
   reason?: string;
 }
 
+/** Where the log replaced credential-like text with `[redacted]`, and by which rule. */
+export interface AuditRedaction {
+  /** A dotted path into the entry, e.g. `reason` or `receivers.0.before.participants.1.streamAliases.0`. */
+  field: string;
+  rule: string;
+}
+
 export interface AuditEntry extends AuditEntryInput {
   seq: number;
   /** ISO 8601, UTC. */
@@ -39,6 +49,8 @@ export interface AuditEntry extends AuditEntryInput {
   osUser: string;
   prevHash: string;
   hash: string;
+  /** Present when something was redacted before the entry was written. */
+  redacted?: AuditRedaction[];
 }
 
 const subscriptionsSchema = z.looseObject({
@@ -63,13 +75,16 @@ export const auditEntryInputSchema = z.strictObject({
   intent: z.json(),
   receivers: z.array(receiverSchema),
   outcome: z.enum(AUDIT_OUTCOMES),
-  error: z.string().max(10_000).optional(),
-  reason: z.string().max(2_000).optional(),
+  error: z.string().max(AUDIT_TEXT_LIMITS.error).optional(),
+  reason: z.string().max(AUDIT_TEXT_LIMITS.reason).optional(),
 });
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const auditEntrySchema = auditEntryInputSchema.extend({
+  redacted: z
+    .array(z.strictObject({ field: z.string().max(200), rule: z.string().max(200) }))
+    .optional(),
   seq: z.int().min(1),
   time: z.iso.datetime(),
   osUser: z.string(),

@@ -10,6 +10,8 @@ export {
   isBandwidthApiError,
   errorFromResponse,
   describeOperation,
+  MAX_API_MESSAGE,
 } from './errors';
-export type { BandwidthErrorKind } from './errors';
+export type { BandwidthErrorKind, TextScrub } from './errors';
+export { withScrubbedErrors } from './scrubbed-client';
 export { verifyCredentials } from './verify';

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ProfileCredentials, VerifyCredentialsResult } from '../credentials';
+import { apiSecrets, type ProfileCredentials, type VerifyCredentialsResult } from '../credentials';
+import { fixedSecrets, Scrubber } from '../credentials';
 import { shortPrintable } from '../shared/text';
 import { createBandwidthClient } from './client';
 import { isBandwidthApiError } from './errors';
+import { withScrubbedErrors } from './scrubbed-client';
 
 /** The most of a server's own words that a failed check repeats. */
 export const MAX_REFLECTED_TEXT = 120;
@@ -69,14 +71,20 @@ export async function verifyCredentials(
     }
     return response;
   };
-  const client = createBandwidthClient({
-    baseUrl: credentials.baseUrl,
-    accountId: credentials.accountId,
-    credentials: () => ({ username: credentials.username, password: credentials.password }),
-    timeoutMs: options.timeoutMs ?? 10_000,
-    retryLimit: 1,
-    fetch: probeFetch,
-  });
+  const { username, password } = credentials;
+  // The answer may echo the credentials being checked; they are not registered anywhere yet.
+  const scrubber = new Scrubber({ secrets: fixedSecrets(apiSecrets(username, password)) });
+  const client = withScrubbedErrors(
+    createBandwidthClient({
+      baseUrl: credentials.baseUrl,
+      accountId: credentials.accountId,
+      credentials: () => ({ username, password }),
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retryLimit: 1,
+      fetch: probeFetch,
+    }),
+    (text) => scrubber.text(text),
+  );
   try {
     await client.getSession({ sessionId: `patchbay-verify-${randomUUID()}` });
     return { ok: true };

@@ -3,7 +3,6 @@ export {
   KeychainModuleMissingError,
   KeychainUnavailableError,
   keychainError,
-  redactSecrets,
   type KeychainAvailability,
   type SecretStore,
 } from './secret-store';
@@ -31,3 +30,21 @@ export {
   type VerifyCredentialsResult,
   type VerifyFailureKind,
 } from './profile-service';
+export {
+  ActiveSecrets,
+  apiSecrets,
+  basicToken,
+  SECRET_KIND_LABELS,
+  type ActiveSecret,
+  type SecretKind,
+  type SecretSource,
+} from './active-secrets';
+export {
+  fixedSecrets,
+  REDACTED,
+  redactSecrets,
+  Scrubber,
+  type Redaction,
+  type ScrubberOptions,
+  type ScrubMode,
+} from './scrubber';

@@ -3,10 +3,10 @@ import {
   KEYCHAIN_SERVICE,
   KeychainModuleMissingError,
   KeychainUnavailableError,
-  redactSecrets,
   type KeychainAvailability,
   type SecretStore,
 } from './secret-store';
+import { redactSecrets } from './scrubber';
 
 /** The part of keytar this store uses. */
 export interface KeytarApi {

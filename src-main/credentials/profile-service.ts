@@ -19,7 +19,9 @@ import {
   checkUsername,
   ProfileError,
 } from './profile-validation';
-import { keychainError, redactSecrets, type SecretStore } from './secret-store';
+import { apiSecrets, type ActiveSecrets } from './active-secrets';
+import { fixedSecrets, Scrubber } from './scrubber';
+import { keychainError, type SecretStore } from './secret-store';
 
 /** What an API call needs. Main process only: never send this to a renderer, log or file. */
 export interface ProfileCredentials {
@@ -54,6 +56,8 @@ export interface ProfileServiceOptions {
   secrets: SecretStore;
   verify: VerifyCredentials;
   localCredentials: LocalCredentialsProvider;
+  /** Fed with each profile's API password and Basic token when they are handed out (scrubbing). */
+  activeSecrets?: ActiveSecrets;
   newId?: () => string;
 }
 
@@ -61,8 +65,8 @@ function verifyFailure(
   result: Extract<VerifyCredentialsResult, { ok: false }>,
   credentials: ProfileCredentials,
 ): ProfileError {
-  const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
-  const detail = redactSecrets(result.message, [credentials.password, basic]).trim();
+  const secrets = fixedSecrets(apiSecrets(credentials.username, credentials.password));
+  const detail = new Scrubber({ secrets }).text(result.message).trim();
   const suffix = detail ? ` (${detail})` : '';
   switch (result.kind) {
     case 'unauthorized':
@@ -98,6 +102,7 @@ export class ProfileService {
   readonly #secrets: SecretStore;
   readonly #verify: VerifyCredentials;
   readonly #localCredentials: LocalCredentialsProvider;
+  readonly #activeSecrets: ActiveSecrets | undefined;
   readonly #newId: () => string;
   /** Adds and removes run one at a time (checks, keychain and settings stay consistent). */
   readonly #exclusive = pLimit(1);
@@ -107,6 +112,7 @@ export class ProfileService {
     this.#secrets = options.secrets;
     this.#verify = options.verify;
     this.#localCredentials = options.localCredentials;
+    this.#activeSecrets = options.activeSecrets;
     this.#newId = options.newId ?? randomUUID;
   }
 
@@ -174,11 +180,24 @@ export class ProfileService {
       const profile = this.get(profileId);
       if (profile.kind === 'bandwidth') await this.#secrets.delete(profile.id);
       this.#settings.removeProfile(profile.id);
+      this.#activeSecrets?.forget(profile.id);
     });
   }
 
-  /** For main-process API calls only. The Local demo gets the embedded local API's credentials. */
+  /**
+   * For main-process API calls only. The Local demo gets the embedded local API's credentials.
+   * Whatever is handed out is registered as the profile's active secrets first.
+   */
   async getCredentials(profileId: string): Promise<ProfileCredentials> {
+    const credentials = await this.#readCredentials(profileId);
+    this.#activeSecrets?.register(
+      profileId,
+      apiSecrets(credentials.username, credentials.password),
+    );
+    return credentials;
+  }
+
+  async #readCredentials(profileId: string): Promise<ProfileCredentials> {
     const profile = this.get(profileId);
     if (profile.kind === 'local') return { ...(await this.#localCredentials()) };
     const password = await this.#secrets.get(profile.id);

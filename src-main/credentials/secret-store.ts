@@ -71,12 +71,3 @@ export function keychainError(
     ? new KeychainModuleMissingError(availability.reason)
     : new KeychainUnavailableError(availability.reason);
 }
-
-/** Replaces every occurrence of each secret in `text` (for messages that must never carry one). */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text.replace(/\bBasic\s+[A-Za-z0-9+/=]{4,}/g, 'Basic [redacted]');
-  for (const secret of secrets) {
-    if (secret) out = out.split(secret).join('[redacted]');
-  }
-  return out;
-}

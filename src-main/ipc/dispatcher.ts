@@ -18,8 +18,11 @@ export type Handlers<R extends RequestTable> = {
 export interface DispatcherOptions {
   /** Sender check; a string is the reason for refusing. */
   checkCaller: (caller: Caller) => true | string;
-  /** Secrets currently held in memory, scrubbed from any error text. */
-  secrets?: () => readonly string[];
+  /**
+   * Applied to every Result before it leaves (value and error alike): the console's scrubber, so
+   * no account secret or credential-shaped text reaches a caller. Default: none.
+   */
+  scrub?: <T>(value: T) => T;
 }
 
 export type Dispatch = (name: string, input: unknown, caller: Caller) => Promise<Result<unknown>>;
@@ -41,7 +44,8 @@ export function createDispatcher<R extends RequestTable>(
     if (typeof handler !== 'function') throw new Error(`No handler for capability ${name}`);
     table.set(name, { spec: requests[name] as RequestSpec, handler });
   }
-  return async (name, input, caller) => {
+  const scrub = options.scrub ?? (<T>(value: T): T => value);
+  const run = async (name: string, input: unknown, caller: Caller): Promise<Result<unknown>> => {
     const verdict = options.checkCaller(caller);
     if (verdict !== true) return err('forbidden-sender', `Refused: ${verdict}`);
     const entry = typeof name === 'string' ? table.get(name) : undefined;
@@ -59,7 +63,8 @@ export function createDispatcher<R extends RequestTable>(
     try {
       return ok(await entry.handler(parsed.data, caller));
     } catch (error) {
-      return { ok: false, error: toResultError(error, options.secrets?.() ?? []) };
+      return { ok: false, error: toResultError(error) };
     }
   };
+  return async (name, input, caller) => scrub(await run(name, input, caller));
 }

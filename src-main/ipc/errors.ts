@@ -1,5 +1,4 @@
 import { isBandwidthApiError } from '../bandwidth';
-import { redactSecrets as redact } from '../credentials';
 import type { ResultError } from '../shared/result';
 
 /** An error a handler throws on purpose: its code and message reach the console as they are. */
@@ -14,13 +13,14 @@ export class IpcError extends Error {
   }
 }
 
-/** Maps anything a handler threw to the `{code, message}` the renderer sees, without secrets. */
-export function toResultError(error: unknown, secrets: readonly string[]): ResultError {
-  if (error instanceof IpcError) {
-    return withDetails(error.code, redact(error.message, secrets), error.details);
-  }
+/**
+ * Maps anything a handler threw to the `{code, message}` the renderer sees: no stack, no request.
+ * (The dispatcher scrubs secrets from the whole Result after this.)
+ */
+export function toResultError(error: unknown): ResultError {
+  if (error instanceof IpcError) return withDetails(error.code, error.message, error.details);
   if (isBandwidthApiError(error)) {
-    return withDetails(`api-${error.kind}`, redact(error.message, secrets), {
+    return withDetails(`api-${error.kind}`, error.message, {
       operation: error.operation,
       status: error.status,
       requestId: error.requestId,
@@ -29,7 +29,7 @@ export function toResultError(error: unknown, secrets: readonly string[]): Resul
   const carried = (error as { code?: unknown } | null)?.code;
   const code = typeof carried === 'string' && /^[a-z][a-z-]*$/.test(carried) ? carried : 'internal';
   const message = error instanceof Error ? error.message : String(error);
-  return { code, message: redact(message, secrets) };
+  return { code, message };
 }
 
 function withDetails(code: string, message: string, details: unknown): ResultError {

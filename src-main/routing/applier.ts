@@ -7,6 +7,8 @@
  * - `refused`: nothing was written (invalid intent, failed read, guardrail, undo conflict);
  * - `rolled-back`: a step failed and every receiver that may have changed was restored;
  * - `failed`: a step failed and some receivers could not be restored (named in the error).
+ * A change whose `applied` record cannot be written is taken back like a failed step (commit.ts):
+ * no change stays in place unaudited.
  * Operations on one session run one at a time (per-session queue); sessions run in parallel.
  * Undo, redo and reverts are not checked against the guardrails: they return cells to values the
  * session already had, and they refuse instead when those cells moved on (`planUndo`).
@@ -14,20 +16,13 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_PARTICIPANTS_PER_SESSION } from '../shared/bandwidth-api';
 import type { GuardrailContext, Intent, Plan, RoutingSession } from '../shared/routing';
-import {
-  describeIntent,
-  newViolations,
-  planUndo,
-  previewPlan,
-  sessionLabels,
-} from '../shared/routing';
+import { describeIntent, newViolations, planUndo, previewPlan } from '../shared/routing';
 import type { Attempt, Read } from './attempts';
 import { AttemptLog, readSession, rebaseOrFail } from './attempts';
-import { executePlan } from './execute';
-import type { ExecutionContext } from './execute';
+import { commitPlan, type CommitDeps } from './commit';
 import { SessionHistory } from './history';
 import type { HistoryEntry } from './history';
-import { alreadyReverted, appliedReceivers, messageOf, toJson } from './plan-state';
+import { alreadyReverted, isEmptyPlan, messageOf, toJson } from './plan-state';
 import { SessionQueue } from './session-queue';
 import type {
   ApplyFailure,
@@ -39,8 +34,6 @@ import type {
   RevertResult,
   RoutingApplierOptions,
 } from './types';
-
-const isEmpty = (plan: Plan): boolean => plan.writes.length + plan.moves.length === 0;
 
 export class RoutingApplier {
   private readonly stacks: SessionHistory;
@@ -119,7 +112,7 @@ export class RoutingApplier {
       }
       const result = await this.commit(attempt, fresh, plan, label, routeId);
       const changed = result.ok || (result.code === 'audit-failed' && result.changed);
-      if (changed && !isEmpty(plan)) {
+      if (changed && !isEmptyPlan(plan)) {
         this.stacks.recordApplied(sessionId, { routeId, intent, label, plan });
       }
       return result;
@@ -235,39 +228,21 @@ export class RoutingApplier {
     return this.commit(attempt, read.session, decision.plan, label, entry.routeId);
   }
 
-  /** Runs a checked plan, audits the outcome and says what happened. */
-  private async commit(
+  private commit(
     attempt: Attempt,
     fresh: RoutingSession,
     plan: Plan,
     label: string,
     routeId: string,
   ): Promise<ApplySuccess | ApplyFailure> {
-    const labels = sessionLabels(fresh);
-    const ctx: ExecutionContext = {
+    const deps: CommitDeps = {
       client: this.options.client,
       live: this.options.live,
       concurrency: this.concurrency,
-      label: (id) => labels.get(id) ?? `Participant ${id.slice(0, 4)}`,
-      subscriptionsOf: (id) => fresh.subscriptions[id] ?? {},
+      log: this.log,
+      refresh: (id) => this.refreshWatcher(id),
+      now: this.now,
     };
-    const outcome = await executePlan(ctx, plan);
-    if (!outcome.ok) {
-      const { failedStep, rolledBack, unrestored } = outcome;
-      const lost = unrestored.map((u) => `${u.receiverLabel} (${u.message})`).join('; ');
-      const message = rolledBack
-        ? `${failedStep.message} Every change already made was undone; the call is as it was.`
-        : `${failedStep.message} The rollback failed too; these participants may be half-changed: ${lost}.`;
-      const outcomeName = rolledBack ? 'rolled-back' : 'failed';
-      const audited = await this.log.record(attempt, outcomeName, outcome.receivers, message);
-      if (typeof audited !== 'number') return { ...audited, rolledBack, changed: !rolledBack };
-      return { ok: false, code: 'write-failed', message, failedStep, rolledBack, unrestored, plan };
-    }
-    if (!isEmpty(plan)) this.refreshWatcher(plan.sessionId);
-    const audited = await this.log.record(attempt, 'applied', appliedReceivers(plan));
-    if (typeof audited !== 'number') return { ...audited, rolledBack: false, changed: true };
-    const preview = previewPlan(plan, fresh);
-    const appliedAt = this.now().toISOString();
-    return { ok: true, plan, preview, label, entrySeq: audited, appliedAt, routeId };
+    return commitPlan(deps, { attempt, fresh, plan, label, routeId });
   }
 }

@@ -94,9 +94,9 @@ export class AttemptLog {
         intent: attempt.intent,
         receivers,
         outcome,
-        // Cut to the log's limits: an over-long text must not lose the record of a change.
-        ...(error === undefined ? {} : { error: error.slice(0, 10_000) }),
-        ...(attempt.reason === undefined ? {} : { reason: attempt.reason.slice(0, 2_000) }),
+        // The log redacts secrets and then cuts over-long texts to its limits itself.
+        ...(error === undefined ? {} : { error }),
+        ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
       });
       return entry.seq;
     } catch (failure) {

@@ -8,6 +8,11 @@ export function toJson(value: unknown): JsonValue {
   return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
 
+/** A plan that changes nothing (no write, no move). */
+export function isEmptyPlan(plan: Plan): boolean {
+  return plan.writes.length + plan.moves.length === 0;
+}
+
 /** The receivers a plan changed, as the audit log records them. */
 export function appliedReceivers(plan: Plan): AuditReceiverChange[] {
   return plan.writes.map((w) => ({ receiverId: w.receiverId, before: w.before, after: w.after }));

@@ -3,13 +3,15 @@
  * rename: write-file-atomic), so a console that crashed still knows what to revert when it starts
  * again. The file holds each route's applied plan: the revert is `planUndo(plan, fresh)`.
  * A file that cannot be read as pending routes is kept aside (`<file>.corrupt-<time>`), never lost.
+ * The file, anything kept aside and the folder are owner-only (0600/0700).
  */
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Intent, Plan } from '../shared/routing';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../settings/data-folder';
 import { intentSchema } from '../shared/routing';
 import { messageOf } from './plan-state';
 
@@ -96,6 +98,7 @@ export class TimerStore {
     } catch (error) {
       const keptAt = `${this.path}.corrupt-${Date.now()}`;
       await rename(this.path, keptAt);
+      await makePrivate(keptAt);
       const warning = `The pending timed routes could not be read (${messageOf(error)}); the file was kept at ${keptAt}.`;
       return { routes: [], warning };
     }
@@ -106,8 +109,8 @@ export class TimerStore {
   save(routes: readonly TimedRouteRecord[]): Promise<void> {
     const text = `${JSON.stringify({ version: 1, routes }, null, 2)}\n`;
     return this.writes(async () => {
-      await mkdir(this.dir, { recursive: true });
-      await writeFileAtomic(this.path, text, { fsync: true });
+      await ensurePrivateDir(this.dir);
+      await writeFileAtomic(this.path, text, { fsync: true, mode: PRIVATE_FILE_MODE });
     });
   }
 }

@@ -183,13 +183,17 @@ export interface WriteFailure {
   readonly plan: Plan;
 }
 
-/** The audit entry could not be written; `changed` says whether the routing change was made. */
+/**
+ * The audit entry could not be written. An applied change is then taken back (`rolledBack: true`,
+ * `changed: false`); `changed: true` only when that failed too, with `unrestored` naming who.
+ */
 export interface AuditFailure {
   readonly ok: false;
   readonly code: 'audit-failed';
   readonly message: string;
   readonly rolledBack: boolean;
   readonly changed: boolean;
+  readonly unrestored?: readonly UnrestoredReceiver[];
 }
 
 export type ApplyFailure =

@@ -49,7 +49,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   const dispatch = createDispatcher(requests, createHandlers(core), {
     checkCaller: (caller: Caller) =>
       caller.trusted ? true : `${caller.url || 'an unknown page'} is not Patchbay's own window`,
-    secrets: () => core.secrets(),
+    scrub: (value) => core.scrubbing.outgoing.value(value),
   });
   return {
     core,

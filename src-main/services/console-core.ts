@@ -3,11 +3,14 @@ import { AuditLog } from '../audit';
 import {
   createBandwidthClient,
   verifyCredentials,
+  withScrubbedErrors,
   type BandwidthClient,
   type BandwidthClientOptions,
 } from '../bandwidth';
 import {
+  ActiveSecrets,
   ProfileService,
+  Scrubber,
   type ProfileCredentials,
   type SecretStore,
   type VerifyCredentials,
@@ -15,6 +18,7 @@ import {
 import { LiveSync, DEFAULT_TIMING, type SessionUpdate } from '../live';
 import type { LocalApi } from '../local-api';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
+import { ensurePrivateDir } from '../settings/data-folder';
 import type { ProfilesState } from '../shared/contract';
 import type { SessionUpdateEvent } from '../shared/session-view';
 import type { TimedRouteEvent } from '../routing';
@@ -47,27 +51,48 @@ export interface ActiveProfile {
   live: LiveSync;
 }
 
+/** The active secrets and the two scrubbers over them: one for results and events, one for logs. */
+export interface Scrubbing {
+  readonly secrets: ActiveSecrets;
+  /** Results and events: device tokens stay (the console shows them on purpose). */
+  readonly outgoing: Scrubber;
+  /** The audit log and console output: device tokens go too. */
+  readonly logs: Scrubber;
+}
+
+function createScrubbing(): Scrubbing {
+  const secrets = new ActiveSecrets();
+  return {
+    secrets,
+    outgoing: new Scrubber({ secrets, mode: 'outgoing' }),
+    logs: new Scrubber({ secrets, mode: 'log' }),
+  };
+}
+
 /**
  * The main-process services, composed once and shared by the Electron shell and the web host:
  * settings, profiles with keychain credentials, the audit log, and the active profile's client and
- * watchers. Holds no secret itself: credentials are read from the keychain at call time.
+ * watchers. Credentials are read from the keychain at call time; the passwords handed out are
+ * registered with the scrubber, which every event (here) and every result (the dispatcher) passes.
  */
 export class ConsoleCore {
-  readonly events = new TypedEmitter<CoreEvents>();
+  readonly events: TypedEmitter<CoreEvents>;
   readonly profiles: ProfileService;
   readonly routing: RoutingService;
   #active: ActiveProfile;
-  readonly #knownSecrets = new Set<string>();
 
   private constructor(
     private readonly options: ConsoleCoreOptions,
     readonly settings: SettingsStore,
     readonly audit: AuditLog,
+    readonly scrubbing: Scrubbing,
   ) {
     const local = options.localApi;
+    this.events = new TypedEmitter<CoreEvents>((payload) => scrubbing.outgoing.value(payload));
     this.profiles = new ProfileService({
       settings,
       secrets: options.secrets,
+      activeSecrets: scrubbing.secrets,
       verify: options.verify ?? ((c) => verifyCredentials(c)),
       localCredentials: () => ({
         baseUrl: local.baseUrl,
@@ -85,17 +110,19 @@ export class ConsoleCore {
   }
 
   static async create(options: ConsoleCoreOptions): Promise<ConsoleCore> {
-    const audit = await AuditLog.open({ dir: join(options.dataDir, 'audit') });
-    return new ConsoleCore(options, options.settings, audit);
+    // Owner-only data folders (the audit log and each profile's timed routes make their own).
+    await ensurePrivateDir(options.dataDir);
+    await ensurePrivateDir(join(options.dataDir, 'routing'));
+    const scrubbing = createScrubbing();
+    const audit = await AuditLog.open({
+      dir: join(options.dataDir, 'audit'),
+      scrubber: scrubbing.logs,
+    });
+    return new ConsoleCore(options, options.settings, audit, scrubbing);
   }
 
   get active(): ActiveProfile {
     return this.#active;
-  }
-
-  /** Every password this process has handled, so error texts can be scrubbed of them. */
-  secrets(): string[] {
-    return [...this.#knownSecrets];
   }
 
   profilesState(): ProfilesState {
@@ -141,18 +168,16 @@ export class ConsoleCore {
   private activate(profile: Profile): ActiveProfile {
     const credentials = async (): Promise<{ username: string; password: string }> => {
       const c: ProfileCredentials = await this.profiles.getCredentials(profile.id);
-      this.#knownSecrets.add(c.password);
       return { username: c.username, password: c.password };
     };
     const baseUrl = profile.kind === 'local' ? this.options.localApi.baseUrl : profile.baseUrl;
     const accountId =
       profile.kind === 'local' ? this.options.localApi.accountId : profile.accountId;
-    const client = createBandwidthClient({
-      ...this.options.client,
-      baseUrl,
-      accountId,
-      credentials,
-    });
+    const outgoing = this.scrubbing.outgoing;
+    const client = withScrubbedErrors(
+      createBandwidthClient({ ...this.options.client, baseUrl, accountId, credentials }),
+      (text) => outgoing.text(text),
+    );
     const { pollFastMs, pollSlowMs } = this.settings.getPreferences();
     const live = new LiveSync(client, {
       ...DEFAULT_TIMING,

@@ -1,6 +1,12 @@
 /** A small typed event emitter (main-process side of the contract's events). */
 export class TypedEmitter<Events extends object> {
   readonly #listeners = new Map<keyof Events, Set<(payload: never) => void>>();
+  readonly #outgoing: <T>(payload: T) => T;
+
+  /** `outgoing` is applied to every payload before any listener sees it (the console's scrubber). */
+  constructor(outgoing?: <T>(payload: T) => T) {
+    this.#outgoing = outgoing ?? (<T>(payload: T): T => payload);
+  }
 
   on<K extends keyof Events>(name: K, listener: (payload: Events[K]) => void): () => void {
     const set = this.#listeners.get(name) ?? new Set();
@@ -10,8 +16,11 @@ export class TypedEmitter<Events extends object> {
   }
 
   emit<K extends keyof Events>(name: K, payload: Events[K]): void {
-    for (const listener of this.#listeners.get(name) ?? []) {
-      (listener as (payload: Events[K]) => void)(payload);
+    const listeners = this.#listeners.get(name);
+    if (!listeners || listeners.size === 0) return;
+    const outgoing = this.#outgoing(payload);
+    for (const listener of listeners) {
+      (listener as (payload: Events[K]) => void)(outgoing);
     }
   }
 

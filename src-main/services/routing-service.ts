@@ -32,7 +32,8 @@ export class RoutingService {
     const routing = this.build(active);
     this.#byProfile.set(active.profile.id, routing);
     const restored = await routing.timers.restore();
-    for (const warning of restored.warnings) console.warn(`timed routes: ${warning}`);
+    const logs = this.core.scrubbing.logs;
+    for (const warning of restored.warnings) console.warn(logs.text(`timed routes: ${warning}`));
     return routing;
   }
 

@@ -1,5 +1,6 @@
 /** Reading the settings file as raw JSON, and keeping a file Patchbay cannot use aside (never deleting it). */
 import { readFileSync, renameSync } from 'node:fs';
+import { makePrivateSync } from './data-folder';
 import { SettingsError } from './errors';
 
 export type RawRead =
@@ -42,6 +43,7 @@ export function keepAside(path: string, now: Date): string {
   const target = `${path}.corrupt-${fileStamp(now)}`;
   try {
     renameSync(path, target);
+    makePrivateSync(target);
   } catch (error) {
     throw new SettingsError(
       'settings-unreadable',

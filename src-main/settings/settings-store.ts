@@ -24,6 +24,7 @@ import {
   type WatchedSession,
   type WindowState,
 } from './schema';
+import { ensurePrivateDirSync, makePrivateSync } from './data-folder';
 import { keepAside, readRawSettings } from './settings-file';
 
 /** What the store needs from conf / electron-store. */
@@ -73,6 +74,9 @@ export class SettingsStore {
     const configName = options.configName ?? 'settings';
     this.#now = options.now ?? ((): Date => new Date());
     this.path = join(options.cwd, `${configName}.json`);
+    // The settings folder is the data folder: owner-only, as is the file (an older one tightened).
+    ensurePrivateDirSync(options.cwd);
+    makePrivateSync(this.path);
     const { data, report, write } = this.#load();
     // The backend is made after an unusable file was moved aside, so it never sees one.
     this.#backend = (options.createBackend ?? createConfBackend)({ cwd: options.cwd, configName });

@@ -6,10 +6,13 @@
  * Cache Storage, cookies, the console messages and every WebSocket frame the page RECEIVED are
  * searched for the password, the wrong password and their Basic auth headers: 0 hits. (The page
  * sends the password once, in the `profiles:add` frame: that is the one way it enters main.)
+ * A second account sits behind a backend that echoes the credentials in its error bodies: the
+ * errors it causes are shown (scrubbed) and the same search finds nothing.
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { createLocalApi, type LocalApi } from '../../src-main/local-api';
+import { startEchoBackend, type EchoBackend } from '../support/reliability/echo-backend';
 import { ProfilesPage } from './pages/profiles-page';
 import { SessionsPage } from './pages/sessions-page';
 import { expect, test } from './support/fixtures';
@@ -74,14 +77,17 @@ async function pageContents(page: Page): Promise<Record<string, string>> {
   return { ...inPage, cookies };
 }
 
-function hits(where: string, text: string): string[] {
-  return Object.entries(NEEDLES)
+function hits(where: string, text: string, needles = NEEDLES): string[] {
+  return Object.entries(needles)
     .filter(([, needle]) => text.includes(needle))
     .map(([what]) => `${what} in ${where}`);
 }
 
 let cloud: LocalApi | undefined;
+let echo: EchoBackend | undefined;
 test.afterEach(async () => {
+  await echo?.close();
+  echo = undefined;
   await cloud?.close();
   cloud = undefined;
 });
@@ -155,4 +161,70 @@ test('the password never stays in the page: DOM, fields, storage, cookies, conso
   expect(received.length).toBeGreaterThan(0);
   const carrying = sent.filter((f) => f.includes(PASSWORD));
   expect(carrying.every((f) => f.includes('"profiles:add"'))).toBe(true);
+});
+
+test('errors from a backend that echoes the credentials reach the page scrubbed', async ({
+  console: app,
+}) => {
+  const password = `Ui-Ech0-${randomUUID()}`;
+  const needles: Record<string, string> = {
+    password,
+    'first 12 characters of the password': password.slice(0, 12),
+    'Basic header': Buffer.from(`${USERNAME}:${password}`).toString('base64'),
+  };
+  cloud = await createLocalApi({ accountId: '5558100', username: USERNAME, password });
+  const backend = (echo = await startEchoBackend(cloud));
+  const page = app.page;
+  const received: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => received.push(String(f.payload))));
+  await page.reload();
+  const found: string[] = [];
+  const checkpoint = async (step: string): Promise<void> => {
+    for (const [where, text] of Object.entries(await pageContents(page))) {
+      found.push(...hits(`${where} after ${step}`, text, needles));
+    }
+  };
+
+  const profiles = new ProfilesPage(page);
+  await profiles.open();
+  await profiles.addAccount({
+    name: 'Echoing',
+    accountId: cloud.accountId,
+    username: USERNAME,
+    password,
+    baseUrl: backend.baseUrl,
+  });
+  await expect(profiles.notifications).toContainText('Added profile “Echoing”');
+  await profiles.use('Echoing');
+  await expect(profiles.activeProfile).toHaveText('Echoing');
+
+  const sessions = new SessionsPage(page);
+  await sessions.open();
+  backend.echo({ method: 'POST', path: /\/sessions$/, status: 500, shape: 'json-error' });
+  await sessions.createSession('echo-refused');
+  const alert = sessions.createForm.getByRole('alert');
+  await expect(alert).toContainText(
+    `Create session failed: Credentials ${USERNAME}:[redacted] refused`,
+  );
+  await expect(alert).toContainText('[redacted]');
+  await checkpoint('a create answered with the credentials');
+
+  backend.clear();
+  await sessions.createSession('echo-call');
+  const item = sessions.session('echo-call');
+  await expect(item).toBeVisible();
+  backend.echo({ method: 'GET', path: /\/participants$/, status: 500, shape: 'json-message' });
+  await expect(item).toContainText('Unreachable', { timeout: 20_000 });
+  await expect(item).toContainText('[redacted]');
+  await checkpoint('polls answered with the credentials');
+  backend.clear();
+
+  for (const frame of received) found.push(...hits('a WebSocket frame received', frame, needles));
+  console.log(
+    `[reliability] secret hygiene (renderer): backend echoing credentials: ` +
+      `${backend.echoed} echoed answers, 2 checkpoints, ${received.length} frames received: ` +
+      `${found.length} hits`,
+  );
+  expect(found).toEqual([]);
+  expect(backend.echoed).toBeGreaterThanOrEqual(2);
 });

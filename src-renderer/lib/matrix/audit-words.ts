@@ -51,6 +51,29 @@ export function receiverLines(entry: AuditEntry, labelOf: (id: string) => string
   }));
 }
 
+const REDACTED_FIELD_WORDS: Record<string, string> = {
+  reason: 'the reason',
+  error: 'the error',
+  intent: 'the change asked for',
+  receivers: "a participant's routing",
+};
+
+/**
+ * "Redacted before it was recorded, as it looked like a credential: the reason (an Authorization
+ * header)." — or undefined when the log redacted nothing in this entry.
+ */
+export function redactionWords(entry: Pick<AuditEntry, 'redacted'>): string | undefined {
+  const notes = entry.redacted ?? [];
+  if (notes.length === 0) return undefined;
+  const parts = new Set(
+    notes.map((n) => {
+      const top = n.field.split('.')[0] ?? '';
+      return `${REDACTED_FIELD_WORDS[top] ?? top} (${n.rule})`;
+    }),
+  );
+  return `Redacted before it was recorded, as it looked like a credential: ${[...parts].join('; ')}.`;
+}
+
 /** `2025-11-21T10:31:05.000Z` from a `datetime-local` value, or undefined when empty or invalid. */
 export function isoFromLocal(value: string): string | undefined {
   if (value.trim() === '') return undefined;

@@ -11,14 +11,18 @@
  * password and their Basic auth headers (and for the embedded API's Basic header): 0 hits.
  */
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { format } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import type { HostFrame } from '../../../src-main/shared/ws-protocol';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { startConsole, type TestConsole } from '../../support/reliability/console';
+import {
+  basic,
+  capturingOutput,
+  filesUnder,
+  modesUnder,
+  NeedleSearch,
+} from '../../support/reliability/hygiene';
 import { report, since, until } from '../../support/reliability/report';
 import {
   openBridge,
@@ -31,8 +35,6 @@ const gate = await keyringGate();
 const PASSWORD = `Hyg1ene-${randomUUID()}`;
 const WRONG = `Wr0ng-${randomUUID()}`;
 const USERNAME = 'hygiene-api-user';
-const basic = (user: string, pass: string): string =>
-  Buffer.from(`${user}:${pass}`).toString('base64');
 
 let cloud: LocalApi | undefined;
 let c: TestConsole | undefined;
@@ -43,30 +45,6 @@ afterAll(async () => {
   await c?.close();
   await cloud?.close();
 });
-
-/** Captures everything written to the console and to stdout/stderr while `run` runs. */
-async function capturingOutput<T>(output: string[], run: () => Promise<T>): Promise<T> {
-  const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-  const saved = methods.map((m) => console[m]);
-  const writes = [process.stdout.write, process.stderr.write] as const;
-  for (const m of methods)
-    console[m] = (...args: unknown[]): void => void output.push(format(...args));
-  const tap =
-    (original: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
-    (chunk: unknown, ...rest: unknown[]): boolean => {
-      output.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
-      return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
-    };
-  process.stdout.write = tap(writes[0], process.stdout) as typeof process.stdout.write;
-  process.stderr.write = tap(writes[1], process.stderr) as typeof process.stderr.write;
-  try {
-    return await run();
-  } finally {
-    methods.forEach((m, i) => (console[m] = saved[i] ?? console[m]));
-    process.stdout.write = writes[0];
-    process.stderr.write = writes[1];
-  }
-}
 
 describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecycle', () => {
   it(
@@ -197,41 +175,37 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
       });
 
       // Search everything.
-      const needles = {
+      const needles = new NeedleSearch({
         password: PASSWORD,
         'Basic header': basic(USERNAME, PASSWORD),
         'wrong password': WRONG,
         'wrong Basic header': basic(USERNAME, WRONG),
         'embedded API Basic header': basic(local.username, local.password),
-      };
-      const hits: string[] = [];
-      const search = (where: string, text: string): void => {
-        for (const [what, needle] of Object.entries(needles)) {
-          if (text.includes(needle)) hits.push(`${what} in ${where}`);
-        }
-      };
-      const files = (await readdir(session.dir, { recursive: true, withFileTypes: true })).filter(
-        (f) => f.isFile(),
-      );
-      for (const f of files) {
-        const path = join(f.parentPath, f.name);
-        search(path.slice(session.dir.length + 1), await readFile(path, 'latin1'));
-      }
-      for (const r of results) search('an IPC result', JSON.stringify(r));
-      for (const u of session.updates) search('an IPC event', JSON.stringify(u.event));
-      for (const f of frames) search('a WebSocket frame', f);
-      for (const line of output) search('console output', line);
+      });
+      const files = await filesUnder(session.dir);
+      for (const f of files) needles.search(f.path, f.text);
+      for (const r of results) needles.search('an IPC result', JSON.stringify(r));
+      for (const u of session.updates) needles.search('an IPC event', JSON.stringify(u.event));
+      for (const f of frames) needles.search('a WebSocket frame', f);
+      for (const line of output) needles.search('console output', line);
       const written = files.map((f) => f.name).sort();
+      // Modes of what the console wrote (the embedded local API's own folder is the local API's).
+      const modes = (await modesUnder(session.dir)).filter((m) => !m.path.startsWith('local-api'));
+      const loose = modes.filter((m) => m.mode !== (m.folder ? '0700' : '0600'));
+      const folders = modes.filter((m) => m.folder).length;
 
       report(
         'secret hygiene',
         `${files.length} files (${written.join(', ')}), ${results.length} IPC results, ` +
           `${session.updates.length} events, ${frames.length} WebSocket frames, ${output.length} ` +
-          `output lines searched for ${Object.keys(needles).length} secrets: ${hits.length} hits` +
-          `${hits.length > 0 ? ` (${hits.join('; ')})` : ''}; keychain entry ${keychainAfterRemove === null ? 'deleted' : 'LEFT'}`,
+          `output lines searched for ${Object.keys(needles.needles).length} secrets: ` +
+          `${needles.summary()}; keychain entry ${keychainAfterRemove === null ? 'deleted' : 'LEFT'}; ` +
+          `file modes: ${modes.length - folders} files 0600, ${folders} folders 0700, ` +
+          `${loose.length} looser${loose.length > 0 ? ` (${loose.map((m) => `${m.path} ${m.mode}`).join(', ')})` : ''}`,
         since(started),
       );
-      expect(hits).toEqual([]);
+      expect(needles.hits).toEqual([]);
+      if (process.platform !== 'win32') expect(loose).toEqual([]);
       expect(keychainAfterAdd).toBe(PASSWORD);
       expect(keychainAfterRemove).toBeNull();
       expect(written).toEqual(

@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { AuditLog } from '../../../src-main/audit';
 import type { AuditEntry } from '../../../src-main/audit';
 import { createBandwidthClient } from '../../../src-main/bandwidth';
@@ -149,6 +150,55 @@ export async function fixture(
     async dispose() {
       await audit.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real client, with its subscription writes going through `update` instead. */
+export function withWrites(
+  h: Harness,
+  update: RoutingClient['updateParticipantSubscriptions'],
+): RoutingClient {
+  return {
+    listSessionParticipants: (r, o) => h.client.listSessionParticipants(r, o),
+    removeParticipantFromSession: (r, o) => h.client.removeParticipantFromSession(r, o),
+    addParticipantToSession: (r, o) => h.client.addParticipantToSession(r, o),
+    updateParticipantSubscriptions: update,
+  };
+}
+
+/**
+ * The usual hooks of a file: one harness (local API) for the file, a normal call before each test,
+ * faults cleared around each test, and the test's fixture (set `current.f`) disposed after it.
+ */
+export function perTest(): { readonly h: Harness; readonly call: Call; f: Fixture | undefined } {
+  const current: { h?: Harness; call?: Call; f: Fixture | undefined } = { f: undefined };
+  beforeAll(async () => {
+    current.h = await startHarness();
+  });
+  afterAll(async () => current.h?.close());
+  beforeEach(async () => {
+    const h = current.h as Harness;
+    h.api.control.clearFaults();
+    current.call = await normalCall(h);
+  });
+  afterEach(async () => {
+    current.h?.api.control.clearFaults();
+    await current.f?.dispose();
+    current.f = undefined;
+  });
+  return {
+    get h(): Harness {
+      return current.h as Harness;
+    },
+    get call(): Call {
+      return current.call as Call;
+    },
+    get f(): Fixture | undefined {
+      return current.f;
+    },
+    set f(value: Fixture | undefined) {
+      current.f = value;
     },
   };
 }

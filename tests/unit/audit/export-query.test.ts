@@ -97,11 +97,38 @@ describe('audit export', () => {
     expect(entriesToCsv([])).toBe(`${AUDIT_CSV_COLUMNS.join(',')}\r\n`);
   });
 
-  it('quotes any cell so that it parses back (property)', () => {
+  it('quotes every text cell of the entries, leaves numbers bare', async () => {
+    const [header = '', first = ''] = (await log.export('csv')).split('\r\n');
+    expect(header.startsWith('seq,time,profileId,')).toBe(true);
+    expect(first.startsWith('1,"2025-01-01T00:00:00.000Z","p1",')).toBe(true);
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['a;=cmd()', "a;'=cmd()"],
+    ['x,@SUM(A1)', "x,'@SUM(A1)"],
+    ['a; +1', "a; '+1"],
+    ['-5', "'-5"],
+    ['ok\t=HYPERLINK("x")', 'ok\t\'=HYPERLINK("x")'],
+    ['\tlead', "'\tlead"],
+    ['\r\n=x', "'\r'\n'=x"],
+    ['a-b;c=d, e@f', 'a-b;c=d, e@f'],
+  ])('neutralises formulas in every ;/,/tab-separated segment: %j', (value, expected) => {
+    const [[cell] = []] = parseCsv(`${csvCell(value)}\r\n`);
+    expect(cell).toBe(expected);
+  });
+
+  it('any text parses back as one cell, with only apostrophes added and no formula start (property)', () => {
+    const formula = /^ *[=+\-@\p{Cc}]/u;
     fc.assert(
-      fc.property(fc.string(), (s) => {
-        const [[cell] = []] = parseCsv(`${csvCell(s)}\r\n`);
-        expect(cell).toBe(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        const quoted = csvCell(s);
+        expect(quoted.startsWith('"') && quoted.endsWith('"')).toBe(true);
+        const rows = parseCsv(`${quoted}\r\n`);
+        expect(rows).toHaveLength(1);
+        const [[cell = ''] = []] = rows;
+        expect(cell.replace(/'/g, '')).toBe(s.replace(/'/g, ''));
+        for (const segment of cell.split(/[,;\t\r\n]/)) expect(segment).not.toMatch(formula);
       }),
     );
   });

@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEntryInput } from '../../../src-main/audit';
+import { afterEach, beforeEach } from 'vitest';
+import { AuditLog, type AuditEntryInput, type AuditLogOptions } from '../../../src-main/audit';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'patchbay-audit-'));
@@ -33,5 +34,47 @@ export function sampleInput(overrides: Partial<AuditEntryInput> = {}): AuditEntr
     ],
     outcome: 'applied',
     ...overrides,
+  };
+}
+
+export interface LogPerTest {
+  /** This test's folder. */
+  readonly dir: string;
+  /** Opens a log in it (stepping clock, OS user `supervisor1`), closed after the test. */
+  open(options?: Partial<AuditLogOptions>): Promise<AuditLog>;
+  /** The non-empty lines of its `audit.jsonl`. */
+  lines(): Promise<string[]>;
+}
+
+/** A fresh folder per test, and the logs opened in it closed after the test. */
+export function logPerTest(): LogPerTest {
+  let folder: { dir: string; cleanup: () => Promise<void> } | undefined;
+  const logs: AuditLog[] = [];
+  beforeEach(async () => {
+    folder = await tempDir();
+  });
+  afterEach(async () => {
+    await Promise.all(logs.splice(0).map((l) => l.close()));
+    await folder?.cleanup();
+  });
+  const dir = (): string => folder?.dir ?? '';
+  return {
+    get dir(): string {
+      return dir();
+    },
+    async open(options = {}): Promise<AuditLog> {
+      const log = await AuditLog.open({
+        dir: dir(),
+        now: steppingClock(),
+        osUser: () => 'supervisor1',
+        ...options,
+      });
+      logs.push(log);
+      return log;
+    },
+    async lines(): Promise<string[]> {
+      const text = await readFile(join(dir(), 'audit.jsonl'), 'utf8');
+      return text.split('\n').filter((l) => l.length > 0);
+    },
   };
 }

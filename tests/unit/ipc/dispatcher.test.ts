@@ -2,23 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDispatcher, type Caller } from '../../../src-main/ipc/dispatcher';
 import { IpcError } from '../../../src-main/ipc/errors';
-import { redactSecrets as redact } from '../../../src-main/credentials';
+import {
+  ActiveSecrets,
+  apiSecrets,
+  redactSecrets as redact,
+  Scrubber,
+} from '../../../src-main/credentials';
 import { BandwidthApiError } from '../../../src-main/bandwidth';
 import { buildBridge, describeSurface, event, request } from '../../../src-main/shared/bridge';
 
 const requests = {
   'demo:echo': request<{ said: string }>()(z.object({ text: z.string().max(5) }).strict()),
+  'demo:view': request<unknown>()(z.object({}).strict()),
   'demo:fail': request<never>()(z.object({ how: z.enum(['ipc', 'api', 'plain']) }).strict()),
 };
 const events = { 'demo:tick': event<{ n: number }>() };
 const trusted: Caller = { url: 'app://patchbay/index.html', trusted: true };
 const secret = 'hunter2-very-secret';
+const deviceToken = 'eyJhbGciOiJIUzI1NiJ9.eyJwaWQiOiJ4In0.c2lnbmF0dXJl';
+const active = new ActiveSecrets();
+active.register('profile-1', apiSecrets('api-user', secret));
+const scrubber = new Scrubber({ secrets: active });
+const basicOfSecret = Buffer.from(`api-user:${secret}`).toString('base64');
 
 function makeDispatch(): ReturnType<typeof createDispatcher> {
   return createDispatcher(
     requests,
     {
       'demo:echo': async ({ text }) => ({ said: text }),
+      // A session view whose error quotes an API that echoed the credentials, and a device token.
+      'demo:view': async () => ({
+        error: `List session participants failed: bad auth ${secret} (${basicOfSecret}) [401]`,
+        participants: [{ id: 'p1', tag: `authorization: Basic ${basicOfSecret}` }],
+        token: deviceToken,
+        bxmlTemplate: `<SipUri uui="${deviceToken};encoding=jwt">`,
+      }),
       'demo:fail': async ({ how }) => {
         if (how === 'ipc') throw new IpcError('not-found', 'No such session 42');
         if (how === 'api') {
@@ -34,7 +52,7 @@ function makeDispatch(): ReturnType<typeof createDispatcher> {
     },
     {
       checkCaller: (c) => (c.trusted ? true : `untrusted sender ${c.url}`),
-      secrets: () => [secret],
+      scrub: (value) => scrubber.value(value),
     },
   );
 }
@@ -104,6 +122,19 @@ describe('IPC dispatcher', () => {
     }
   });
 
+  it('scrubs every outgoing value too, but leaves a device token shown on purpose', async () => {
+    const result = await makeDispatch()('demo:view', {}, trusted);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        error: 'List session participants failed: bad auth [redacted] ([redacted]) [401]',
+        participants: [{ id: 'p1', tag: 'authorization: Basic [redacted]' }],
+        token: deviceToken,
+        bxmlTemplate: `<SipUri uui="${deviceToken};encoding=jwt">`,
+      },
+    });
+  });
+
   it('redact removes every occurrence', () => {
     expect(redact('a hunter2x b hunter2x', ['hunter2x'])).toBe('a [redacted] b [redacted]');
   });
@@ -125,7 +156,7 @@ describe('bridge', () => {
         return () => listeners.delete(name);
       },
     );
-    expect(describeSurface(bridge)).toEqual(['demo.echo', 'demo.fail', 'demo.onTick']);
+    expect(describeSurface(bridge)).toEqual(['demo.echo', 'demo.fail', 'demo.onTick', 'demo.view']);
     await bridge.demo.echo({ text: 'x' });
     expect(calls).toEqual([['demo:echo', { text: 'x' }]]);
     const seen: number[] = [];

@@ -5,6 +5,7 @@ import {
   intentWords,
   isoFromLocal,
   receiverLines,
+  redactionWords,
 } from '../../../src-renderer/lib/matrix/audit-words';
 import { cellKey } from '../../../src-renderer/lib/matrix/grid';
 import { cellMenu, headerMenu, trayMenu } from '../../../src-renderer/lib/matrix/menus';
@@ -167,6 +168,21 @@ describe('outcomes and audit entries', () => {
     expect(receiverLines(entry, (id) => (id === C ? 'Customer c0ff' : 'Agent a9e4'))).toEqual([
       { receiverId: C, label: 'Customer c0ff', before: 'hears Agent a9e4', after: 'hears nobody' },
     ]);
+  });
+
+  it('says what the log redacted and why, never what', () => {
+    expect(redactionWords({})).toBeUndefined();
+    expect(
+      redactionWords({
+        redacted: [
+          { field: 'reason', rule: 'an Authorization header' },
+          { field: 'receivers.0.before.participants.0.streamAliases.0', rule: 'a bearer token' },
+          { field: 'receivers.1.after.participants.0.streamAliases.0', rule: 'a bearer token' },
+        ],
+      }),
+    ).toBe(
+      "Redacted before it was recorded, as it looked like a credential: the reason (an Authorization header); a participant's routing (a bearer token).",
+    );
   });
 
   it('dates and file names', () => {

@@ -70,13 +70,22 @@ describe('RoutingApplier', () => {
     expect(client.maxInFlight).toBe(2);
   });
 
-  it('reports a change it made but could not audit, and keeps it undoable', async () => {
+  it('takes back a change it could not audit, and says so', async () => {
     const client = fakeClient(['p1', 'p2']);
     const applier = new RoutingApplier({ ...options, client, audit: memoryAudit(true) });
     const result = await applier.apply(SID, { type: 'fullyWire' });
-    expect(result).toMatchObject({ ok: false, code: 'audit-failed', changed: true });
-    expect(result.ok ? '' : result.message).toMatch(/could not record.*disk full/);
-    expect(applier.history(SID).canUndo).toBe(true);
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'audit-failed',
+      rolledBack: true,
+      changed: false,
+    });
+    expect(result.ok ? '' : result.message).toMatch(/could not record.*disk full.*was undone/);
+    // Two writes forward, two back: everyone holds what they held before.
+    expect(client.writes).toBe(4);
+    const after = await client.listSessionParticipants({ sessionId: SID });
+    expect(after.map((p) => p.subscriptions)).toEqual([{}, {}]);
+    expect(applier.history(SID).canUndo).toBe(false);
   });
 
   it('a refusal it could not audit still changes nothing', async () => {
