@@ -11,6 +11,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationId } from '../shared/bandwidth-api';
+import { DEMO_DIRECTORY_PATHS } from '../shared/directory';
 import { LocalApiError, badRequest } from './errors';
 import type { RequestErrorStatus } from './errors';
 
@@ -89,6 +90,9 @@ export function installBasicAuth(app: FastifyInstance, credentials: Credentials)
     // Decided by the matched route, not the raw URL: unknown routes always need credentials.
     const route = request.routeOptions.url;
     if (route !== undefined && isControlUrl(route)) return;
+    // The demo directory feed has its own bearer token (local-api/directory/routes.ts).
+    if (route !== undefined && (Object.values(DEMO_DIRECTORY_PATHS) as string[]).includes(route))
+      return;
     const given = basicCredentials(request.headers.authorization);
     const userOk = sameSecret(given?.user ?? '', credentials.username);
     const passOk = sameSecret(given?.pass ?? '', credentials.password);

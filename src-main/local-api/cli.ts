@@ -33,8 +33,9 @@ function banner(api: LocalApi, options: CliOptions): string {
     `  account id:  ${api.accountId}`,
     `  username:    ${api.username}`,
     `  password:    ${api.password}`,
-    `  seed:        ${options.seed}; simulation ${options.simulate ? 'on' : 'off'}; state ${state}`,
+    `  seed:        ${options.seed}; simulation ${options.simulate ? `on (${options.pace} pace)` : 'off'}; state ${state}`,
     `  control:     ${api.url}/_local/stats (loopback only)`,
+    `  directory:   ${api.directory.url} (Authorization: Bearer ${api.directory.token})`,
     '',
     'Try:',
     `  ${example}`,
@@ -58,8 +59,10 @@ async function main(): Promise<void> {
     seed: options.seed,
     logger: options.log,
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.directoryToken === undefined ? {} : { directoryToken: options.directoryToken }),
     simulate: options.simulate
       ? {
+          pace: options.pace,
           ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
           log: (line: string) => console.log(`[simulation] ${line}`),
         }

@@ -73,7 +73,12 @@ export interface CountingControl extends LocalControl {
   count(operation: OperationId): void;
 }
 
-export function createLocalControl(store: Store, injector: FaultInjector): CountingControl {
+/** `onReset` runs after every reset (the demo directory adopts the new calls). */
+export function createLocalControl(
+  store: Store,
+  injector: FaultInjector,
+  onReset: () => void = () => undefined,
+): CountingControl {
   let counts = zeroCounts();
   return {
     setLatency: (rule) => injector.setLatency(rule),
@@ -85,13 +90,10 @@ export function createLocalControl(store: Store, injector: FaultInjector): Count
       counts = zeroCounts();
     },
     reset: (options = {}) => {
-      if (options.seed === 'demo') {
-        const seeded = demoSeed(options.demoSeed);
-        store.replace(seeded.state);
-        return seeded.calls;
-      }
-      store.replace(emptyState());
-      return [];
+      const seeded = options.seed === 'demo' ? demoSeed(options.demoSeed) : undefined;
+      store.replace(seeded?.state ?? emptyState());
+      onReset();
+      return seeded?.calls ?? [];
     },
     state: () => store.snapshot(),
     count: (operation) => {

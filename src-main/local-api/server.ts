@@ -8,8 +8,9 @@
  * "patchbay-local", seed "empty", no simulation, no request logging. With a data folder, a valid
  * state file wins over the seed (the seed only fills a fresh state).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { DEMO_DIRECTORY_PATHS } from '../shared/directory';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -21,6 +22,9 @@ import {
 import type { Credentials } from './bandwidth-http';
 import { createLocalControl, installRequestInterception, registerControlRoutes } from './control';
 import type { LocalControl } from './control';
+import { DemoDirectory } from './directory/register';
+import { registerDirectoryRoutes } from './directory/routes';
+import type { DirectoryRoutesOptions } from './directory/routes';
 import { FaultInjector } from './faults';
 import { StateWriter, loadPersistedState } from './persistence';
 import { registerBandwidthRoutes } from './routes';
@@ -56,6 +60,17 @@ export interface LocalApiOptions {
   simulate?: boolean | SimulationOptions;
   /** Fastify's request logging (pino, to stdout). */
   logger?: boolean;
+  /** Bearer token of the demo's call directory feed (default: random per run). */
+  directoryToken?: string;
+}
+
+/** The demo contact center's call directory feed (see directory/routes.ts). */
+export interface LocalDirectoryFeed {
+  /** `url + '/directory/v1/calls'` */
+  url: string;
+  /** Its Server-Sent Events variant. */
+  eventsUrl: string;
+  token: string;
 }
 
 export interface LocalApi {
@@ -69,6 +84,7 @@ export interface LocalApi {
   /** Problems met at start (e.g. a corrupt state file moved aside). */
   warnings: string[];
   control: LocalControl;
+  directory: LocalDirectoryFeed;
   /** Verifies a participant token issued by this server and returns its claims. */
   verifyToken(token: string): Promise<ParticipantTokenClaims>;
   close(): Promise<void>;
@@ -79,6 +95,8 @@ export interface LocalApiAppDeps {
   credentials: Credentials;
   tokenSecret: Uint8Array;
   logger?: boolean;
+  /** Serve the demo's call directory feed (and re-adopt its calls on a control reset). */
+  directory?: DirectoryRoutesOptions;
 }
 
 export interface LocalApiApp {
@@ -97,7 +115,7 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     forceCloseConnections: true,
   });
   const faults = new FaultInjector();
-  const control = createLocalControl(deps.store, faults);
+  const control = createLocalControl(deps.store, faults, () => deps.directory?.directory.reset());
   installBodyParsers(app);
   installErrorHandling(app, deps.logger ?? false);
   installRequestInterception(app, control, faults);
@@ -108,6 +126,7 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     tokenSecret: deps.tokenSecret,
   });
   registerControlRoutes(app, control);
+  if (deps.directory) registerDirectoryRoutes(app, deps.directory);
   app.addHook('preClose', async () => faults.releaseAll());
   return { app, control, faults };
 }
@@ -128,10 +147,19 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     options.dataDir === undefined ? { warnings: [] } : await loadPersistedState(options.dataDir);
   const tokenSecret = loaded.data?.tokenSecret ?? generateTokenSecret();
   let writer: StateWriter | undefined;
-  const store = new Store({ state: loaded.data?.state, onChange: () => writer?.schedule() });
+  const store = new Store({
+    state: loaded.data?.state,
+    onChange: () => {
+      writer?.schedule();
+      directory.changed();
+    },
+  });
+  const directory = new DemoDirectory(store, { seed: options.demoSeed });
   if (loaded.data === undefined && options.seed === 'demo') {
     store.replace(demoSeed(options.demoSeed).state);
   }
+  directory.adopt();
+  const directoryToken = options.directoryToken ?? randomBytes(24).toString('base64url');
   if (options.dataDir !== undefined) {
     writer = new StateWriter(options.dataDir, () => ({ state: store.snapshot(), tokenSecret }));
     writer.schedule();
@@ -142,6 +170,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     credentials,
     tokenSecret,
     logger: options.logger ?? false,
+    directory: { directory, token: directoryToken },
   });
   try {
     await app.listen({ host, port: options.port ?? LOCAL_API_DEFAULTS.port });
@@ -155,7 +184,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
   let simulation: Simulation | undefined;
   if (options.simulate !== undefined && options.simulate !== false) {
     simulation = startSimulation(
-      { baseUrl, ...credentials, sessionIds: store.sessionIds() },
+      { baseUrl, ...credentials, sessionIds: store.sessionIds(), directory },
       options.simulate === true ? {} : options.simulate,
     );
   }
@@ -167,6 +196,11 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     ...credentials,
     warnings: [...loaded.warnings],
     control,
+    directory: {
+      url: `${url}${DEMO_DIRECTORY_PATHS.calls}`,
+      eventsUrl: `${url}${DEMO_DIRECTORY_PATHS.events}`,
+      token: directoryToken,
+    },
     verifyToken: (token) => verifyParticipantToken(token, tokenSecret),
     close(): Promise<void> {
       closing ??= (async (): Promise<void> => {

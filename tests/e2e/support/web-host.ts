@@ -29,7 +29,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
   const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/host/cli.ts')];
   args.push('--port', '0', '--data-dir', dataDir, '--json');
+  // A simulated contact center moves at the old fast pace in tests (realistic is the default).
   if (!options.simulate) args.push('--no-simulate');
+  else args.push('--pace', 'fast');
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
