@@ -31,3 +31,14 @@ export {
   type VerifyCredentialsResult,
   type VerifyFailureKind,
 } from './profile-service';
+export {
+  checkDirectoryToken,
+  checkDirectoryUrl,
+  directorySecretKey,
+  verifyDirectoryFeed,
+  type DirectoryCredentials,
+  type LocalDirectoryProvider,
+  type NewProfileDirectory,
+  type VerifyDirectory,
+  type VerifyDirectoryResult,
+} from './profile-directory';

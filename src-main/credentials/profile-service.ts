@@ -19,6 +19,17 @@ import {
   checkUsername,
   ProfileError,
 } from './profile-validation';
+import {
+  clearProfileDirectory,
+  directorySecretKey,
+  profileDirectorySource,
+  setProfileDirectory,
+  verifyDirectoryFeed,
+  type DirectoryCredentials,
+  type LocalDirectoryProvider,
+  type NewProfileDirectory,
+  type VerifyDirectory,
+} from './profile-directory';
 import { keychainError, redactSecrets, type SecretStore } from './secret-store';
 
 /** What an API call needs. Main process only: never send this to a renderer, log or file. */
@@ -53,6 +64,10 @@ export interface ProfileServiceOptions {
   secrets: SecretStore;
   verify: VerifyCredentials;
   localCredentials: LocalCredentialsProvider;
+  /** The embedded feed behind the Local demo's directory (none: the Local demo has no directory). */
+  localDirectory?: LocalDirectoryProvider;
+  /** Reads a directory feed once before it is saved (default: a real GET). */
+  verifyDirectory?: VerifyDirectory;
   newId?: () => string;
 }
 
@@ -92,6 +107,8 @@ export class ProfileService {
   readonly #secrets: SecretStore;
   readonly #verify: VerifyCredentials;
   readonly #localCredentials: LocalCredentialsProvider;
+  readonly #localDirectory: LocalDirectoryProvider | undefined;
+  readonly #verifyDirectory: VerifyDirectory;
   readonly #newId: () => string;
   /** Adds and removes run one at a time (checks, keychain and settings stay consistent). */
   readonly #exclusive = pLimit(1);
@@ -101,6 +118,8 @@ export class ProfileService {
     this.#secrets = options.secrets;
     this.#verify = options.verify;
     this.#localCredentials = options.localCredentials;
+    this.#localDirectory = options.localDirectory;
+    this.#verifyDirectory = options.verifyDirectory ?? verifyDirectoryFeed;
     this.#newId = options.newId ?? randomUUID;
   }
 
@@ -167,8 +186,35 @@ export class ProfileService {
       }
       const profile = this.get(profileId);
       if (profile.kind === 'bandwidth') await this.#secrets.delete(profile.id);
+      if (profile.directory) await this.#secrets.delete(directorySecretKey(profile.id));
       this.#settings.removeProfile(profile.id);
     });
+  }
+
+  /**
+   * Sets a profile's call directory: checks the URL and token, reads the feed once with them, then
+   * keeps the token in the keychain and the URL in settings. Nothing changes on failure.
+   */
+  setDirectory(profileId: string, input: NewProfileDirectory): Promise<Profile> {
+    return this.#exclusive(async () =>
+      setProfileDirectory(this.#directoryDeps(), this.get(profileId), input),
+    );
+  }
+
+  /** Removes a profile's call directory (URL and token). */
+  clearDirectory(profileId: string): Promise<Profile> {
+    return this.#exclusive(async () =>
+      clearProfileDirectory(this.#directoryDeps(), this.get(profileId)),
+    );
+  }
+
+  /** For main-process requests only: the profile's feed and token, or undefined without one. */
+  async getDirectory(profileId: string): Promise<DirectoryCredentials | undefined> {
+    return profileDirectorySource(this.#secrets, this.get(profileId), this.#localDirectory);
+  }
+
+  #directoryDeps(): Parameters<typeof setProfileDirectory>[0] {
+    return { settings: this.#settings, secrets: this.#secrets, verify: this.#verifyDirectory };
   }
 
   /** For main-process API calls only. The Local demo gets the embedded local API's credentials. */

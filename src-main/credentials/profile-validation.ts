@@ -17,7 +17,12 @@ export type ProfileErrorCode =
   | 'no-webrtc-access'
   | 'network'
   | 'verification-failed'
-  | 'credentials-missing';
+  | 'credentials-missing'
+  | 'invalid-directory-url'
+  | 'invalid-directory-token'
+  | 'directory-rejected'
+  | 'directory-invalid'
+  | 'directory-unreachable';
 
 export class ProfileError extends Error {
   readonly code: ProfileErrorCode;
