@@ -2,7 +2,8 @@
  * A profile's directory client: keeps the latest good snapshot of the backend's call directory and
  * tells subscribers what changed. It runs while someone subscribes: a `GET` with ETag (304: nothing
  * changed) every `pollMs`; when the feed advertises its Server-Sent Events variant (`events`), one
- * stream instead, with a `GET` before every (re)connection. A failure or a bad feed changes nothing
+ * stream instead, with a `GET` before every (re)connection; a stream that fails leaves polling on
+ * and is tried again after a backoff. A failed request or a bad feed changes nothing
  * but the status (`stale`, then `failing` after `graceMs`) and the next attempt waits longer
  * (doubling from `pollMs` up to `maxBackoffMs`, or the feed's Retry-After). The token is read at
  * request time from the source and never leaves this module.
@@ -79,6 +80,8 @@ export class DirectoryClient {
     calls: 0,
   };
   #failures = 0;
+  #streamFailures = 0;
+  #streamRetryAt = 0;
   #failingSince: number | undefined;
   #running: AbortController | undefined;
   #loop: Promise<void> | undefined;
@@ -154,11 +157,12 @@ export class DirectoryClient {
       try {
         await this.#pollOnce(signal);
         const events = this.#snapshot?.events;
-        if (this.#o.stream && events !== undefined && !signal.aborted) {
+        const streamNow = this.#o.now() >= this.#streamRetryAt && !signal.aborted;
+        if (this.#o.stream && events !== undefined && streamNow) {
           const opened = this.#o.now();
-          await this.#streamOnce(events, signal);
           // A stream that ended cleanly after a good while is reconnected at once.
-          if (this.#o.now() - opened >= this.#o.pollMs) wait = 0;
+          const clean = await this.#streamOnce(events, signal);
+          if (clean && this.#o.now() - opened >= this.#o.pollMs) wait = 0;
         }
       } catch (error) {
         if (signal.aborted) break;
@@ -198,9 +202,14 @@ export class DirectoryClient {
     return this.#inflight;
   }
 
-  async #streamOnce(url: string, signal: AbortSignal): Promise<void> {
-    const stream = this.#source.token().then((token) =>
-      followStream({
+  /**
+   * Follows the stream until it ends (true) or fails (false). A failed stream is not a failed feed:
+   * polling goes on (and says how the feed is), and the stream is tried again after a backoff.
+   */
+  async #streamOnce(url: string, signal: AbortSignal): Promise<boolean> {
+    try {
+      const token = await this.#source.token();
+      await followStream({
         url,
         token,
         timeoutMs: this.#o.timeoutMs,
@@ -214,12 +223,18 @@ export class DirectoryClient {
           this.#accept(snapshot, 'stream');
         },
         onBadEvent: (error) => this.#failed(error),
-      }),
-    );
-    await stream.catch((error: unknown) => {
-      if (!signal.aborted) this.#failed(error);
-      throw error;
-    });
+      });
+      this.#streamFailures = 0;
+      return true;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      this.#streamFailures += 1;
+      const { pollMs, maxBackoffMs } = this.#o;
+      const delay = retryDelay(this.#streamFailures, pollMs, maxBackoffMs);
+      this.#streamRetryAt = this.#o.now() + delay;
+      this.#setStatus({ ...this.#status, transport: 'poll' });
+      return false;
+    }
   }
 
   #accept(next: DirectorySnapshot, transport: DirectoryStatus['transport']): void {
@@ -274,6 +289,7 @@ export class DirectoryClient {
     this.#status = status;
     const changed =
       before.health !== status.health ||
+      before.transport !== status.transport ||
       before.reason !== status.reason ||
       before.nextAttemptAt !== status.nextAttemptAt;
     if (changed) {

@@ -137,6 +137,27 @@ describe('DirectoryClient against a tiny feed server', () => {
     expect(client?.status).toMatchObject({ health: 'ok', transport: 'stream' });
   });
 
+  it('a broken events URL: polling goes on, healthy, and the stream is retried with backoff', async () => {
+    let polls = 0;
+    let streams = 0;
+    const handle = {
+      current: ((req, res) => {
+        if (req.url === '/events') {
+          streams += 1;
+          return json(res, '{"message":"no"}', 404);
+        }
+        polls += 1;
+        json(res, feed(2, '/events'));
+      }) as Handler,
+    };
+    const updates = start(await serve(handle), { maxBackoffMs: 400 });
+    await expect.poll(() => polls, { timeout: 5000 }).toBeGreaterThan(12);
+    expect(streams).toBeGreaterThan(1);
+    expect(streams).toBeLessThan(polls / 2);
+    expect(updates.every((u) => u.status.health === 'ok')).toBe(true);
+    expect(client?.status).toMatchObject({ health: 'ok', transport: 'poll', calls: 2 });
+  });
+
   it('a bad feed keeps the last good snapshot: stale, then failing after the grace period', async () => {
     let now = 1_000_000;
     let body = feed(2);
@@ -149,10 +170,10 @@ describe('DirectoryClient against a tiny feed server', () => {
     expect(client?.status.reason).toMatch(
       /calls\[0\]\.participants\[0\]\.role must be customer, agent, supervisor or other/,
     );
-    expect(client?.snapshot).toBe(good);
+    expect(client?.snapshot).toEqual(good);
     now += 10_000;
     await expect.poll(() => client?.status.health, { timeout: 5000 }).toBe('failing');
-    expect(client?.snapshot).toBe(good);
+    expect(client?.snapshot).toEqual(good);
     body = feed(3);
     await expect.poll(() => client?.status.health, { timeout: 5000 }).toBe('ok');
     expect(client?.snapshot?.calls).toHaveLength(3);
