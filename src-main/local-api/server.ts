@@ -1,8 +1,10 @@
 /**
  * The embedded Bandwidth-compatible WebRTC API: a Fastify server with the eleven operations under
  * /v1/accounts/{accountId}, the loopback-only control surface under /_local, optional persistence in
- * a data folder, the demo seed and the live simulation. `createLocalApi` starts one (on a free
- * loopback port by default) and `close()` stops it: simulation first, then HTTP, then a last write.
+ * a data folder, the demo seed and the live simulation, and the demo contact center's call
+ * directory feed under /directory/v1 (outside /v1; bearer token, random per run unless given; see
+ * directory/routes.ts). `createLocalApi` starts one (on a free loopback port by default) and
+ * `close()` stops it: simulation first, then HTTP, then a last write.
  *
  * Defaults: host 127.0.0.1, port 0 (free), account id 9900000, username "patchbay", password
  * "patchbay-local", seed "empty", no simulation, no request logging. With a data folder, a valid

@@ -12,6 +12,8 @@ export interface RunningHost {
   loginUrl: string;
   dataDir: string;
   localApi: { baseUrl: string; accountId: string; username: string; password: string };
+  /** The Local demo's call directory feed and its bearer token. */
+  directory: { url: string; token: string };
   stop(): Promise<void>;
 }
 
