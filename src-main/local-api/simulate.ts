@@ -1,7 +1,8 @@
 /**
  * An optional live simulation that makes the demo contact center move, driven through the PUBLIC
  * HTTP API by a simulated backend (simulated-backend.ts): calls arrive and end (each lives for a
- * length drawn from its pace; the count stays between `minCalls` and `maxCalls`), the backend rewires
+ * length drawn from its pace, longer only while no more than `minCalls` are live; the count stays
+ * between `minCalls` and `maxCalls`), the backend rewires
  * a call now and then, and now and then a call breaks or leaks (see simulate-pace.ts). Like a real
  * backend it keeps its own register of calls, since the API has no list of sessions, and it tells
  * its call directory about every call and participant. Errors are reported to `onError`, never
@@ -90,7 +91,10 @@ export function startSimulation(
 
   async function tick(now: number): Promise<void> {
     for (const [sessionId, endsAt] of calls) {
-      if (endsAt > now && calls.size <= maxCalls) continue;
+      // A call ends when its time is up, but the floor never drops below minCalls for it (so
+      // minCalls = maxCalls keeps the same calls forever), and above maxCalls one ends at once.
+      const due = endsAt <= now && calls.size > minCalls;
+      if (!due && calls.size <= maxCalls) continue;
       calls.delete(sessionId);
       await backend.endCall(sessionId);
     }

@@ -28,8 +28,8 @@ async function run(pace: SimulationPace, ended: number) {
     pace,
     tickMs: 1,
     seed: 42,
-    minCalls: 3,
-    maxCalls: 5,
+    minCalls: 2,
+    maxCalls: 8,
     log: (line) => lines.push({ tick: simulation.ticks, line }),
   });
   const lengths = (): number[] => {
@@ -76,6 +76,26 @@ describe('the simulation pace', () => {
     );
     expect(outside.length).toBeGreaterThan(ticks * 0.3);
   });
+});
+
+it('minCalls = maxCalls keeps the same calls (the old contract some tests rely on)', async () => {
+  api = await createLocalApi({ seed: 'demo' });
+  const sessionIds = api.control
+    .state()
+    .sessions.slice(0, 3)
+    .map((s) => s.id);
+  const simulation = startSimulation(
+    { ...target(api), sessionIds },
+    { pace: 'fast', tickMs: 1, seed: 3, minCalls: 3, maxCalls: 3 },
+  );
+  const a = api;
+  try {
+    await expect.poll(() => simulation.ticks, { timeout: 10_000 }).toBeGreaterThan(60);
+  } finally {
+    await simulation.stop();
+  }
+  expect(a.control.stats().deleteSession).toBe(0);
+  expect(a.control.stats().createSession).toBe(0);
 });
 
 describe('incidents', () => {
