@@ -15,6 +15,8 @@ export interface LaunchOptions {
   /** Settings, audit log and timers; undefined = the platform's default. */
   dataDir: string | undefined;
   simulate: boolean;
+  /** The demo's pace: realistic (default) or fast (tests, quick demos). */
+  pace: 'realistic' | 'fast';
   /** One JSON line with the URLs and credentials instead of the banner (scripts and tests). */
   json: boolean;
   help: boolean;
@@ -27,6 +29,8 @@ export const LAUNCH_USAGE = `Usage: npm start -- [flags]        (npm run start:w
   --api-port N      the built-in local WebRTC API's port on 127.0.0.1 (default 0 = any free port)
   --data-dir DIR    settings, audit log and timers (default: the platform's app data folder)
   --no-simulate     keep the demo calls still (no arrivals, endings or outside rewiring)
+  --pace P          the demo's pace: realistic (default: calls of 3-15 minutes, rare outside
+                    changes, now and then a broken leg or a privacy leak) or fast (tests, demos)
   --json            print one JSON line with the URLs and credentials (web host; for scripts)
   --help            show this text
 
@@ -57,6 +61,7 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
         'api-port': { type: 'string', default: '0' },
         'data-dir': { type: 'string' },
         'no-simulate': { type: 'boolean', default: false },
+        pace: { type: 'string', default: 'realistic' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,12 +75,17 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
   if (dataDir !== undefined && dataDir.trim() === '') {
     throw new LaunchUsageError('--data-dir needs a folder');
   }
+  const pace = values.pace;
+  if (pace !== 'realistic' && pace !== 'fast') {
+    throw new LaunchUsageError(`--pace must be "realistic" or "fast", not "${pace}"`);
+  }
   return {
     web: values.web,
     port: portFlag('--port', values.port),
     apiPort: portFlag('--api-port', values['api-port']),
     dataDir,
     simulate: !values['no-simulate'],
+    pace,
     json: values.json,
     help: values.help,
   };
@@ -83,7 +93,7 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
 
 /** Electron passes its own switches (and the app path) too: keep only the flags above. */
 export function launchFlagsIn(argv: readonly string[]): string[] {
-  const withValue = new Set(['--port', '--api-port', '--data-dir']);
+  const withValue = new Set(['--port', '--api-port', '--data-dir', '--pace']);
   const bare = new Set(['--web', '--no-simulate', '--json', '--help', '-h']);
   const kept: string[] = [];
   for (let i = 0; i < argv.length; i++) {

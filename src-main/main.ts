@@ -22,7 +22,11 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     settings,
     secrets: new KeytarSecretStore(),
-    localApi: { seed: 'demo', simulate: launch.simulate, port: launch.apiPort },
+    localApi: {
+      seed: 'demo',
+      simulate: launch.simulate && { pace: launch.pace },
+      port: launch.apiPort,
+    },
   });
   const { baseUrl, accountId, username, password } = console.localApi;
   // The terminal only (never a log file): a trainer can drive the demo with curl meanwhile.

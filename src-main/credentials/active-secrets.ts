@@ -12,6 +12,7 @@
 export const SECRET_KIND_LABELS = {
   'api-password': "the account's API password",
   'api-basic-token': "the account's Basic auth token",
+  'directory-token': "the call directory's access token",
 } as const;
 
 export type SecretKind = keyof typeof SECRET_KIND_LABELS;

@@ -48,3 +48,14 @@ export {
   type ScrubberOptions,
   type ScrubMode,
 } from './scrubber';
+export {
+  checkDirectoryToken,
+  checkDirectoryUrl,
+  directorySecretKey,
+  verifyDirectoryFeed,
+  type DirectoryCredentials,
+  type LocalDirectoryProvider,
+  type NewProfileDirectory,
+  type VerifyDirectory,
+  type VerifyDirectoryResult,
+} from './profile-directory';

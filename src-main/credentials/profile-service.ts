@@ -20,6 +20,17 @@ import {
   ProfileError,
 } from './profile-validation';
 import { apiSecrets, type ActiveSecrets } from './active-secrets';
+import {
+  clearProfileDirectory,
+  directorySecretKey,
+  profileDirectorySource,
+  setProfileDirectory,
+  verifyDirectoryFeed,
+  type DirectoryCredentials,
+  type LocalDirectoryProvider,
+  type NewProfileDirectory,
+  type VerifyDirectory,
+} from './profile-directory';
 import { fixedSecrets, Scrubber } from './scrubber';
 import { keychainError, type SecretStore } from './secret-store';
 
@@ -58,6 +69,10 @@ export interface ProfileServiceOptions {
   localCredentials: LocalCredentialsProvider;
   /** Fed with each profile's API password and Basic token when they are handed out (scrubbing). */
   activeSecrets?: ActiveSecrets;
+  /** The embedded feed behind the Local demo's directory (none: the Local demo has no directory). */
+  localDirectory?: LocalDirectoryProvider;
+  /** Reads a directory feed once before it is saved (default: a real GET). */
+  verifyDirectory?: VerifyDirectory;
   newId?: () => string;
 }
 
@@ -103,6 +118,8 @@ export class ProfileService {
   readonly #verify: VerifyCredentials;
   readonly #localCredentials: LocalCredentialsProvider;
   readonly #activeSecrets: ActiveSecrets | undefined;
+  readonly #localDirectory: LocalDirectoryProvider | undefined;
+  readonly #verifyDirectory: VerifyDirectory;
   readonly #newId: () => string;
   /** Adds and removes run one at a time (checks, keychain and settings stay consistent). */
   readonly #exclusive = pLimit(1);
@@ -113,6 +130,8 @@ export class ProfileService {
     this.#verify = options.verify;
     this.#localCredentials = options.localCredentials;
     this.#activeSecrets = options.activeSecrets;
+    this.#localDirectory = options.localDirectory;
+    this.#verifyDirectory = options.verifyDirectory ?? verifyDirectoryFeed;
     this.#newId = options.newId ?? randomUUID;
   }
 
@@ -179,9 +198,44 @@ export class ProfileService {
       }
       const profile = this.get(profileId);
       if (profile.kind === 'bandwidth') await this.#secrets.delete(profile.id);
+      if (profile.directory) await this.#secrets.delete(directorySecretKey(profile.id));
       this.#settings.removeProfile(profile.id);
       this.#activeSecrets?.forget(profile.id);
     });
+  }
+
+  /**
+   * Sets a profile's call directory: checks the URL and token, reads the feed once with them, then
+   * keeps the token in the keychain and the URL in settings. Nothing changes on failure.
+   */
+  setDirectory(profileId: string, input: NewProfileDirectory): Promise<Profile> {
+    return this.#exclusive(async () =>
+      setProfileDirectory(this.#directoryDeps(), this.get(profileId), input),
+    );
+  }
+
+  /** Removes a profile's call directory (URL and token). */
+  clearDirectory(profileId: string): Promise<Profile> {
+    return this.#exclusive(async () =>
+      clearProfileDirectory(this.#directoryDeps(), this.get(profileId)),
+    );
+  }
+
+  /** For main-process requests only: the profile's feed and token, or undefined without one. */
+  async getDirectory(profileId: string): Promise<DirectoryCredentials | undefined> {
+    const source = await profileDirectorySource(
+      this.#secrets,
+      this.get(profileId),
+      this.#localDirectory,
+    );
+    if (source) {
+      this.#activeSecrets?.register(profileId, [{ kind: 'directory-token', value: source.token }]);
+    }
+    return source;
+  }
+
+  #directoryDeps(): Parameters<typeof setProfileDirectory>[0] {
+    return { settings: this.#settings, secrets: this.#secrets, verify: this.#verifyDirectory };
   }
 
   /**

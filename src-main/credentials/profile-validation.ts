@@ -18,7 +18,12 @@ export type ProfileErrorCode =
   | 'not-webrtc-api'
   | 'network'
   | 'verification-failed'
-  | 'credentials-missing';
+  | 'credentials-missing'
+  | 'invalid-directory-url'
+  | 'invalid-directory-token'
+  | 'directory-rejected'
+  | 'directory-invalid'
+  | 'directory-unreachable';
 
 export class ProfileError extends Error {
   readonly code: ProfileErrorCode;

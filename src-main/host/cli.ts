@@ -37,7 +37,7 @@ const composed = await composeConsole({
   dataDir,
   settings: new SettingsStore({ cwd: dataDir }),
   secrets: new KeytarSecretStore(),
-  localApi: { seed: 'demo', simulate: o.simulate, port: o.apiPort },
+  localApi: { seed: 'demo', simulate: o.simulate && { pace: o.pace }, port: o.apiPort },
 });
 const host = await startWebHost({
   rendererDir: join(import.meta.dirname, '../../out/renderer'),
@@ -58,6 +58,7 @@ if (o.json) {
       loginUrl: host.loginUrl,
       dataDir,
       localApi: { baseUrl, accountId, username, password },
+      directory: { url: composed.localApi.directory.url, token: composed.localApi.directory.token },
     }),
   );
 } else {
@@ -72,6 +73,7 @@ if (o.json) {
       `  username:    ${username}`,
       `  password:    ${password}    (new on every start; shown here only)`,
       `  try:         curl -u '${username}:${password}' ${baseUrl}/accounts/${accountId}/sessions/SESSION_ID/participants`,
+      `  directory:   curl -H 'Authorization: Bearer ${composed.localApi.directory.token}' ${composed.localApi.directory.url}`,
       '',
       `Settings, audit log and timers: ${dataDir}. Ctrl+C stops.`,
     ].join('\n'),

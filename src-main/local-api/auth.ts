@@ -13,6 +13,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendMessageError } from './replies';
+import { DEMO_DIRECTORY_PATHS } from '../shared/directory';
 import { isControlUrl } from './paths';
 
 export interface Credentials {
@@ -117,6 +118,10 @@ export function installBasicAuth(app: FastifyInstance, authorize: Authorizer): v
     // Decided by the matched route, not the raw URL: unknown routes always need credentials.
     const route = request.routeOptions.url;
     if (route !== undefined && isControlUrl(route)) return undefined;
+    // The demo directory feed has its own bearer token (local-api/directory/routes.ts).
+    if (route !== undefined && (Object.values(DEMO_DIRECTORY_PATHS) as string[]).includes(route)) {
+      return undefined;
+    }
     return authorize(request, reply) ? reply : undefined;
   });
 }

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LOCAL_API_DEFAULTS } from './server';
 import type { SeedKind } from './server';
+import { isSimulationPace, PACES } from './simulate-pace';
+import type { SimulationPace } from './simulate-pace';
 
 export const CLI_DEFAULT_PORT = 3000;
 export const PASSWORD_ENV = 'PATCHBAY_LOCAL_API_PASSWORD';
@@ -25,7 +27,10 @@ Starts Patchbay's local, Bandwidth-compatible WebRTC API.
   --host ADDR          address to bind (default ${LOCAL_API_DEFAULTS.host})
   --seed demo|empty    start with the demo contact center or nothing (default empty)
   --simulate           make the demo live: calls come and go, routing changes
-  --tick-ms N          time between simulation steps (default 3000)
+  --pace P             realistic (default: calls of 3-15 min, rare outside rewiring, now and then
+                       a broken leg or a privacy leak) or fast (short calls, changes every tick)
+  --tick-ms N          time between simulation steps (default ${PACES.realistic.tickMs} realistic, ${PACES.fast.tickMs} fast)
+  --directory-token T  bearer token of the demo's call directory feed (default: random per run)
   --data-dir DIR       keep state in DIR/state.json across restarts (default: memory only)
   --account-id ID      account id (default ${LOCAL_API_DEFAULTS.accountId})
   --username U         API username (default ${LOCAL_API_DEFAULTS.username})
@@ -44,7 +49,9 @@ export interface CliOptions {
   host: string;
   seed: SeedKind;
   simulate: boolean;
+  pace: SimulationPace;
   tickMs?: number;
+  directoryToken?: string;
   dataDir?: string;
   accountId: string;
   username: string;
@@ -139,7 +146,9 @@ export function parseCliArgs(
         host: { type: 'string' },
         seed: { type: 'string' },
         simulate: { type: 'boolean' },
+        pace: { type: 'string' },
         'tick-ms': { type: 'string' },
+        'directory-token': { type: 'string' },
         'data-dir': { type: 'string' },
         'account-id': { type: 'string' },
         username: { type: 'string' },
@@ -156,6 +165,10 @@ export function parseCliArgs(
   if (seed !== 'demo' && seed !== 'empty') {
     throw new CliUsageError(`--seed must be "demo" or "empty" (got "${seed}")`);
   }
+  const pace = values.pace ?? 'realistic';
+  if (!isSimulationPace(pace)) {
+    throw new CliUsageError(`--pace must be "realistic" or "fast" (got "${pace}")`);
+  }
   const username = nonEmpty('username', values.username, LOCAL_API_DEFAULTS.username);
   if (username.includes(':')) throw new CliUsageError('--username must not contain ":"');
   const options: CliOptions = {
@@ -164,6 +177,7 @@ export function parseCliArgs(
     host: nonEmpty('host', values.host, LOCAL_API_DEFAULTS.host),
     seed,
     simulate: values.simulate ?? false,
+    pace,
     accountId: nonEmpty('account-id', values['account-id'], LOCAL_API_DEFAULTS.accountId),
     username,
     ...password(values.password, values['password-file'], env),
@@ -174,6 +188,15 @@ export function parseCliArgs(
   };
   const tickMs = integer('tick-ms', values['tick-ms'], 10, 3_600_000);
   if (tickMs !== undefined) options.tickMs = tickMs;
+  const token = values['directory-token'];
+  if (token !== undefined) {
+    if (!/^[\x21-\x7e]{16,512}$/.test(token)) {
+      throw new CliUsageError(
+        '--directory-token must be 16 to 512 printable characters without spaces',
+      );
+    }
+    options.directoryToken = token;
+  }
   if (values['data-dir'] !== undefined)
     options.dataDir = nonEmpty('data-dir', values['data-dir'], '');
   return options;

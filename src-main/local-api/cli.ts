@@ -60,9 +60,10 @@ function banner(api: LocalApi, options: CliOptions): string {
     `  account id:  ${api.accountId}`,
     `  username:    ${api.username}`,
     `  password:    ${shownPassword ?? `(from ${options.passwordFrom})`}`,
-    `  seed:        ${options.seed}; simulation ${options.simulate ? 'on' : 'off'}; state ${state}`,
+    `  seed:        ${options.seed}; simulation ${options.simulate ? `on (${options.pace} pace)` : 'off'}; state ${state}`,
     ...(without.length === 0 ? [] : [`  no WebRTC:   ${without.join(', ')} (answered 403)`]),
     `  control:     ${api.url}/_local/stats (loopback only)`,
+    `  directory:   ${api.directory.url} (Authorization: Bearer ${api.directory.token})`,
     '',
     'Try:',
     `  ${example}`,
@@ -89,8 +90,10 @@ async function main(): Promise<void> {
     logger: options.log,
     accountsWithoutWebRtc: options.accountsWithoutWebRtc,
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.directoryToken === undefined ? {} : { directoryToken: options.directoryToken }),
     simulate: options.simulate
       ? {
+          pace: options.pace,
           ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
           log: (line: string) => console.log(`[simulation] ${line}`),
         }

@@ -88,10 +88,13 @@ export interface LocalControlDeps {
   store: Store;
   faults: FaultInjector;
   access: WebRtcAccess;
+  /** Runs after every reset (the demo directory adopts the new calls). */
+  onReset?: () => void;
 }
 
 export function createLocalControl(deps: LocalControlDeps): CountingControl {
   const { store, faults: injector, access } = deps;
+  const onReset = deps.onReset ?? ((): void => undefined);
   let counts = zeroCounts();
   return {
     setLatency: (rule) => injector.setLatency(rule),
@@ -103,13 +106,10 @@ export function createLocalControl(deps: LocalControlDeps): CountingControl {
       counts = zeroCounts();
     },
     reset: (options = {}) => {
-      if (options.seed === 'demo') {
-        const seeded = demoSeed(options.demoSeed);
-        store.replace(seeded.state);
-        return seeded.calls;
-      }
-      store.replace(emptyState());
-      return [];
+      const seeded = options.seed === 'demo' ? demoSeed(options.demoSeed) : undefined;
+      store.replace(seeded?.state ?? emptyState());
+      onReset();
+      return seeded?.calls ?? [];
     },
     state: () => store.snapshot(),
     setWebRtcAccess: (accountId, enabled) => access.set(accountId, enabled),

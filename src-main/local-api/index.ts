@@ -1,6 +1,16 @@
 /** The embedded Bandwidth-compatible WebRTC API: the public surface. */
 export { createLocalApi, buildLocalApiApp, LOCAL_API_DEFAULTS } from './server';
-export type { LocalApi, LocalApiOptions, LocalApiApp, LocalApiAppDeps, SeedKind } from './server';
+export type {
+  LocalApi,
+  LocalApiOptions,
+  LocalApiApp,
+  LocalApiAppDeps,
+  LocalDirectoryFeed,
+  SeedKind,
+} from './server';
+export { DemoDirectory } from './directory/register';
+export type { DemoBackendDirectory, DemoFeed } from './directory/register';
+export { FICTIONAL_FIRST_NAMES, FICTIONAL_SURNAMES, DEMO_QUEUES } from './directory/names';
 export { isLoopbackAddress } from './control';
 export type { LocalControl, RequestCounts, ResetOptions } from './control';
 export type { ActiveFailure, FailureKind, FailureRule, FaultsView, LatencyRule } from './faults';
@@ -9,8 +19,14 @@ export type { DeliveredPublisher } from './store';
 export type { LocalApiState, StoredParticipant, StoredSession } from './state';
 export { demoSeed, DEFAULT_DEMO_SEED, DEMO_CALL_COUNT } from './seed';
 export type { DemoCall, DemoSeed } from './seed';
-export { startSimulation } from './simulate';
-export type { Simulation, SimulationOptions, SimulationTarget } from './simulate';
+export { startSimulation, PACES, SIMULATION_PACES, isSimulationPace } from './simulate';
+export type {
+  PaceProfile,
+  Simulation,
+  SimulationOptions,
+  SimulationPace,
+  SimulationTarget,
+} from './simulate';
 export { verifyParticipantToken, TOKEN_ISSUER } from './tokens';
 export type { ParticipantTokenClaims } from './tokens';
 export { BODY_LIMIT_BYTES } from './bandwidth-http';

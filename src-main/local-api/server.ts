@@ -1,15 +1,18 @@
 /**
  * The embedded Bandwidth-compatible WebRTC API: a Fastify server with the eleven operations under
  * /v1/accounts/{accountId}, the loopback-only control surface under /_local, optional persistence in
- * a data folder, the demo seed and the live simulation. `createLocalApi` starts one (on a free
- * loopback port by default) and `close()` stops it: simulation first, then HTTP, then a last write.
+ * a data folder, the demo seed and the live simulation, and the demo contact center's call
+ * directory feed under /directory/v1 (outside /v1; bearer token, random per run unless given; see
+ * directory/routes.ts). `createLocalApi` starts one (on a free loopback port by default) and
+ * `close()` stops it: simulation first, then HTTP, then a last write.
  *
  * Defaults: host 127.0.0.1, port 0 (free), account id 9900000, username "patchbay", password
  * "patchbay-local", seed "empty", no simulation, no request logging. With a data folder, a valid
  * state file wins over the seed (the seed only fills a fresh state).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { DEMO_DIRECTORY_PATHS } from '../shared/directory';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { WebRtcAccess, createAuthorizer, installBasicAuth } from './auth';
@@ -24,6 +27,9 @@ import {
 } from './bandwidth-http';
 import { createLocalControl, installRequestInterception, registerControlRoutes } from './control';
 import type { LocalControl } from './control';
+import { DemoDirectory } from './directory/register';
+import { registerDirectoryRoutes } from './directory/routes';
+import type { DirectoryRoutesOptions } from './directory/routes';
 import { FaultInjector } from './faults';
 import { loggerOptions } from './logging';
 import type { RequestLogging } from './logging';
@@ -67,6 +73,17 @@ export interface LocalApiOptions {
    * the served account itself. Changeable later through `control.setWebRtcAccess`.
    */
   accountsWithoutWebRtc?: string[];
+  /** Bearer token of the demo's call directory feed (default: random per run). */
+  directoryToken?: string;
+}
+
+/** The demo contact center's call directory feed (see directory/routes.ts). */
+export interface LocalDirectoryFeed {
+  /** `url + '/directory/v1/calls'` */
+  url: string;
+  /** Its Server-Sent Events variant. */
+  eventsUrl: string;
+  token: string;
 }
 
 export interface LocalApi {
@@ -80,6 +97,7 @@ export interface LocalApi {
   /** Problems met at start (e.g. a corrupt state file moved aside). */
   warnings: string[];
   control: LocalControl;
+  directory: LocalDirectoryFeed;
   /** Verifies a participant token issued by this server and returns its claims. */
   verifyToken(token: string): Promise<ParticipantTokenClaims>;
   close(): Promise<void>;
@@ -92,6 +110,8 @@ export interface LocalApiAppDeps {
   logger?: RequestLogging;
   /** Default: every account but the served one is refused 401, the served one has access. */
   access?: WebRtcAccess;
+  /** Serve the demo's call directory feed (and re-adopt its calls on a control reset). */
+  directory?: DirectoryRoutesOptions;
 }
 
 export interface LocalApiApp {
@@ -114,7 +134,12 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     frameworkErrors: frameworkErrorHandler(authorize),
   });
   const faults = new FaultInjector();
-  const control = createLocalControl({ store: deps.store, faults, access });
+  const control = createLocalControl({
+    store: deps.store,
+    faults,
+    access,
+    onReset: () => deps.directory?.directory.reset(),
+  });
   installBodyParsers(app);
   installErrorHandling(app, (deps.logger ?? false) !== false);
   installHostCheck(app);
@@ -127,6 +152,7 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     tokenSecret: deps.tokenSecret,
   });
   registerControlRoutes(app, control);
+  if (deps.directory) registerDirectoryRoutes(app, deps.directory);
   app.addHook('preClose', async () => faults.releaseAll());
   return { app, control, faults };
 }
@@ -147,10 +173,19 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     options.dataDir === undefined ? { warnings: [] } : await loadPersistedState(options.dataDir);
   const tokenSecret = loaded.data?.tokenSecret ?? generateTokenSecret();
   let writer: StateWriter | undefined;
-  const store = new Store({ state: loaded.data?.state, onChange: () => writer?.schedule() });
+  const store = new Store({
+    state: loaded.data?.state,
+    onChange: () => {
+      writer?.schedule();
+      directory.changed();
+    },
+  });
+  const directory = new DemoDirectory(store, { seed: options.demoSeed });
   if (loaded.data === undefined && options.seed === 'demo') {
     store.replace(demoSeed(options.demoSeed).state);
   }
+  directory.adopt();
+  const directoryToken = options.directoryToken ?? randomBytes(24).toString('base64url');
   if (options.dataDir !== undefined) {
     writer = new StateWriter(options.dataDir, () => ({ state: store.snapshot(), tokenSecret }));
     writer.schedule();
@@ -162,6 +197,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     tokenSecret,
     logger: options.logger ?? false,
     access: new WebRtcAccess(credentials.accountId, options.accountsWithoutWebRtc),
+    directory: { directory, token: directoryToken },
   });
   try {
     await app.listen({ host, port: options.port ?? LOCAL_API_DEFAULTS.port });
@@ -175,7 +211,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
   let simulation: Simulation | undefined;
   if (options.simulate !== undefined && options.simulate !== false) {
     simulation = startSimulation(
-      { baseUrl, ...credentials, sessionIds: store.sessionIds() },
+      { baseUrl, ...credentials, sessionIds: store.sessionIds(), directory },
       options.simulate === true ? {} : options.simulate,
     );
   }
@@ -187,6 +223,11 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     ...credentials,
     warnings: [...loaded.warnings],
     control,
+    directory: {
+      url: `${url}${DEMO_DIRECTORY_PATHS.calls}`,
+      eventsUrl: `${url}${DEMO_DIRECTORY_PATHS.events}`,
+      token: directoryToken,
+    },
     verifyToken: (token) => verifyParticipantToken(token, tokenSecret),
     close(): Promise<void> {
       closing ??= (async (): Promise<void> => {

@@ -1,20 +1,29 @@
 /**
  * An optional live simulation that makes the demo contact center move, driven through the PUBLIC
- * HTTP API with Basic auth like any other client: calls arrive and end (the count stays between
- * `minCalls` and `maxCalls`), and an outside "backend" rewires subscriptions now and then (mutes and
- * restores one leg, switches an unsupervised receiver between session level and an explicit list,
- * a supervisor joins to monitor or leaves). Like a real backend it keeps its own register of calls,
- * since the API has no list of sessions. Errors are reported to `onError`, never thrown.
+ * HTTP API by a simulated backend (simulated-backend.ts): calls arrive and end (each lives for a
+ * length drawn from its pace, longer only while no more than `minCalls` are live; the count stays
+ * between `minCalls` and `maxCalls`), the backend rewires
+ * a call now and then, and now and then a call breaks or leaks (see simulate-pace.ts). Like a real
+ * backend it keeps its own register of calls, since the API has no list of sessions, and it tells
+ * its call directory about every call and participant. Errors are reported to `onError`, never
+ * thrown.
  */
 import ky from 'ky';
-import type { KyInstance } from 'ky';
-import type { Participant, Session, Subscriptions } from '../shared/bandwidth-api';
 import { loggableUrl, printable } from '../shared/text';
+import type { DemoBackendDirectory } from './directory/register';
 import { createPrng } from './prng';
 import type { Prng } from './prng';
+import { PACES } from './simulate-pace';
+import type { SimulationPace } from './simulate-pace';
+import { SimulatedBackend } from './simulated-backend';
+
+export { PACES, SIMULATION_PACES, isSimulationPace } from './simulate-pace';
+export type { PaceProfile, SimulationPace } from './simulate-pace';
 
 export interface SimulationOptions {
-  /** Time between two actions (default 3000 ms). */
+  /** realistic (default) or fast; see simulate-pace.ts. */
+  pace?: SimulationPace;
+  /** Time between two ticks (default: the pace's). */
   tickMs?: number;
   /** PRNG seed for reproducible choices (default: random). */
   seed?: number;
@@ -34,6 +43,8 @@ export interface SimulationTarget {
   password: string;
   /** Sessions already running (e.g. the demo seed) that the simulated backend knows about. */
   sessionIds: string[];
+  /** The backend's call directory (names, roles, queues), told about every change it makes. */
+  directory?: DemoBackendDirectory;
 }
 
 export interface Simulation {
@@ -43,20 +54,12 @@ export interface Simulation {
   readonly ticks: number;
 }
 
-interface Roles {
-  customer?: Participant;
-  agent?: Participant;
-  supervisor?: Participant;
-}
-
-const others = (subs: Subscriptions): string[] =>
-  (subs.participants ?? []).map((e) => e.participantId);
-
 export function startSimulation(
   target: SimulationTarget,
   options: SimulationOptions = {},
 ): Simulation {
-  const tickMs = options.tickMs ?? 3000;
+  const pace = PACES[options.pace ?? 'realistic'];
+  const tickMs = options.tickMs ?? pace.tickMs;
   const minCalls = options.minCalls ?? 3;
   const maxCalls = options.maxCalls ?? 8;
   // Tags and ids come from the API, where anyone may have set them: escaped before any terminal.
@@ -70,154 +73,55 @@ export function startSimulation(
       ));
   const prng: Prng = createPrng(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const abort = new AbortController();
-  const calls = new Set(target.sessionIds);
   const auth = Buffer.from(`${target.username}:${target.password}`).toString('base64');
-  const http: KyInstance = ky.create({
+  const http = ky.create({
     prefix: `${target.baseUrl}/accounts/${encodeURIComponent(target.accountId)}/`,
     headers: { authorization: `Basic ${auth}` },
     retry: 0,
     timeout: 5000,
     signal: abort.signal,
   });
+  const backend = new SimulatedBackend(http, prng, log, target.directory);
+  const [shortest, longest] = pace.callTicks;
+  /** Live calls and the tick each one ends at. Calls already running end somewhere in their span. */
+  const calls = new Map<string, number>(
+    target.sessionIds.map((id) => [id, prng.int(1, longest)] as const),
+  );
 
   let stopped = false;
   let ticks = 0;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
 
-  async function members(sessionId: string): Promise<Roles | undefined> {
-    const response = await http.get(`sessions/${sessionId}/participants`, {
-      throwHttpErrors: false,
-    });
-    if (response.status === 404) {
+  async function tick(now: number): Promise<void> {
+    for (const [sessionId, endsAt] of calls) {
+      // A call ends when its time is up, but the floor never drops below minCalls for it (so
+      // minCalls = maxCalls keeps the same calls forever), and above maxCalls one ends at once.
+      const due = endsAt <= now && calls.size > minCalls;
+      if (!due && calls.size <= maxCalls) continue;
       calls.delete(sessionId);
-      return undefined;
+      await backend.endCall(sessionId);
     }
-    if (!response.ok) throw new Error(`listing session ${sessionId}: HTTP ${response.status}`);
-    const list = response.status === 204 ? [] : await response.json<Participant[]>();
-    const roles: Roles = {};
-    for (const p of list) {
-      const role = /^(customer|agent|supervisor)-/.exec(p.tag ?? '')?.[1] as
-        keyof Roles | undefined;
-      if (role !== undefined) roles[role] = p;
+    if (calls.size < minCalls || (calls.size < maxCalls && prng.next() < pace.arrivalChance)) {
+      const sessionId = await backend.startCall();
+      calls.set(sessionId, now + prng.int(shortest, longest));
     }
-    return roles;
-  }
-
-  const putSubs = (sessionId: string, receiverId: string, subs: Subscriptions): Promise<unknown> =>
-    http.put(`sessions/${sessionId}/participants/${receiverId}/subscriptions`, { json: subs });
-
-  async function createParticipant(role: string, media: string[]): Promise<string> {
-    const body = { tag: `${role}-${prng.tagUuid()}`, publishPermissions: media };
-    const created = await http
-      .post('participants', { json: body })
-      .json<{ participant: Participant }>();
-    return created.participant.id;
-  }
-
-  async function startCall(): Promise<void> {
-    const session = await http
-      .post('sessions', { json: { tag: `call-${prng.tagUuid()}` } })
-      .json<Session>();
-    calls.add(session.id);
-    const customer = await createParticipant('customer', ['AUDIO']);
-    const agent = await createParticipant('agent', ['AUDIO', 'VIDEO']);
-    await http.put(`sessions/${session.id}/participants/${customer}`);
-    await http.put(`sessions/${session.id}/participants/${agent}`, {
-      json: { sessionId: session.id, participants: [{ participantId: customer }] },
-    });
-    await putSubs(session.id, customer, {
-      sessionId: session.id,
-      participants: [{ participantId: agent }],
-    });
-    log(`call started: session ${session.id}`);
-  }
-
-  async function endCall(sessionId: string): Promise<void> {
-    const roles = await members(sessionId);
-    for (const p of Object.values(roles ?? {})) {
-      await http.delete(`participants/${p.id}`, { throwHttpErrors: false });
+    for (const [chance, action] of [
+      [pace.rewireChance, (id: string) => backend.rewire(id)],
+      [pace.incidentChance, (id: string) => backend.incident(id)],
+    ] as const) {
+      const live = [...calls.keys()];
+      if (live.length === 0 || prng.next() >= chance) continue;
+      const sessionId = prng.pick(live);
+      // A call someone else ended leaves the register.
+      if (!(await action(sessionId))) calls.delete(sessionId);
     }
-    await http.delete(`sessions/${sessionId}`, { throwHttpErrors: false });
-    calls.delete(sessionId);
-    log(`call ended: session ${sessionId}`);
-  }
-
-  async function rewire(sessionId: string): Promise<void> {
-    const roles = await members(sessionId);
-    const { customer, agent, supervisor } = roles ?? {};
-    if (customer === undefined || agent === undefined) return;
-    const action = prng.pick(['mute', 'level', 'supervisor'] as const);
-    if (action === 'mute') {
-      const [receiver, publisher] = prng.next() < 0.5 ? [agent, customer] : [customer, agent];
-      const subs = receiver.subscriptions ?? {};
-      const heard = others(subs).length > 0 ? others(subs) : subs.sessionId ? [publisher.id] : [];
-      const next = heard.includes(publisher.id)
-        ? heard.filter((id) => id !== publisher.id)
-        : [...heard, publisher.id];
-      // An empty explicit list would mean "the whole session": send {} (nothing) instead.
-      const participants = next.map((participantId) => ({ participantId }));
-      await putSubs(
-        sessionId,
-        receiver.id,
-        participants.length > 0 ? { sessionId, participants } : {},
-      );
-      log(
-        `${next.includes(publisher.id) ? 'restored' : 'muted'} ${publisher.tag} for ${receiver.tag}`,
-      );
-    } else if (action === 'level' && supervisor === undefined) {
-      const [receiver, publisher] = prng.next() < 0.5 ? [agent, customer] : [customer, agent];
-      const explicit = others(receiver.subscriptions ?? {}).length > 0;
-      await putSubs(
-        sessionId,
-        receiver.id,
-        explicit ? { sessionId } : { sessionId, participants: [{ participantId: publisher.id }] },
-      );
-      log(`${receiver.tag} now subscribed ${explicit ? 'to the whole session' : 'explicitly'}`);
-    } else if (action === 'supervisor' && supervisor !== undefined) {
-      await http.delete(`participants/${supervisor.id}`);
-      log(`${supervisor.tag} left session ${sessionId}`);
-    } else if (action === 'supervisor') {
-      // Nobody may keep a session-level subscription once a supervisor listens in.
-      for (const [receiver, publisher] of [
-        [customer, agent],
-        [agent, customer],
-      ] as const) {
-        if (
-          others(receiver.subscriptions ?? {}).length === 0 &&
-          receiver.subscriptions?.sessionId
-        ) {
-          await putSubs(sessionId, receiver.id, {
-            sessionId,
-            participants: [{ participantId: publisher.id }],
-          });
-        }
-      }
-      const id = await createParticipant('supervisor', ['AUDIO']);
-      await http.put(`sessions/${sessionId}/participants/${id}`, {
-        json: {
-          sessionId,
-          participants: [{ participantId: customer.id }, { participantId: agent.id }],
-        },
-      });
-      log(`a supervisor is monitoring session ${sessionId}`);
-    }
-  }
-
-  async function tick(): Promise<void> {
-    const count = calls.size;
-    const sessions = [...calls];
-    const roll = prng.next();
-    if (count < minCalls || (roll < 0.2 && count < maxCalls)) await startCall();
-    else if (count > maxCalls || (roll < 0.35 && count > minCalls))
-      await endCall(prng.pick(sessions));
-    else if (sessions.length > 0) await rewire(prng.pick(sessions));
   }
 
   function schedule(): void {
     if (stopped) return;
     timer = setTimeout(() => {
-      current = tick()
+      current = tick(ticks + 1)
         .catch((error: unknown) => {
           if (!stopped) onError(error);
         })

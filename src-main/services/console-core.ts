@@ -11,10 +11,12 @@ import {
   ActiveSecrets,
   ProfileService,
   Scrubber,
+  type NewProfileDirectory,
   type ProfileCredentials,
   type SecretStore,
   type VerifyCredentials,
 } from '../credentials';
+import type { DirectoryClient } from '../directory';
 import { LiveSync, DEFAULT_TIMING, type SessionUpdate } from '../live';
 import type { LocalApi } from '../local-api';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
@@ -22,6 +24,7 @@ import { ensurePrivateDir } from '../settings/data-folder';
 import type { ProfilesState } from '../shared/contract';
 import type { SessionUpdateEvent } from '../shared/session-view';
 import type { TimedRouteEvent } from '../routing';
+import { createProfileDirectoryClient, type DirectoryTuning } from './directory-client';
 import { TypedEmitter } from './emitter';
 import { RoutingService } from './routing-service';
 import { sessionView } from './session-views';
@@ -36,6 +39,8 @@ export interface ConsoleCoreOptions {
   verify?: VerifyCredentials;
   /** Client tuning (tests shorten timeouts). */
   client?: Partial<Omit<BandwidthClientOptions, 'baseUrl' | 'accountId' | 'credentials'>>;
+  /** Directory client tuning (tests shorten the poll). */
+  directory?: DirectoryTuning;
 }
 
 export interface CoreEvents {
@@ -49,6 +54,12 @@ export interface ActiveProfile {
   profile: Profile;
   client: BandwidthClient;
   live: LiveSync;
+  /**
+   * The profile's call directory, when it has one (the Local demo always does). It runs while
+   * someone subscribes; a profile switch or a directory change replaces it (re-read it on
+   * 'profiles:changed').
+   */
+  directory: DirectoryClient | undefined;
 }
 
 /** The active secrets and the two scrubbers over them: one for results and events, one for logs. */
@@ -100,6 +111,7 @@ export class ConsoleCore {
         username: local.username,
         password: local.password,
       }),
+      localDirectory: () => ({ url: local.directory.url, token: local.directory.token }),
     });
     this.routing = new RoutingService(this, options.dataDir, (e) =>
       this.events.emit('routing:timer', e),
@@ -132,7 +144,7 @@ export class ConsoleCore {
   selectProfile(profileId: string): ProfilesState {
     const profile = this.profiles.get(profileId);
     if (profile.id !== this.#active.profile.id) {
-      this.#active.live.close();
+      this.deactivate();
       this.#active = this.activate(profile);
     }
     return this.announceProfiles();
@@ -141,9 +153,22 @@ export class ConsoleCore {
   async removeProfile(profileId: string): Promise<ProfilesState> {
     await this.profiles.remove(profileId);
     if (this.#active.profile.id === profileId) {
-      this.#active.live.close();
+      this.deactivate();
       this.#active = this.activate(this.profiles.get(LOCAL_DEMO_PROFILE_ID));
     }
+    return this.announceProfiles();
+  }
+
+  /** Sets a profile's directory (verified first) and, for the active profile, its client anew. */
+  async setDirectory(profileId: string, input: NewProfileDirectory): Promise<ProfilesState> {
+    await this.profiles.setDirectory(profileId, input);
+    this.renewDirectory(profileId);
+    return this.announceProfiles();
+  }
+
+  async clearDirectory(profileId: string): Promise<ProfilesState> {
+    await this.profiles.clearDirectory(profileId);
+    this.renewDirectory(profileId);
     return this.announceProfiles();
   }
 
@@ -160,9 +185,27 @@ export class ConsoleCore {
 
   async close(): Promise<void> {
     this.routing.close();
-    this.#active.live.close();
+    this.deactivate();
     this.events.clear();
     await this.audit.close();
+  }
+
+  private deactivate(): void {
+    this.#active.live.close();
+    void this.#active.directory?.close();
+  }
+
+  private renewDirectory(profileId: string): void {
+    if (this.#active.profile.id !== profileId) return;
+    void this.#active.directory?.close();
+    // In place: the live watchers' updates are matched to this very object.
+    this.#active.profile = this.profiles.get(profileId);
+    this.#active.directory = this.directoryFor(this.#active.profile);
+  }
+
+  private directoryFor(profile: Profile): DirectoryClient | undefined {
+    const localFeed = this.options.localApi.directory.url;
+    return createProfileDirectoryClient(this.profiles, profile, localFeed, this.options.directory);
   }
 
   private activate(profile: Profile): ActiveProfile {
@@ -184,7 +227,7 @@ export class ConsoleCore {
       fastMs: pollFastMs,
       slowMs: pollSlowMs,
     });
-    const active: ActiveProfile = { profile, client, live };
+    const active: ActiveProfile = { profile, client, live, directory: this.directoryFor(profile) };
     live.onUpdate((update) => this.onLiveUpdate(active, update));
     if (profile.kind === 'local') this.seedLocalRegister(profile.id);
     for (const watched of this.settings.listWatchedSessions(profile.id)) live.watch(watched.id);

@@ -65,8 +65,17 @@ const v1ToV2: Migration = (raw, { now }) => {
   };
 };
 
+/**
+ * Version 3 lets a profile carry an optional call directory (`directory: {url}`; its token is in the
+ * keychain). Nothing existing changes: no profile has a directory until one is set.
+ */
+const v2ToV3: Migration = (raw) => ({ ...raw, schemaVersion: 3 });
+
 /** Step functions keyed by the version they migrate from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({ 1: v1ToV2 });
+export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
+  1: v1ToV2,
+  2: v2ToV3,
+});
 
 export class SettingsVersionError extends Error {
   constructor(readonly version: unknown) {

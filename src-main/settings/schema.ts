@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 export const LOCAL_DEMO_PROFILE_ID = 'local-demo';
 /** The production Bandwidth WebRTC API. */
@@ -38,14 +38,27 @@ export const idSchema = z
 export const PROFILE_KINDS = ['bandwidth', 'local'] as const;
 export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
-export const profileSchema = z.strictObject({
-  id: idSchema,
-  name: z.string().trim().min(1).max(60),
-  kind: z.enum(PROFILE_KINDS),
-  accountId: z.string().min(1).max(64),
-  username: z.string().min(1).max(128),
-  baseUrl: z.url({ protocol: /^https?$/ }),
+/** A profile's call directory feed (its bearer token lives in the keychain, never here). */
+export const profileDirectorySchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
 });
+export type ProfileDirectory = z.infer<typeof profileDirectorySchema>;
+
+export const profileSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().trim().min(1).max(60),
+    kind: z.enum(PROFILE_KINDS),
+    accountId: z.string().min(1).max(64),
+    username: z.string().min(1).max(128),
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    /** Since settings version 3. The Local demo's directory is built in: never set here. */
+    directory: profileDirectorySchema.optional(),
+  })
+  .refine((p) => p.kind !== 'local' || p.directory === undefined, {
+    message: "the Local demo's directory is built in",
+    path: ['directory'],
+  });
 export type Profile = z.infer<typeof profileSchema>;
 
 export const watchedSessionSchema = z.strictObject({

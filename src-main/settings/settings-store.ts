@@ -20,6 +20,7 @@ import {
   type ParticipantRole,
   type Preferences,
   type Profile,
+  type ProfileDirectory,
   type Settings,
   type WatchedSession,
   type WindowState,
@@ -187,6 +188,19 @@ export class SettingsStore {
     const next = this.#draft();
     for (const p of next.profiles) if (p.id === profileId) p.name = name;
     this.#commit(next, 'profile name');
+    return { ...this.#requireProfile(profileId) };
+  }
+
+  /** Sets or (with null) clears a profile's call directory. */
+  setProfileDirectory(profileId: string, directory: ProfileDirectory | null): Profile {
+    this.#requireProfile(profileId);
+    const next = this.#draft();
+    for (const p of next.profiles) {
+      if (p.id !== profileId) continue;
+      if (directory === null) delete p.directory;
+      else p.directory = { ...directory };
+    }
+    this.#commit(next, 'profile directory');
     return { ...this.#requireProfile(profileId) };
   }
 

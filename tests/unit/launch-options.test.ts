@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { launchFlagsIn, LaunchUsageError, parseLaunchOptions } from '../../src-main/launch-options';
 
 describe('launch options (npm start / start:web)', () => {
-  it('defaults: Electron first, web host on 4780, local API on any free port, simulation on', () => {
+  it('defaults: Electron first, web host on 4780, local API on any free port, simulation on at a realistic pace', () => {
     expect(parseLaunchOptions([])).toEqual({
       web: false,
       port: 4780,
       apiPort: 0,
       dataDir: undefined,
       simulate: true,
+      pace: 'realistic',
       json: false,
       help: false,
     });
@@ -23,6 +24,8 @@ describe('launch options (npm start / start:web)', () => {
       '--data-dir',
       '/tmp/x',
       '--no-simulate',
+      '--pace',
+      'fast',
       '--json',
     ]);
     expect(options).toMatchObject({
@@ -31,6 +34,7 @@ describe('launch options (npm start / start:web)', () => {
       apiPort: 4999,
       dataDir: '/tmp/x',
       simulate: false,
+      pace: 'fast',
       json: true,
     });
     expect(parseLaunchOptions(['-h']).help).toBe(true);
@@ -41,6 +45,7 @@ describe('launch options (npm start / start:web)', () => {
     [['--port', '-1'], /--port|argument/],
     [['--port', '12ab'], '--port must be a whole number from 0 to 65535, not "12ab"'],
     [['--data-dir', ' '], '--data-dir needs a folder'],
+    [['--pace', 'slow'], '--pace must be "realistic" or "fast", not "slow"'],
     [['--bogus'], /Unknown option '--bogus'/],
     [['stray'], /positional/i],
   ])('refuses %j with a specific message', (argv, message) => {
@@ -58,7 +63,9 @@ describe('launch options (npm start / start:web)', () => {
         '--inspect=9229',
         '--data-dir=/d',
         '--no-simulate',
+        '--pace',
+        'fast',
       ]),
-    ).toEqual(['--api-port', '5000', '--data-dir=/d', '--no-simulate']);
+    ).toEqual(['--api-port', '5000', '--data-dir=/d', '--no-simulate', '--pace', 'fast']);
   });
 });

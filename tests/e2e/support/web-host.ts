@@ -14,6 +14,8 @@ export interface RunningHost {
   links: string[];
   dataDir: string;
   localApi: { baseUrl: string; accountId: string; username: string; password: string };
+  /** The Local demo's call directory feed and its bearer token. */
+  directory: { url: string; token: string };
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
   const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/host/cli.ts')];
   args.push('--port', '0', '--data-dir', dataDir, '--json');
+  // A simulated contact center moves at the old fast pace in tests (realistic is the default).
   if (!options.simulate) args.push('--no-simulate');
+  else args.push('--pace', 'fast');
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

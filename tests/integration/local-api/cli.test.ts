@@ -15,6 +15,7 @@ describe('parseCliArgs', () => {
       host: '127.0.0.1',
       seed: 'empty',
       simulate: false,
+      pace: 'realistic',
       accountId: '9900000',
       username: 'patchbay',
       password: 'patchbay-local',
@@ -31,8 +32,12 @@ describe('parseCliArgs', () => {
       '--seed',
       'demo',
       '--simulate',
+      '--pace',
+      'fast',
       '--tick-ms',
       '250',
+      '--directory-token',
+      'demo-directory-token-1',
       '--data-dir',
       '/tmp/x',
       '--account-id',
@@ -55,7 +60,9 @@ describe('parseCliArgs', () => {
       host: '::1',
       seed: 'demo',
       simulate: true,
+      pace: 'fast',
       tickMs: 250,
+      directoryToken: 'demo-directory-token-1',
       dataDir: '/tmp/x',
       accountId: '123',
       username: 'u',
@@ -75,6 +82,8 @@ describe('parseCliArgs', () => {
     [['extra'], /Unexpected argument 'extra'/],
     [['--username', 'a:b'], /--username must not contain ":"/],
     [['--password', ''], /--password must not be empty/],
+    [['--pace', 'slow'], /--pace must be "realistic" or "fast" \(got "slow"\)/],
+    [['--directory-token', 'short'], /--directory-token must be 16 to 512 printable characters/],
     [['--tick-ms', '1'], /--tick-ms must be a whole number from 10/],
     [['--password', 'a', '--password-file', '/x'], /either --password or --password-file/],
     [
@@ -159,6 +168,11 @@ describe('npm run local-api', () => {
       const response = await fetch(url, { headers: { authorization: `Basic ${btoa(userPass)}` } });
       expect(response.status).toBe(200);
       expect(((await response.json()) as unknown[]).length).toBeGreaterThanOrEqual(2);
+      const feed = /directory: +(\S+) \(Authorization: Bearer (\S+)\)/.exec(text);
+      const [, feedUrl = '', token = ''] = feed ?? [];
+      const calls = await fetch(feedUrl, { headers: { authorization: `Bearer ${token}` } });
+      expect(calls.status).toBe(200);
+      expect(((await calls.json()) as { calls: unknown[] }).calls).toHaveLength(6);
     } finally {
       child.kill('SIGTERM');
     }

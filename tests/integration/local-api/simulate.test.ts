@@ -31,7 +31,7 @@ describe('the live simulation', () => {
     const errors: unknown[] = [];
     const api = await createLocalApi({
       seed: 'demo',
-      simulate: { tickMs: 5, seed: 11, onError: (error) => errors.push(error) },
+      simulate: { pace: 'fast', tickMs: 5, seed: 11, onError: (error) => errors.push(error) },
     });
     const before = api.control.state();
     try {
@@ -77,7 +77,7 @@ describe('the live simulation', () => {
           password: api.password,
           sessionIds: [],
         },
-        { tickMs: 5, seed: 3, minCalls: 2, maxCalls: 3 },
+        { pace: 'fast', tickMs: 5, seed: 3, minCalls: 2, maxCalls: 3 },
       );
       await expect
         .poll(() => api.control.stats().createSession, { timeout: 3000, interval: 10 })
@@ -107,7 +107,7 @@ describe('the live simulation', () => {
         password: api.password,
         sessionIds: [],
       },
-      { tickMs: 5, seed: 5, onError: (error) => errors.push(error) },
+      { pace: 'fast', tickMs: 5, seed: 5, onError: (error) => errors.push(error) },
     );
     try {
       await expect.poll(() => errors.length, { timeout: 3000, interval: 10 }).toBeGreaterThan(0);

@@ -117,7 +117,14 @@ describe.runIf(gate.run)('reliability: concurrent supervisors on the same calls'
       let simErrors = 0;
       simulation = startSimulation(
         { ...api, password, sessionIds },
-        { tickMs: 60, minCalls: 3, maxCalls: 3, seed, onError: () => (simErrors += 1) },
+        {
+          pace: 'fast',
+          tickMs: 60,
+          minCalls: 3,
+          maxCalls: 3,
+          seed,
+          onError: () => (simErrors += 1),
+        },
       );
 
       const attempts: Attempt[] = [];
