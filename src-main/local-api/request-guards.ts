@@ -40,16 +40,28 @@ function hostRefusal(request: FastifyRequest): string | undefined {
   );
 }
 
-function originRefusal(request: FastifyRequest): string | undefined {
+function originRefusal(request: FastifyRequest, surface: string): string | undefined {
   const origin = request.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${request.headers.host ?? ''}`) {
-    return 'The control surface refuses requests from other origins';
+    return `${surface} refuses requests from other origins`;
   }
   const site = request.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') {
-    return 'The control surface refuses requests from other sites';
+    return `${surface} refuses requests from other sites`;
   }
   return undefined;
+}
+
+/**
+ * The rule for every surface of this server that only this machine may use (the control surface,
+ * the demo's directory feed): a loopback client, naming this server by its loopback address and
+ * port, from no other origin or site. Why it is refused, or undefined when it passes.
+ */
+export function localOnlyRefusal(request: FastifyRequest, surface: string): string | undefined {
+  if (!isLoopbackAddress(request.socket.remoteAddress)) {
+    return `${surface} answers loopback clients only`;
+  }
+  return hostRefusal(request) ?? originRefusal(request, surface);
 }
 
 function isJsonContentType(header: string | undefined): boolean {
@@ -64,10 +76,7 @@ export async function guardControlRequest(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply | undefined> {
-  if (!isLoopbackAddress(request.socket.remoteAddress)) {
-    return sendMessageError(reply, 403, 'The control surface answers loopback clients only');
-  }
-  const refusal = hostRefusal(request) ?? originRefusal(request);
+  const refusal = localOnlyRefusal(request, 'The control surface');
   if (refusal !== undefined) return sendMessageError(reply, 403, refusal);
   if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
     return sendRequestError(

@@ -7,13 +7,14 @@
  *   GET /directory/v1/calls/events   Server-Sent Events: `event: snapshot` with the same JSON at
  *                                    once and on every change, a `:` heartbeat every 15 s
  *
- * Both need `Authorization: Bearer <token>` (401 otherwise) and pass the local-request check
- * (loopback peer, own Host, no foreign Origin; 403 otherwise) before anything else.
+ * Both need `Authorization: Bearer <token>` (401 otherwise) and pass the same local-only rule as
+ * the control surface (`localOnlyRefusal`: loopback peer, own Host, no other origin or site; 403
+ * otherwise) before anything else.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEMO_DIRECTORY_PATHS } from '../../shared/directory';
-import { localRequestProblem } from './local-request';
+import { localOnlyRefusal } from '../request-guards';
 import type { DemoDirectory } from './register';
 
 export interface DirectoryRoutesOptions {
@@ -52,7 +53,7 @@ export function registerDirectoryRoutes(
   const heartbeatMs = options.heartbeatMs ?? 15_000;
 
   const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
-    const problem = localRequestProblem(request);
+    const problem = localOnlyRefusal(request, 'The demo directory');
     if (problem !== undefined) return refuse(reply, 403, problem);
     const given = bearer(request.headers.authorization);
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
