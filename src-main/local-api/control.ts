@@ -4,6 +4,8 @@
  * `{error, requestId}`.
  *
  *   GET    /_local/state            full state dump: {sessions: [...], participants: [...]}
+ *   GET    /_local/media            {forwarded: [{receiverId, publisherId, kind, packets, bytes}],
+ *                                   publishers: [{participantId, kind, level}]} (media plane)
  *   GET    /_local/stats            {counts: {<operationId>: n, ...all eleven}, total}
  *   DELETE /_local/stats            zero the counts                                      → 204
  *   GET    /_local/faults           {latency: [...], failures: [...], heldRequests}
@@ -29,6 +31,7 @@ import type { OperationId } from '../shared/bandwidth-api';
 import { CONTROL_PREFIX, sendMessageError } from './bandwidth-http';
 import { FAILURE_KINDS } from './faults';
 import type { ActiveFailure, FailureRule, FaultInjector, FaultsView, LatencyRule } from './faults';
+import type { MediaView } from './media/forwarder';
 import { demoSeed } from './seed';
 import type { DemoCall } from './seed';
 import { emptyState } from './state';
@@ -55,6 +58,8 @@ export interface LocalControl {
   /** Replaces the state; returns the demo calls when seeded with 'demo'. */
   reset(options?: ResetOptions): DemoCall[];
   state(): LocalApiState;
+  /** RTP forwarded per receiver × publisher × kind since start, and each publisher's audio level. */
+  media(): MediaView;
 }
 
 /** True for 127.0.0.0/8, ::1 and their IPv4-mapped IPv6 forms. */
@@ -73,7 +78,11 @@ export interface CountingControl extends LocalControl {
   count(operation: OperationId): void;
 }
 
-export function createLocalControl(store: Store, injector: FaultInjector): CountingControl {
+export function createLocalControl(
+  store: Store,
+  injector: FaultInjector,
+  media: () => MediaView,
+): CountingControl {
   let counts = zeroCounts();
   return {
     setLatency: (rule) => injector.setLatency(rule),
@@ -94,6 +103,7 @@ export function createLocalControl(store: Store, injector: FaultInjector): Count
       return [];
     },
     state: () => store.snapshot(),
+    media,
     count: (operation) => {
       counts[operation] += 1;
     },
@@ -166,6 +176,7 @@ export function registerControlRoutes(app: FastifyInstance, control: LocalContro
         return undefined;
       });
       scope.get('/state', async () => control.state());
+      scope.get('/media', async () => control.media());
       scope.get('/stats', async () => {
         const counts = control.stats();
         return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };

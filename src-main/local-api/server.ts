@@ -22,6 +22,8 @@ import type { Credentials } from './bandwidth-http';
 import { createLocalControl, installRequestInterception, registerControlRoutes } from './control';
 import type { LocalControl } from './control';
 import { FaultInjector } from './faults';
+import { MediaPlane } from './media/media-plane';
+import type { MediaPlaneOptions } from './media/media-plane';
 import { StateWriter, loadPersistedState } from './persistence';
 import { registerBandwidthRoutes } from './routes';
 import { demoSeed } from './seed';
@@ -56,6 +58,10 @@ export interface LocalApiOptions {
   simulate?: boolean | SimulationOptions;
   /** Fastify's request logging (pino, to stdout). */
   logger?: boolean;
+  /** Simulated voices (media plane); default on with the demo seed and the simulation. */
+  voices?: boolean;
+  /** The media plane's ICE choices (addresses, device limit, port range); see media/media-plane.ts. */
+  media?: Omit<MediaPlaneOptions, 'voices'>;
 }
 
 export interface LocalApi {
@@ -69,6 +75,8 @@ export interface LocalApi {
   /** Problems met at start (e.g. a corrupt state file moved aside). */
   warnings: string[];
   control: LocalControl;
+  /** The local media plane: device gateway at `/v3/`, forwarding unit, simulated voices. */
+  media: MediaPlane;
   /** Verifies a participant token issued by this server and returns its claims. */
   verifyToken(token: string): Promise<ParticipantTokenClaims>;
   close(): Promise<void>;
@@ -79,12 +87,14 @@ export interface LocalApiAppDeps {
   credentials: Credentials;
   tokenSecret: Uint8Array;
   logger?: boolean;
+  media?: MediaPlaneOptions;
 }
 
 export interface LocalApiApp {
   app: FastifyInstance;
   control: LocalControl;
   faults: FaultInjector;
+  media: MediaPlane;
 }
 
 /** The Fastify app alone, not listening (createLocalApi uses it; tests can pass their own store). */
@@ -97,7 +107,19 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     forceCloseConnections: true,
   });
   const faults = new FaultInjector();
-  const control = createLocalControl(deps.store, faults);
+  // The media plane: its gateway takes WebSocket upgrades at /v3/ straight from the HTTP server, so
+  // Fastify (and its request log) never sees a device URL or its token.
+  const media = new MediaPlane(
+    {
+      accountId: deps.credentials.accountId,
+      state: () => deps.store.snapshot(),
+      verifyToken: (token) => verifyParticipantToken(token, deps.tokenSecret),
+    },
+    deps.media,
+  );
+  media.attach(app.server);
+  app.addHook('onClose', async () => media.close());
+  const control = createLocalControl(deps.store, faults, () => media.view());
   installBodyParsers(app);
   installErrorHandling(app, deps.logger ?? false);
   installRequestInterception(app, control, faults);
@@ -109,7 +131,7 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
   });
   registerControlRoutes(app, control);
   app.addHook('preClose', async () => faults.releaseAll());
-  return { app, control, faults };
+  return { app, control, faults, media };
 }
 
 function httpOrigin(host: string, port: number): string {
@@ -128,7 +150,14 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     options.dataDir === undefined ? { warnings: [] } : await loadPersistedState(options.dataDir);
   const tokenSecret = loaded.data?.tokenSecret ?? generateTokenSecret();
   let writer: StateWriter | undefined;
-  const store = new Store({ state: loaded.data?.state, onChange: () => writer?.schedule() });
+  const plane: { media?: MediaPlane } = {};
+  const store = new Store({
+    state: loaded.data?.state,
+    onChange: () => {
+      writer?.schedule();
+      plane.media?.storeChanged();
+    },
+  });
   if (loaded.data === undefined && options.seed === 'demo') {
     store.replace(demoSeed(options.demoSeed).state);
   }
@@ -137,12 +166,16 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     writer.schedule();
   }
 
-  const { app, control } = buildLocalApiApp({
+  const simulating = options.simulate !== undefined && options.simulate !== false;
+  const built = buildLocalApiApp({
     store,
     credentials,
     tokenSecret,
     logger: options.logger ?? false,
+    media: { ...options.media, voices: options.voices ?? (options.seed === 'demo' && simulating) },
   });
+  const { app, control } = built;
+  plane.media = built.media;
   try {
     await app.listen({ host, port: options.port ?? LOCAL_API_DEFAULTS.port });
   } catch (error) {
@@ -167,6 +200,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     ...credentials,
     warnings: [...loaded.warnings],
     control,
+    media: built.media,
     verifyToken: (token) => verifyParticipantToken(token, tokenSecret),
     close(): Promise<void> {
       closing ??= (async (): Promise<void> => {
