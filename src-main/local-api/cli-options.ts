@@ -17,6 +17,7 @@ Starts Patchbay's local, Bandwidth-compatible WebRTC API.
   --seed demo|empty    start with the demo contact center or nothing (default empty)
   --simulate           make the demo live: calls come and go, routing changes
   --tick-ms N          time between simulation steps (default 3000)
+  --no-voices          no simulated voices (on by default with --seed demo --simulate)
   --data-dir DIR       keep state in DIR/state.json across restarts (default: memory only)
   --account-id ID      account id (default ${LOCAL_API_DEFAULTS.accountId})
   --username U         API username (default ${LOCAL_API_DEFAULTS.username})
@@ -36,6 +37,8 @@ export interface CliOptions {
   username: string;
   password: string;
   log: boolean;
+  /** Present only with --no-voices (false); otherwise the server decides (demo + simulate). */
+  voices?: false;
 }
 
 /** A bad command line; the message says what to fix. */
@@ -87,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         username: { type: 'string' },
         password: { type: 'string' },
         log: { type: 'boolean' },
+        'no-voices': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -109,6 +113,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     password: nonEmpty('password', values.password, LOCAL_API_DEFAULTS.password),
     log: values.log ?? false,
   };
+  if (values['no-voices'] === true) options.voices = false;
   const tickMs = integer('tick-ms', values['tick-ms'], 10, 3_600_000);
   if (tickMs !== undefined) options.tickMs = tickMs;
   if (values['data-dir'] !== undefined)

@@ -35,6 +35,8 @@ function banner(api: LocalApi, options: CliOptions): string {
     `  password:    ${api.password}`,
     `  seed:        ${options.seed}; simulation ${options.simulate ? 'on' : 'off'}; state ${state}`,
     `  control:     ${api.url}/_local/stats (loopback only)`,
+    `  media:       devices connect to ${api.url.replace(/^http/, 'ws')}/v3/ (token from createParticipant); ` +
+      `voices ${api.media.voices ? 'on' : 'off'}; counters at ${api.url}/_local/media`,
     '',
     'Try:',
     `  ${example}`,
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     password: options.password,
     seed: options.seed,
     logger: options.log,
+    ...(options.voices === undefined ? {} : { voices: options.voices }),
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     simulate: options.simulate
       ? {

@@ -7,12 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { LocalApiState } from '../state';
 import type { ForwardingUnit } from './forwarder';
-import type { PublishedStream } from './plan';
+import { voiceStream } from './plan';
 import { VOICE_PROFILES } from './voice-synth';
 import { FRAME_MS, SimulatedVoice, VoiceBank } from './voices';
 
-/** The alias every simulated voice publishes under. */
-export const VOICE_ALIAS = 'microphone';
 /** At most this many frames are sent at once after the event loop stalled; older ones are skipped. */
 const MAX_CATCH_UP = 10;
 
@@ -24,15 +22,6 @@ interface Speaker {
 
 function hash32(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
-}
-
-export function voiceStream(participantId: string): PublishedStream {
-  return {
-    publisherId: participantId,
-    streamId: `voice-${participantId}`,
-    kind: 'audio',
-    alias: VOICE_ALIAS,
-  };
 }
 
 export class Chorus {

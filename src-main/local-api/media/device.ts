@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { ForwardingUnit } from './forwarder';
+import { GATEWAY_CLOSE_CODE } from './gateway';
 import {
   RPC_INTERNAL_ERROR,
   RPC_INVALID_REQUEST,
@@ -26,9 +27,6 @@ import type { MediaKind, PublishedStream } from './plan';
 import { PublishConnection } from './publish';
 import type { RtcOptions } from './rtc';
 import { SubscribeConnection } from './subscribe';
-
-/** Close code for the gateway's own closes: 1000, the one code after which the SDK does not retry. */
-export const GATEWAY_CLOSE_CODE = 1000;
 
 export interface DeviceDeps {
   participantId: string;

@@ -10,9 +10,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { GATEWAY_CLOSE_CODE } from './device';
 
 export const GATEWAY_PATH = '/v3/';
+/** Close code for the gateway's own closes: 1000, the one code after which the SDK does not retry. */
+export const GATEWAY_CLOSE_CODE = 1000;
 /** Largest JSON-RPC message accepted (an SDP with many m-lines stays far below). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
@@ -27,7 +28,8 @@ export interface GatewayDoorDeps {
   participantExists(participantId: string): boolean;
   /** Room for one more device (the ICE port range is sized for a number of them). */
   hasRoom(participantId: string): boolean;
-  admit(ws: WebSocket, participantId: string): void;
+  /** Takes the socket over (may load the WebRTC code first). */
+  admit(ws: WebSocket, participantId: string): Promise<void>;
 }
 
 export type Admission = { ok: true; participantId: string } | { ok: false; reason: string };
@@ -76,15 +78,17 @@ export class GatewayDoor {
       const early: [Buffer, boolean][] = [];
       const hold = (data: Buffer, isBinary: boolean): number => early.push([data, isBinary]);
       ws.on('message', hold);
-      void admission(this.#deps, token).then((decision) => {
-        ws.off('message', hold);
+      void (async (): Promise<void> => {
+        const decision = await admission(this.#deps, token);
         if (!decision.ok) {
+          ws.off('message', hold);
           ws.close(GATEWAY_CLOSE_CODE, decision.reason);
           return;
         }
-        this.#deps.admit(ws, decision.participantId);
+        await this.#deps.admit(ws, decision.participantId);
+        ws.off('message', hold);
         for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
-      });
+      })().catch(() => ws.close(GATEWAY_CLOSE_CODE, 'gateway error: could not admit the device'));
     });
   };
 

@@ -8,16 +8,16 @@
 import type { Server } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { LocalApiState } from '../state';
-import { Chorus, voiceStream } from './chorus';
-import { Device } from './device';
+import type { Chorus } from './chorus';
+import type { Device } from './device';
 import { COUNTING_SINK, ForwardingUnit } from './forwarder';
 import type { MediaView } from './forwarder';
 import { GatewayDoor } from './gateway';
 import type { TokenClaims } from './gateway';
-import { desiredMedia, kindOf } from './plan';
+import { desiredMedia, kindOf, voiceStream } from './plan';
 import type { MediaKind, PublishedStream } from './plan';
-import { portRangeFor } from './rtc';
-import type { HostAddresses, RtcOptions } from './rtc';
+import { portRangeFor } from './ice-options';
+import type { HostAddresses, RtcOptions } from './ice-options';
 
 export interface MediaPlaneOptions {
   /** Simulated voices for every member without a device (default false). */
@@ -43,7 +43,9 @@ export const DEFAULT_MAX_DEVICES = 16;
 export class MediaPlane {
   readonly unit = new ForwardingUnit();
   readonly #deps: MediaPlaneDeps;
-  readonly #chorus: Chorus | undefined;
+  readonly #voices: boolean;
+  #chorus: Chorus | undefined;
+  readonly #chorusLoaded: Promise<void>;
   readonly #devices = new Map<string, Device>();
   readonly #door: GatewayDoor;
   readonly #rtc: RtcOptions;
@@ -64,7 +66,7 @@ export class MediaPlane {
         ? {}
         : { portRange: portRangeFor(options.firstIcePort, this.#maxDevices) }),
     };
-    this.#chorus = options.voices === true ? new Chorus(this.unit) : undefined;
+    this.#voices = options.voices === true;
     this.#door = new GatewayDoor({
       accountId: deps.accountId,
       verifyToken: deps.verifyToken,
@@ -72,12 +74,12 @@ export class MediaPlane {
       hasRoom: (id) => this.#devices.has(id) || this.#devices.size < this.#maxDevices,
       admit: (ws, id) => this.#admit(ws, id),
     });
-    this.#chorus?.start();
+    this.#chorusLoaded = this.#voices ? this.#startChorus() : Promise.resolve();
     this.storeChanged();
   }
 
   get voices(): boolean {
-    return this.#chorus !== undefined;
+    return this.#voices;
   }
 
   /** Serves the gateway on `server` (the local API's HTTP server). */
@@ -107,6 +109,8 @@ export class MediaPlane {
 
   /** Resolves when every simulated voice now speaking is encoded (tests, the bench). */
   async voicesReady(): Promise<void> {
+    await this.#chorusLoaded;
+    this.#sync();
     await this.#chorus?.ready();
   }
 
@@ -118,7 +122,22 @@ export class MediaPlane {
     this.#door.close();
   }
 
-  #admit(ws: WebSocket, participantId: string): void {
+  async #startChorus(): Promise<void> {
+    // The WebRTC code (werift, opusscript) loads on first use: a local API with no voices and no
+    // device starts as fast as it did before the media plane.
+    const { Chorus } = await import('./chorus');
+    if (this.#closed) return;
+    this.#chorus = new Chorus(this.unit);
+    this.#chorus.start();
+    this.storeChanged();
+  }
+
+  async #admit(ws: WebSocket, participantId: string): Promise<void> {
+    const { Device } = await import('./device');
+    if (this.#closed) {
+      ws.close(1000, 'the local API is stopping');
+      return;
+    }
     this.#devices.get(participantId)?.close('replaced by a newer connection of this participant');
     const device = new Device(ws, {
       participantId,

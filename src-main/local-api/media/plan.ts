@@ -73,6 +73,19 @@ export function wants(wanted: readonly WantedMedia[], stream: PublishedStream): 
   );
 }
 
+/** The alias every simulated voice publishes under. */
+export const VOICE_ALIAS = 'microphone';
+
+/** The one stream a simulated participant publishes (its stream id doubles as its endpoint id). */
+export function voiceStream(participantId: string): PublishedStream {
+  return {
+    publisherId: participantId,
+    streamId: `voice-${participantId}`,
+    kind: 'audio',
+    alias: VOICE_ALIAS,
+  };
+}
+
 /** A stable key for a published stream. */
 export function streamKey(stream: PublishedStream): string {
   return `${stream.publisherId}/${stream.streamId}/${stream.kind}`;

@@ -18,23 +18,9 @@ import {
   useSdesMid,
 } from 'werift';
 import type { PeerConfig } from 'werift';
+import type { RtcOptions } from './ice-options';
 
-export type HostAddresses = 'machine' | 'loopback';
-
-/** UDP sockets werift may hold per peer connection (one per host address and family, with margin). */
-export const SOCKETS_PER_CONNECTION = 4;
-export const CONNECTIONS_PER_DEVICE = 2;
-
-export interface RtcOptions {
-  addresses: HostAddresses;
-  /** Inclusive UDP port range for ICE; undefined: any free port. */
-  portRange?: [number, number];
-}
-
-/** A port range starting at `first`, large enough for `devices` connected devices. */
-export function portRangeFor(first: number, devices: number): [number, number] {
-  return [first, first + devices * CONNECTIONS_PER_DEVICE * SOCKETS_PER_CONNECTION - 1];
-}
+export type { HostAddresses, RtcOptions } from './ice-options';
 
 const isLoopback = (address: string | undefined): boolean => address?.startsWith('127.') === true;
 

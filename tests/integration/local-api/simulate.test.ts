@@ -20,6 +20,7 @@ describe('the live simulation', () => {
     const api = await createLocalApi({
       seed: 'demo',
       simulate: { tickMs: 5, seed: 11, onError: (error) => errors.push(error) },
+      voices: false,
     });
     const before = api.control.state();
     try {
