@@ -20,6 +20,8 @@ export interface NodeDevice {
   /** The participants in the last applied offer's streamMetadata. */
   offeredPublishers(): string[];
   revision(): number;
+  /** The last sdpOffer the gateway sent. */
+  lastOffer(): string;
   /** Starts sending 20 ms Opus frames under the alias `microphone`. */
   publish(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
   const received = new Map<string, number>();
   let metadata = new Map<string, Metadata>();
   let revision = 0;
+  let lastOffer = '';
   let subscribe: RTCPeerConnection | undefined;
   let publisher: RTCPeerConnection | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -56,6 +59,7 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
     streamMetadata: Record<string, Metadata>;
   }): Promise<void> => {
     if (params.sdpRevision <= revision) return;
+    lastOffer = params.sdpOffer;
     if (subscribe === undefined) {
       subscribe = new RTCPeerConnection(config());
       subscribe.ontrack = ({ track, streams }): void => {
@@ -102,6 +106,7 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
     offeredPublishers: () =>
       [...new Set([...metadata.values()].map((m) => m.participantId))].sort(),
     revision: () => revision,
+    lastOffer: () => lastOffer,
     async publish(): Promise<void> {
       publisher = new RTCPeerConnection(config());
       const track = new MediaStreamTrack({ kind: 'audio' });
