@@ -103,6 +103,7 @@ async function converge(): Promise<void> {
   }
   expect([...last.gateway].sort()).toEqual([...expected].sort());
   expect([...last.device].sort()).toEqual([...forDevice].sort());
+  expect(device.failures()).toEqual([]);
 }
 
 const same = (a: Set<string>, b: Set<string>): boolean =>
@@ -157,6 +158,20 @@ async function apply(c: Change): Promise<void> {
 }
 
 describe('the forwarding unit follows subscriptions', () => {
+  it("renegotiates a device's streams as they come, go and come back", async () => {
+    const device = 4;
+    for (const c of [
+      { kind: 'list', receiver: device, publishers: [0, 1], alias: 'none' },
+      { kind: 'list', receiver: device, publishers: [0], alias: 'none' },
+      { kind: 'list', receiver: device, publishers: [0, 1, 2], alias: 'microphone' },
+      { kind: 'clear', receiver: device },
+      { kind: 'session', receiver: device },
+    ] satisfies Change[]) {
+      await apply(c);
+      await converge();
+    }
+  }, 120_000);
+
   it('converges after every random change, for every receiver', async () => {
     await converge();
     await fc.assert(

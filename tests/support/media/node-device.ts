@@ -20,6 +20,8 @@ export interface NodeDevice {
   /** The participants in the last applied offer's streamMetadata. */
   offeredPublishers(): string[];
   revision(): number;
+  /** Offers this device could not answer (a test expects none). */
+  failures(): string[];
   /** The last sdpOffer the gateway sent. */
   lastOffer(): string;
   /** Starts sending 20 ms Opus frames under the alias `microphone`. */
@@ -49,6 +51,7 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
   let metadata = new Map<string, Metadata>();
   let revision = 0;
   let lastOffer = '';
+  const failures: string[] = [];
   let subscribe: RTCPeerConnection | undefined;
   let publisher: RTCPeerConnection | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -70,7 +73,12 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
         });
       };
     }
-    await subscribe.setRemoteDescription({ type: 'offer', sdp: params.sdpOffer });
+    // werift as an answerer lets a new m-line take over the transceiver of a removed one (the
+    // gateway appends new m-lines and keeps removed ones rejected, as Chromium expects), and then
+    // fails the next offer; marking its transceivers used keeps each on its own m-line.
+    for (const transceiver of subscribe.getTransceivers()) transceiver.usedForSender = true;
+    const sdp = params.sdpOffer;
+    await subscribe.setRemoteDescription({ type: 'offer', sdp });
     await subscribe.setLocalDescription(await subscribe.createAnswer());
     metadata = new Map(Object.entries(params.streamMetadata));
     await call('answerSdp', {
@@ -91,7 +99,9 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
       pending.get(message.id)?.(message);
       pending.delete(message.id);
     } else if (message.method === 'sdpOffer') {
-      void onOffer(message.params as Parameters<typeof onOffer>[0]);
+      onOffer(message.params as Parameters<typeof onOffer>[0]).catch((error: unknown) => {
+        failures.push(error instanceof Error ? error.message : String(error));
+      });
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -107,6 +117,7 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
       [...new Set([...metadata.values()].map((m) => m.participantId))].sort(),
     revision: () => revision,
     lastOffer: () => lastOffer,
+    failures: () => [...failures],
     async publish(): Promise<void> {
       publisher = new RTCPeerConnection(config());
       const track = new MediaStreamTrack({ kind: 'audio' });
