@@ -14,3 +14,5 @@ export type { Simulation, SimulationOptions, SimulationTarget } from './simulate
 export { verifyParticipantToken, TOKEN_ISSUER } from './tokens';
 export type { ParticipantTokenClaims } from './tokens';
 export { BODY_LIMIT_BYTES } from './bandwidth-http';
+export type { MediaPlane, MediaPlaneOptions } from './media/media-plane';
+export type { ForwardedCount, MediaView, PublisherLevel } from './media/forwarder';
