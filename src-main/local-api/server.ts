@@ -118,7 +118,8 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     deps.media,
   );
   media.attach(app.server);
-  app.addHook('onClose', async () => media.close());
+  // Before the server stops: open device sockets would otherwise keep it from closing.
+  app.addHook('preClose', async () => media.close());
   const control = createLocalControl(deps.store, faults, () => media.view());
   installBodyParsers(app);
   installErrorHandling(app, deps.logger ?? false);

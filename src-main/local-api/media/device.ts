@@ -39,6 +39,8 @@ export interface DeviceDeps {
   log(line: string): void;
 }
 
+/** How long a closed device has to acknowledge the close before its socket is cut. */
+const CLOSE_GRACE_MS = 1000;
 const METHODS = 'setMediaPreferences, offerSdp, answerSdp, ping, leave, deviceDiagnostics';
 
 export class Device {
@@ -48,7 +50,7 @@ export class Device {
   readonly #publisher: PublishConnection;
   readonly #ws: WebSocket;
   readonly #deps: DeviceDeps;
-  #gone = false;
+  #gone: Promise<void> | undefined;
 
   constructor(ws: WebSocket, deps: DeviceDeps) {
     this.#ws = ws;
@@ -79,13 +81,31 @@ export class Device {
       void this.#onMessage(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
     });
     ws.on('close', () => void this.#teardown());
-    ws.on('error', () => void this.#teardown());
+    ws.on('error', () => {
+      ws.terminate();
+      void this.#teardown();
+    });
   }
 
-  /** Closes the socket with a reason the device can show, and releases both connections. */
-  close(reason: string): void {
-    if (this.#ws.readyState === this.#ws.OPEN) this.#ws.close(GATEWAY_CLOSE_CODE, reason);
-    void this.#teardown();
+  /**
+   * Closes the socket with a reason the device can show and releases both connections; resolves
+   * once the device acknowledged the close (or after a second, when the socket is cut).
+   */
+  async close(reason: string): Promise<void> {
+    const ws = this.#ws;
+    const acknowledged = new Promise<void>((resolve) => {
+      if (ws.readyState === ws.CLOSED) return resolve();
+      const timer = setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, CLOSE_GRACE_MS);
+      ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (ws.readyState === ws.OPEN) ws.close(GATEWAY_CLOSE_CODE, reason);
+    await Promise.all([this.#teardown(), acknowledged]);
   }
 
   async #onMessage(text: string): Promise<void> {
@@ -129,7 +149,7 @@ export class Device {
       case 'deviceDiagnostics':
         return {};
       case 'leave':
-        this.close('left');
+        void this.close('left');
         return {};
       default:
         throw new RpcError(
@@ -143,12 +163,12 @@ export class Device {
     if (this.#ws.readyState === this.#ws.OPEN) this.#ws.send(text);
   }
 
-  async #teardown(): Promise<void> {
-    if (this.#gone) return;
-    this.#gone = true;
-    this.#deps.onClosed(this);
-    await Promise.allSettled([this.#publisher.close(), this.subscriber.close()]);
-    if (this.#ws.readyState === this.#ws.OPEN) this.#ws.terminate();
+  #teardown(): Promise<void> {
+    this.#gone ??= (async (): Promise<void> => {
+      this.#deps.onClosed(this);
+      await Promise.allSettled([this.#publisher.close(), this.subscriber.close()]);
+    })();
+    return this.#gone;
   }
 }
 

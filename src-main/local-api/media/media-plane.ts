@@ -118,7 +118,8 @@ export class MediaPlane {
     this.#closed = true;
     this.#chorus?.stop();
     this.#server?.off('upgrade', this.#door.onUpgrade);
-    for (const device of [...this.#devices.values()]) device.close('the local API is stopping');
+    const closing = [...this.#devices.values()].map((d) => d.close('the local API is stopping'));
+    await Promise.allSettled(closing);
     this.#door.close();
   }
 
@@ -138,7 +139,9 @@ export class MediaPlane {
       ws.close(1000, 'the local API is stopping');
       return;
     }
-    this.#devices.get(participantId)?.close('replaced by a newer connection of this participant');
+    void this.#devices
+      .get(participantId)
+      ?.close('replaced by a newer connection of this participant');
     const device = new Device(ws, {
       participantId,
       unit: this.unit,
@@ -174,7 +177,7 @@ export class MediaPlane {
     this.#state = state;
     const exists = new Set(state.participants.map((p) => p.id));
     for (const [id, device] of this.#devices) {
-      if (!exists.has(id)) device.close('the participant was deleted');
+      if (!exists.has(id)) void device.close('the participant was deleted');
     }
     const desired = desiredMedia(state);
     for (const id of desired.keys()) {

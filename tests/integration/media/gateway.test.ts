@@ -118,6 +118,19 @@ describe('who may connect', () => {
     second.close();
   });
 
+  it('closes connected devices with a reason when the local API stops', async () => {
+    const { token } = await t.createParticipant();
+    const ws = await open(token);
+    expect(await call(ws, JSON.stringify({ jsonrpc: '2.0', method: 'ping', id: 1 }))).toEqual({
+      jsonrpc: '2.0',
+      result: {},
+      id: 1,
+    });
+    const gone = closed(ws);
+    await t.api.close();
+    expect(await gone).toEqual({ code: 1000, reason: 'the local API is stopping' });
+  });
+
   it('answers 404 to an upgrade anywhere but /v3/', async () => {
     const ws = new WebSocket(`${t.api.url.replace('http', 'ws')}/v1/ws`);
     const status = await new Promise<number>((resolve) =>
