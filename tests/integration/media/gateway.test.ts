@@ -42,6 +42,15 @@ function call(ws: WebSocket, payload: string): Promise<Record<string, unknown>> 
   });
 }
 
+/** A ping is answered only once the gateway has admitted the device. */
+async function admitted(ws: WebSocket): Promise<void> {
+  expect(await call(ws, JSON.stringify({ jsonrpc: '2.0', method: 'ping', id: 1 }))).toEqual({
+    jsonrpc: '2.0',
+    result: {},
+    id: 1,
+  });
+}
+
 describe('who may connect', () => {
   it.each([
     ['', 'token refused: missing'],
@@ -77,12 +86,7 @@ describe('who may connect', () => {
   it('refuses the token of a deleted participant, and closes its device when it is deleted', async () => {
     const { participant, token } = await t.createParticipant();
     const ws = await open(token);
-    // Answered only once the gateway has admitted the device.
-    expect(await call(ws, JSON.stringify({ jsonrpc: '2.0', method: 'ping', id: 1 }))).toEqual({
-      jsonrpc: '2.0',
-      result: {},
-      id: 1,
-    });
+    await admitted(ws);
     const gone = closed(ws);
     expect((await t.bw('DELETE', `/participants/${participant.id}`)).status).toBe(204);
     expect(await gone).toEqual({ code: 1000, reason: 'the participant was deleted' });
@@ -121,11 +125,7 @@ describe('who may connect', () => {
   it('closes connected devices with a reason when the local API stops', async () => {
     const { token } = await t.createParticipant();
     const ws = await open(token);
-    expect(await call(ws, JSON.stringify({ jsonrpc: '2.0', method: 'ping', id: 1 }))).toEqual({
-      jsonrpc: '2.0',
-      result: {},
-      id: 1,
-    });
+    await admitted(ws);
     const gone = closed(ws);
     await t.api.close();
     expect(await gone).toEqual({ code: 1000, reason: 'the local API is stopping' });
