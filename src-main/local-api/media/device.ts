@@ -68,6 +68,7 @@ export class Device {
       endpointId: this.endpointId,
       notify: (method, params) => this.#send(rpcNotification(method, params)),
       endpointOf: deps.endpointOf,
+      requestKeyframe: (stream) => deps.unit.requestKeyframe(stream),
       onError: (error) =>
         deps.log(`device ${this.participantId}: subscribe negotiation failed: ${message(error)}`),
     });

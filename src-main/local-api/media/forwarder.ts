@@ -52,6 +52,8 @@ interface Route {
 
 interface StreamEntry {
   stream: PublishedStream;
+  /** Asks the publisher for a key frame (video: a receiver that starts mid-stream needs one). */
+  requestKeyframe: (() => void) | undefined;
   routes: Route[];
   level: number;
   lastPacketAt: number;
@@ -100,13 +102,24 @@ export class ForwardingUnit {
   }
 
   /** Adds a published stream (no-op when it is there already); returns its key. */
-  addStream(stream: PublishedStream): string {
+  addStream(stream: PublishedStream, requestKeyframe?: () => void): string {
     const key = streamKey(stream);
     if (!this.#streams.has(key)) {
-      this.#streams.set(key, { stream: { ...stream }, routes: [], level: 0, lastPacketAt: -1e9 });
+      this.#streams.set(key, {
+        stream: { ...stream },
+        requestKeyframe,
+        routes: [],
+        level: 0,
+        lastPacketAt: -1e9,
+      });
       this.#reroute();
     }
     return key;
+  }
+
+  /** Passes a receiver's request for a key frame on to the stream's publisher. */
+  requestKeyframe(stream: PublishedStream): void {
+    this.#streams.get(streamKey(stream))?.requestKeyframe?.();
   }
 
   removeStream(key: string): void {

@@ -76,7 +76,8 @@ export class PublishConnection {
       };
       streams.push(stream);
       seen.add(track.mid);
-      if (!this.#closed) this.#keys.set(track.mid, this.#deps.unit.addStream(stream));
+      const keyframe = (): void => this.#requestKeyframe(track.mid);
+      if (!this.#closed) this.#keys.set(track.mid, this.#deps.unit.addStream(stream, keyframe));
     }
     for (const [mid, key] of this.#keys) {
       if (seen.has(mid)) continue;
@@ -102,6 +103,14 @@ export class PublishConnection {
     for (const key of this.#keys.values()) this.#deps.unit.removeStream(key);
     this.#keys.clear();
     await this.#pc?.close();
+  }
+
+  /** RTCP PLI to the device for the track on m-line `mid`. */
+  #requestKeyframe(mid: string): void {
+    const transceiver = this.#pc?.getTransceivers().find((t) => t.mid === mid);
+    const ssrc = transceiver?.receiver.tracks[0]?.ssrc;
+    if (transceiver === undefined || ssrc === undefined) return;
+    transceiver.receiver.sendRtcpPLI(ssrc).catch(() => undefined);
   }
 
   #create(): RTCPeerConnection {

@@ -33,6 +33,8 @@ export interface SubscribeDeps {
   notify(method: string, params: unknown): void;
   /** The endpoint id of the device (or simulated voice) that publishes a stream. */
   endpointOf(stream: PublishedStream): string;
+  /** A video leg needs a key frame (it just went live, or the device reported a loss). */
+  requestKeyframe(stream: PublishedStream): void;
   onError(error: unknown): void;
 }
 
@@ -187,7 +189,11 @@ export class SubscribeConnection implements ReceiverPort {
     const sdpAnswer = await answered;
     if (this.#closed) return;
     await pc.setRemoteDescription({ type: 'answer', sdp: sdpAnswer });
-    for (const leg of offered) leg.live = true;
+    for (const leg of offered) {
+      if (leg.live) continue;
+      leg.live = true;
+      if (leg.stream.kind === 'video') this.#deps.requestKeyframe(leg.stream);
+    }
   }
 
   #applyLegs(pc: RTCPeerConnection): void {
@@ -204,6 +210,9 @@ export class SubscribeConnection implements ReceiverPort {
         direction: 'sendonly',
         streams: [new MediaStream({ id: stream.streamId })],
       });
+      transceiver.sender.onPictureLossIndication.subscribe(() =>
+        this.#deps.requestKeyframe(stream),
+      );
       this.#legs.set(key, { stream, track, transceiver, live: false });
     }
   }

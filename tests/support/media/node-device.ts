@@ -3,8 +3,9 @@
  * (setMediaPreferences on open, offerSdp for what it publishes, answerSdp to each sdpOffer with a
  * newer sdpRevision) over werift peer connections kept on loopback, counts the RTP packets it
  * receives per publishing participant (from the offers' streamMetadata), and can publish a stream
- * of Opus frames. Used where a browser is not needed to prove a behaviour.
+ * of Opus frames or video packets. Used where a browser is not needed to prove a behaviour.
  */
+import { randomUUID } from 'node:crypto';
 import { MediaStream, MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
 import WebSocket from 'ws';
 import { peerConfig } from '../../../src-main/local-api/media/rtc';
@@ -24,8 +25,13 @@ export interface NodeDevice {
   failures(): string[];
   /** The last sdpOffer the gateway sent. */
   lastOffer(): string;
-  /** Starts sending 20 ms Opus frames under the alias `microphone`. */
-  publish(): Promise<void>;
+  /**
+   * Starts sending a packet every 20 ms under the alias `microphone` (audio: Opus frames) or
+   * `camera` (video: VP8-shaped packets).
+   */
+  publish(kind?: 'audio' | 'video'): Promise<void>;
+  /** Key frame requests (RTCP PLI) the gateway sent to what this device publishes. */
+  keyframeRequests(): number;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
   let metadata = new Map<string, Metadata>();
   let revision = 0;
   let lastOffer = '';
+  let keyframeRequests = 0;
   const failures: string[] = [];
   let subscribe: RTCPeerConnection | undefined;
   let publisher: RTCPeerConnection | undefined;
@@ -118,28 +125,41 @@ export async function connectNodeDevice(apiUrl: string, token: string): Promise<
     revision: () => revision,
     lastOffer: () => lastOffer,
     failures: () => [...failures],
-    async publish(): Promise<void> {
+    keyframeRequests: () => keyframeRequests,
+    async publish(kind = 'audio'): Promise<void> {
       publisher = new RTCPeerConnection(config());
-      const track = new MediaStreamTrack({ kind: 'audio' });
-      const stream = new MediaStream({ id: 'node-mic' });
-      publisher.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      const track = new MediaStreamTrack({ kind });
+      // A fresh stream id, as browsers make: receivers key streamMetadata by it.
+      const streamId = randomUUID();
+      const stream = new MediaStream({ id: streamId });
+      const transceiver = publisher.addTransceiver(track, {
+        direction: 'sendonly',
+        streams: [stream],
+      });
+      transceiver.sender.onPictureLossIndication.subscribe(() => (keyframeRequests += 1));
       const offer = await publisher.createOffer();
       await publisher.setLocalDescription(offer);
       const answer = (await call('offerSdp', {
         sdpOffer: keepLoopbackCandidates(publisher.localDescription?.sdp ?? ''),
-        mediaMetadata: { mediaStreams: { 'node-mic': { alias: 'microphone' } }, dataChannels: {} },
+        mediaMetadata: {
+          mediaStreams: { [streamId]: { alias: kind === 'audio' ? 'microphone' : 'camera' } },
+          dataChannels: {},
+        },
       })) as { sdpAnswer: string };
       await publisher.setRemoteDescription({ type: 'answer', sdp: answer.sdpAnswer });
       let sequenceNumber = 0;
       timer = setInterval(() => {
         sequenceNumber = (sequenceNumber + 1) & 0xffff;
+        const audio = kind === 'audio';
         const header = new RtpHeader({
-          payloadType: 111,
+          payloadType: audio ? 111 : 96,
           sequenceNumber,
-          timestamp: sequenceNumber * 960,
+          timestamp: sequenceNumber * (audio ? 960 : 1800),
+          marker: !audio,
         });
-        // An Opus TOC byte for a 20 ms SILK frame, then filler: enough for forwarding and counting.
-        track.writeRtp(new RtpPacket(header, Buffer.from([0x08, 0, 0, 0])));
+        // Audio: an Opus TOC byte for a 20 ms SILK frame; video: a VP8 payload descriptor. Then
+        // filler: enough for forwarding and counting.
+        track.writeRtp(new RtpPacket(header, Buffer.from([audio ? 0x08 : 0x10, 0, 0, 0])));
       }, 20);
     },
     async close(): Promise<void> {
