@@ -31,6 +31,7 @@ Starts Patchbay's local, Bandwidth-compatible WebRTC API.
                        a broken leg or a privacy leak) or fast (short calls, changes every tick)
   --tick-ms N          time between simulation steps (default ${PACES.realistic.tickMs} realistic, ${PACES.fast.tickMs} fast)
   --directory-token T  bearer token of the demo's call directory feed (default: random per run)
+  --no-voices          no simulated voices (on by default with --seed demo --simulate)
   --data-dir DIR       keep state in DIR/state.json across restarts (default: memory only)
   --account-id ID      account id (default ${LOCAL_API_DEFAULTS.accountId})
   --username U         API username (default ${LOCAL_API_DEFAULTS.username})
@@ -60,6 +61,8 @@ export interface CliOptions {
   passwordFrom: PasswordSource;
   accountsWithoutWebRtc: string[];
   log: boolean;
+  /** Present only with --no-voices (false); otherwise the server decides (demo + simulate). */
+  voices?: false;
 }
 
 /** A bad command line; the message says what to fix. */
@@ -156,6 +159,7 @@ export function parseCliArgs(
         'password-file': { type: 'string' },
         'no-webrtc-account': { type: 'string', multiple: true },
         log: { type: 'boolean' },
+        'no-voices': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -186,6 +190,7 @@ export function parseCliArgs(
     ),
     log: values.log ?? false,
   };
+  if (values['no-voices'] === true) options.voices = false;
   const tickMs = integer('tick-ms', values['tick-ms'], 10, 3_600_000);
   if (tickMs !== undefined) options.tickMs = tickMs;
   const token = values['directory-token'];

@@ -64,6 +64,8 @@ function banner(api: LocalApi, options: CliOptions): string {
     ...(without.length === 0 ? [] : [`  no WebRTC:   ${without.join(', ')} (answered 403)`]),
     `  control:     ${api.url}/_local/stats (loopback only)`,
     `  directory:   ${api.directory.url} (Authorization: Bearer ${api.directory.token})`,
+    `  media:       devices connect to ${api.url.replace(/^http/, 'ws')}/v3/ (token from createParticipant); ` +
+      `voices ${api.media.voices ? 'on' : 'off'}; counters at ${api.url}/_local/media`,
     '',
     'Try:',
     `  ${example}`,
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     seed: options.seed,
     logger: options.log,
     accountsWithoutWebRtc: options.accountsWithoutWebRtc,
+    ...(options.voices === undefined ? {} : { voices: options.voices }),
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.directoryToken === undefined ? {} : { directoryToken: options.directoryToken }),
     simulate: options.simulate

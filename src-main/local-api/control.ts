@@ -4,6 +4,8 @@
  * `{error, requestId}`.
  *
  *   GET    /_local/state            full state dump: {sessions: [...], participants: [...]}
+ *   GET    /_local/media            {forwarded: [{receiverId, publisherId, kind, packets, bytes}],
+ *                                   publishers: [{participantId, kind, level}]} (media plane)
  *   GET    /_local/stats            {counts: {<operationId>: n, ...all eleven}, total}
  *   DELETE /_local/stats            zero the counts                                      → 204
  *   GET    /_local/faults           {latency: [...], failures: [...], heldRequests}
@@ -40,6 +42,7 @@ import { FAILURE_KINDS } from './faults';
 import type { ActiveFailure, FailureRule, FaultInjector, FaultsView, LatencyRule } from './faults';
 import { CONTROL_PREFIX } from './paths';
 import { guardControlRequest } from './request-guards';
+import type { MediaView } from './media/forwarder';
 import { demoSeed } from './seed';
 import type { DemoCall } from './seed';
 import { emptyState } from './state';
@@ -71,6 +74,8 @@ export interface LocalControl {
   /** Gives every account its WebRTC access back. */
   clearWebRtcAccess(): void;
   webRtcAccess(): WebRtcAccessView;
+  /** RTP forwarded per receiver × publisher × kind since start, and each publisher's audio level. */
+  media(): MediaView;
 }
 
 export { isLoopbackAddress } from './loopback';
@@ -88,6 +93,8 @@ export interface LocalControlDeps {
   store: Store;
   faults: FaultInjector;
   access: WebRtcAccess;
+  /** RTP forwarded and audio levels (the media plane's view). */
+  media: () => MediaView;
   /** Runs after every reset (the demo directory adopts the new calls). */
   onReset?: () => void;
 }
@@ -115,6 +122,7 @@ export function createLocalControl(deps: LocalControlDeps): CountingControl {
     setWebRtcAccess: (accountId, enabled) => access.set(accountId, enabled),
     clearWebRtcAccess: () => access.clear(),
     webRtcAccess: () => access.view(),
+    media: deps.media,
     count: (operation) => {
       counts[operation] += 1;
     },
@@ -193,6 +201,7 @@ export function registerControlRoutes(app: FastifyInstance, control: LocalContro
     async (scope) => {
       scope.addHook('onRequest', guardControlRequest);
       scope.get('/state', async () => control.state());
+      scope.get('/media', async () => control.media());
       scope.get('/stats', async () => {
         const counts = control.stats();
         return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };

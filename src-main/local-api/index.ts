@@ -33,3 +33,5 @@ export { BODY_LIMIT_BYTES } from './bandwidth-http';
 export { WebRtcAccess } from './auth';
 export type { WebRtcAccessView } from './auth';
 export type { LogDestination, RequestLogging } from './logging';
+export type { MediaPlane, MediaPlaneOptions } from './media/media-plane';
+export type { ForwardedCount, MediaView, PublisherLevel } from './media/forwarder';

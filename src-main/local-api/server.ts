@@ -33,6 +33,8 @@ import type { DirectoryRoutesOptions } from './directory/routes';
 import { FaultInjector } from './faults';
 import { loggerOptions } from './logging';
 import type { RequestLogging } from './logging';
+import { MediaPlane } from './media/media-plane';
+import type { MediaPlaneOptions } from './media/media-plane';
 import { StateWriter, loadPersistedState } from './persistence';
 import { installHostCheck } from './request-guards';
 import { registerBandwidthRoutes } from './routes';
@@ -73,6 +75,10 @@ export interface LocalApiOptions {
    * the served account itself. Changeable later through `control.setWebRtcAccess`.
    */
   accountsWithoutWebRtc?: string[];
+  /** Simulated voices (media plane); default on with the demo seed and the simulation. */
+  voices?: boolean;
+  /** The media plane's ICE choices (addresses, device limit, port range); see media/media-plane.ts. */
+  media?: Omit<MediaPlaneOptions, 'voices'>;
   /** Bearer token of the demo's call directory feed (default: random per run). */
   directoryToken?: string;
 }
@@ -98,6 +104,8 @@ export interface LocalApi {
   warnings: string[];
   control: LocalControl;
   directory: LocalDirectoryFeed;
+  /** The local media plane: device gateway at `/v3/`, forwarding unit, simulated voices. */
+  media: MediaPlane;
   /** Verifies a participant token issued by this server and returns its claims. */
   verifyToken(token: string): Promise<ParticipantTokenClaims>;
   close(): Promise<void>;
@@ -112,12 +120,14 @@ export interface LocalApiAppDeps {
   access?: WebRtcAccess;
   /** Serve the demo's call directory feed (and re-adopt its calls on a control reset). */
   directory?: DirectoryRoutesOptions;
+  media?: MediaPlaneOptions;
 }
 
 export interface LocalApiApp {
   app: FastifyInstance;
   control: LocalControl;
   faults: FaultInjector;
+  media: MediaPlane;
 }
 
 /** The Fastify app alone, not listening (createLocalApi uses it; tests can pass their own store). */
@@ -134,10 +144,24 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
     frameworkErrors: frameworkErrorHandler(authorize),
   });
   const faults = new FaultInjector();
+  // The media plane: its gateway takes WebSocket upgrades at /v3/ straight from the HTTP server, so
+  // Fastify (and its request log) never sees a device URL or its token.
+  const media = new MediaPlane(
+    {
+      accountId: deps.credentials.accountId,
+      state: () => deps.store.snapshot(),
+      verifyToken: (token) => verifyParticipantToken(token, deps.tokenSecret),
+    },
+    deps.media,
+  );
+  media.attach(app.server);
+  // Before the server stops: open device sockets would otherwise keep it from closing.
+  app.addHook('preClose', async () => media.close());
   const control = createLocalControl({
     store: deps.store,
     faults,
     access,
+    media: () => media.view(),
     onReset: () => deps.directory?.directory.reset(),
   });
   installBodyParsers(app);
@@ -154,7 +178,7 @@ export function buildLocalApiApp(deps: LocalApiAppDeps): LocalApiApp {
   registerControlRoutes(app, control);
   if (deps.directory) registerDirectoryRoutes(app, deps.directory);
   app.addHook('preClose', async () => faults.releaseAll());
-  return { app, control, faults };
+  return { app, control, faults, media };
 }
 
 function httpOrigin(host: string, port: number): string {
@@ -173,11 +197,13 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     options.dataDir === undefined ? { warnings: [] } : await loadPersistedState(options.dataDir);
   const tokenSecret = loaded.data?.tokenSecret ?? generateTokenSecret();
   let writer: StateWriter | undefined;
+  const plane: { media?: MediaPlane } = {};
   const store = new Store({
     state: loaded.data?.state,
     onChange: () => {
       writer?.schedule();
       directory.changed();
+      plane.media?.storeChanged();
     },
   });
   const directory = new DemoDirectory(store, { seed: options.demoSeed });
@@ -191,14 +217,18 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
     writer.schedule();
   }
 
-  const { app, control } = buildLocalApiApp({
+  const simulating = options.simulate !== undefined && options.simulate !== false;
+  const built = buildLocalApiApp({
     store,
     credentials,
     tokenSecret,
     logger: options.logger ?? false,
     access: new WebRtcAccess(credentials.accountId, options.accountsWithoutWebRtc),
     directory: { directory, token: directoryToken },
+    media: { ...options.media, voices: options.voices ?? (options.seed === 'demo' && simulating) },
   });
+  const { app, control } = built;
+  plane.media = built.media;
   try {
     await app.listen({ host, port: options.port ?? LOCAL_API_DEFAULTS.port });
   } catch (error) {
@@ -228,6 +258,7 @@ export async function createLocalApi(options: LocalApiOptions = {}): Promise<Loc
       eventsUrl: `${url}${DEMO_DIRECTORY_PATHS.events}`,
       token: directoryToken,
     },
+    media: built.media,
     verifyToken: (token) => verifyParticipantToken(token, tokenSecret),
     close(): Promise<void> {
       closing ??= (async (): Promise<void> => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DEFAULT_TIMING } from '../../src-main/live';
 import { DEFAULT_PREFERENCES } from '../../src-main/settings/schema';
 import { benchLive } from './live/bench-live';
+import { benchMedia, printMedia } from './media/bench-media';
 import { liveRows, printLive } from './live/report-live';
 import { benchRouting } from './routing/bench-routing';
 import { MAX_PARTICIPANTS_PER_SESSION } from '../../src-main/shared/bandwidth-api';
@@ -62,6 +63,15 @@ log(`routing: ${routingOptions.latenciesMs.join(', ')} ms, ${runs} run(s)`);
 const routing = await benchRouting(routingOptions, log);
 log('live sync: all configurations at once');
 const live = await benchLive(liveOptions);
+
+const mediaOptions = {
+  calls: 20,
+  windowMs: quick ? 3_000 : 10_000,
+  realReceivers: 5,
+  toggles: quick ? 3 : 10,
+};
+log(`media plane: ${mediaOptions.calls} calls × 3 voices`);
+const media = await benchMedia(mediaOptions, log);
 
 const screens = chooseScreens(ROOT);
 log(
@@ -126,6 +136,8 @@ const out = [
     `Medians of ${runs} host starts (Chromium already running).`,
     startTable,
   ),
+  section('6. Media plane (local API; figures only)'),
+  printMedia(media),
   section('Summary'),
   `${met} budgets met, ${missed} missed, ${verdicts.length - met - missed} figures without a budget. Run time ${(durationMs / 1000).toFixed(0)} s.`,
   ...[...new Set(verdicts.filter((v) => v.met === false).map((v) => v.budget))].map(
@@ -139,13 +151,14 @@ const json = {
   date,
   machine,
   durationMs: Math.round(durationMs),
-  options: { runs, routing: routingOptions, live: liveOptions },
+  options: { runs, routing: routingOptions, live: liveOptions, media: mediaOptions },
   summary: { met, missed, withoutBudget: verdicts.length - met - missed },
   requests,
   times,
   live: liveTable,
   interface: { rows: uiTable, raw: ui },
   start: { rows: startTable, runs: start, bundle },
+  media,
 };
 await writeFile(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 log('wrote bench-results/latest.json');

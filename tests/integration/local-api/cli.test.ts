@@ -73,6 +73,11 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('--no-voices turns the simulated voices off (the server decides otherwise)', () => {
+    expect(parseCliArgs(['--seed', 'demo', '--simulate', '--no-voices']).voices).toBe(false);
+    expect(parseCliArgs(['--seed', 'demo', '--simulate'])).not.toHaveProperty('voices');
+  });
+
   it.each([
     [['--prot', '3000'], /Unknown option '--prot'/],
     [['--port', 'abc'], /--port must be a whole number from 0 to 65535 \(got "abc"\)/],

@@ -32,6 +32,7 @@ describe('the live simulation', () => {
     const api = await createLocalApi({
       seed: 'demo',
       simulate: { pace: 'fast', tickMs: 5, seed: 11, onError: (error) => errors.push(error) },
+      voices: false,
     });
     const before = api.control.state();
     try {

@@ -68,7 +68,12 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
 
       const session = await capturingOutput(output, async () => {
         const console_ = await startConsole({
-          localApi: { seed: 'demo', simulate: { pace: 'fast', tickMs: 50 }, dataDir: 'local-api' },
+          localApi: {
+            seed: 'demo',
+            simulate: { pace: 'fast', tickMs: 50 },
+            voices: false,
+            dataDir: 'local-api',
+          },
           client: { retryLimit: 1, timeoutMs: 1_000, backoffLimitMs: 20 },
         });
         return console_;
