@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { KeytarSecretStore } from '../credentials';
 import { composeConsole } from '../services/compose';
 import { SettingsStore } from '../settings';
+import { printable } from '../shared/safe-text';
 import { startWebHost } from './web-host';
 
 const USAGE = `Usage: npm run start:web -- [flags]
@@ -48,7 +49,8 @@ function options(): { port: number; dataDir: string; simulate: boolean; json: bo
       json: values.json,
     };
   } catch (error) {
-    console.error(`patchbay web host: ${(error as Error).message}\n\n${USAGE}`);
+    // The message quotes the arguments as typed: never let them drive the terminal.
+    console.error(`patchbay web host: ${printable((error as Error).message)}\n\n${USAGE}`);
     process.exit(2);
   }
 }
@@ -66,23 +68,30 @@ const host = await startWebHost({
   console: composed,
   port: o.port,
 });
-for (const warning of composed.localApi.warnings) console.warn(`local API: ${warning}`);
+for (const warning of composed.localApi.warnings) {
+  console.warn(`local API: ${printable(warning)}`);
+}
 if (o.json) {
   const { baseUrl, accountId, username, password } = composed.localApi;
+  // JSON.stringify escapes control characters but not the bidi ones; `printable` writes those as
+  // \uXXXX, which is still the same JSON.
   console.log(
-    JSON.stringify({
-      origin: host.origin,
-      loginUrl: host.loginUrl,
-      dataDir: o.dataDir,
-      localApi: { baseUrl, accountId, username, password },
-    }),
+    printable(
+      JSON.stringify({
+        origin: host.origin,
+        loginUrl: host.loginUrl,
+        dataDir: o.dataDir,
+        localApi: { baseUrl, accountId, username, password },
+      }),
+      Number.MAX_SAFE_INTEGER,
+    ),
   );
 } else {
   console.log(
-    `Patchbay is running. Open this link in a browser (it works once):\n  ${host.loginUrl}`,
+    `Patchbay is running. Open this link in a browser (it works once):\n  ${printable(host.loginUrl)}`,
   );
   console.log(
-    `Local demo backend: ${composed.localApi.baseUrl} · settings in ${o.dataDir} · Ctrl+C stops.`,
+    `Local demo backend: ${printable(composed.localApi.baseUrl)} · settings in ${printable(o.dataDir)} · Ctrl+C stops.`,
   );
 }
 

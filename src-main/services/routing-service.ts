@@ -3,6 +3,7 @@ import type { LiveSync } from '../live';
 import { RoutingApplier, TimedRoutes, type LiveLike, type TimedRouteEvent } from '../routing';
 import type { Role } from '../shared/routing/model';
 import { suggestRole } from '../shared/roles';
+import { printable } from '../shared/safe-text';
 import type { ConsoleCore, ActiveProfile } from './console-core';
 
 export interface ProfileRouting {
@@ -32,7 +33,7 @@ export class RoutingService {
     const routing = this.build(active);
     this.#byProfile.set(active.profile.id, routing);
     const restored = await routing.timers.restore();
-    for (const warning of restored.warnings) console.warn(`timed routes: ${warning}`);
+    for (const warning of restored.warnings) console.warn(`timed routes: ${printable(warning)}`);
     return routing;
   }
 
