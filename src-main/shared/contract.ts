@@ -21,17 +21,12 @@ import {
   type CreateParticipantResponse,
 } from './bandwidth-api';
 import { event, request, type Bridge } from './bridge';
+import { idSchema } from './ids';
 import { intentSchema } from './routing/intent-schema';
 import { ROLES } from './routing/model';
 import type { SessionUpdateEvent, SessionView } from './session-view';
 
-const id = (what: string): z.ZodString =>
-  z
-    .string({ error: `${what} must be a string` })
-    .trim()
-    .min(1, `${what} is required`)
-    .max(128, `${what} is longer than 128 characters`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `${what} may only contain letters, digits, . _ : -`);
+const id = idSchema;
 const tag = z
   .string()
   .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`)
