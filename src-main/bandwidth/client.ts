@@ -108,6 +108,9 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
     prefix: baseUrl,
     timeout: timeoutMs,
     totalTimeout: options.totalTimeoutMs ?? 30_000,
+    // A redirect is answered, never followed: the credentials and the write go to the API's own
+    // address or nowhere (see toBandwidthError).
+    redirect: 'manual',
     ...(options.fetch ? { fetch: options.fetch } : {}),
     retry: {
       limit: options.retryLimit ?? 3,
@@ -278,6 +281,15 @@ export function toBandwidthError(
 ): BandwidthApiError {
   if (error instanceof BandwidthApiError) return error;
   const what = describeOperation(operation);
+  if (error instanceof HTTPError && error.response.status >= 300 && error.response.status < 400) {
+    const status = error.response.status;
+    return new BandwidthApiError({
+      operation,
+      kind: 'http',
+      status,
+      message: `${what} failed: the API answered with a redirect [${status}], which Patchbay does not follow (check the profile's API address).`,
+    });
+  }
   if (error instanceof HTTPError) {
     return errorFromResponse(
       operation,
