@@ -55,7 +55,11 @@ export function createHandlers(core: ConsoleCore): Handlers<Requests> {
       return applier.apply(sessionId, intent, opts);
     },
     'routing:undo': async ({ sessionId }) => (await core.routing.active()).applier.undo(sessionId),
-    'routing:redo': async ({ sessionId }) => (await core.routing.active()).applier.redo(sessionId),
+    'routing:redo': async ({ sessionId, confirmedViolations }) =>
+      (await core.routing.active()).applier.redo(
+        sessionId,
+        confirmedViolations ? { confirmedViolations } : {},
+      ),
     'routing:history': async ({ sessionId }) =>
       (await core.routing.active()).applier.history(sessionId),
     'routing:timers': async () => (await core.routing.active()).timers.list(),

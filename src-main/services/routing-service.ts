@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { LiveSync } from '../live';
 import { RoutingApplier, TimedRoutes, type LiveLike, type TimedRouteEvent } from '../routing';
 import type { Role } from '../shared/routing/model';
-import { suggestRole } from '../shared/roles';
+import { suggestedRoles } from '../shared/roles';
 import { printable } from '../shared/safe-text';
 import type { ConsoleCore, ActiveProfile } from './console-core';
 
@@ -57,23 +57,15 @@ export class RoutingService {
         if (watchers?.isWatched(s)) await watchers.refresh(s);
       },
     };
-    const roles = (sessionId: string): Record<string, Role> => {
-      const assigned = settings.getParticipantRoles(profile.id);
-      const members = current()?.snapshot(sessionId)?.participants ?? [];
-      const merged: Record<string, Role> = {};
-      for (const p of members) {
-        const role = assigned[p.id] ?? suggestRole(p.tag);
-        if (role) merged[p.id] = role;
-      }
-      return { ...merged, ...assigned };
-    };
     const applier = new RoutingApplier({
       client,
       audit: this.core.audit,
       live,
       profileId: profile.id,
       accountId: client.accountId,
-      roles,
+      // Assigned roles; the applier reads the tags' suggestions from its own fresh read.
+      roles: (): Record<string, Role> => settings.getParticipantRoles(profile.id),
+      suggestRoles: suggestedRoles,
     });
     const timers = new TimedRoutes({ applier, dir: join(this.dataDir, 'routing', profile.id) });
     timers.on(this.onTimerEvent);

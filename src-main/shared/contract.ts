@@ -136,7 +136,13 @@ export const requests = {
       ),
   ),
   'routing:undo': request<ApplyResult>()(z.strictObject({ sessionId: id('Session id') })),
-  'routing:redo': request<ApplyResult>()(z.strictObject({ sessionId: id('Session id') })),
+  'routing:redo': request<ApplyResult>()(
+    z.strictObject({
+      sessionId: id('Session id'),
+      /** The user confirmed the roles the change relies on (only guessed from tags). */
+      confirmedViolations: z.boolean().optional(),
+    }),
+  ),
   'routing:history': request<HistoryState>()(z.strictObject({ sessionId: id('Session id') })),
   'routing:timers': request<TimedRouteView[]>()(none),
   'routing:stopTimer': request<TimerOutcome>()(z.strictObject({ timerId: id('Timer id') })),

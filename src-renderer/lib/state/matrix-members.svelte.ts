@@ -25,7 +25,10 @@ export interface TrayEntry {
   readonly id: string;
   readonly tag?: string | undefined;
   readonly publishPermissions: readonly PublishPermission[];
+  /** null: none known here (the tag may suggest one). */
   readonly role: Role | null;
+  /** `role` is only what the tag suggests. */
+  readonly roleSuggested?: boolean;
 }
 
 export interface MembersHost {
@@ -105,12 +108,14 @@ export class MatrixMembers {
       });
       return;
     }
-    const role: Role =
-      this.#host.roleOverride(entry.id) ?? entry.role ?? suggestRole(entry.tag) ?? 'other';
+    const chosen = this.#host.roleOverride(entry.id);
+    const guess = entry.role === null ? suggestRole(entry.tag) : null;
+    const role: Role = chosen ?? entry.role ?? guess ?? 'other';
     const member = {
       id: entry.id,
       tag: entry.tag,
       role,
+      roleSuggested: !chosen && (guess !== null || entry.roleSuggested === true),
       publishPermissions: entry.publishPermissions,
     };
     const session = withMember(this.#host.display(), member);
@@ -174,11 +179,13 @@ export class MatrixMembers {
       return false;
     }
     if (member) {
+      const chosen = this.#host.roleOverride(member.id);
       const entry: TrayEntry = {
         id: member.id,
         tag: member.tag,
         publishPermissions: member.publishPermissions ?? [],
-        role: this.#host.roleOverride(member.id) ?? member.role,
+        role: chosen ?? member.role,
+        roleSuggested: !chosen && member.roleSource === 'suggested',
       };
       this.#trayLocal = [...this.#trayLocal.filter((e) => e.id !== member.id), entry];
     }

@@ -228,10 +228,24 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     if (!supervisor || !customer) throw new Error('roles missing');
     const intent = { type: 'whisper', supervisorId: supervisor.id } as const;
 
+    // The demo's roles are only suggested by the tags: the whisper asks first, naming the guess.
+    const guess =
+      /^Patchbay guessed from the tags that Participant \w+ is the supervisor and that Participant \w+ is the agent; whisper anyway\?$/;
     const preview = value(await bridge.routing.preview({ sessionId: call.id, intent }));
     expect(preview).toMatchObject({ ok: true });
+    if (preview.ok) expect(preview.violations[0]?.message).toMatch(guess);
+    const unconfirmed = value(await bridge.routing.apply({ sessionId: call.id, intent }));
+    expect(unconfirmed).toMatchObject({ ok: false, code: 'guardrail' });
+    if (!unconfirmed.ok && unconfirmed.code === 'guardrail') {
+      expect(unconfirmed.violations[0]?.message).toMatch(guess);
+    }
     const applied = value(
-      await bridge.routing.apply({ sessionId: call.id, intent, reason: 'coaching' }),
+      await bridge.routing.apply({
+        sessionId: call.id,
+        intent,
+        reason: 'coaching',
+        confirmedViolations: true,
+      }),
     );
     expect(applied).toMatchObject({ ok: true });
     expect(value(await bridge.routing.history({ sessionId: call.id }))).toMatchObject({
@@ -239,7 +253,14 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
       canRedo: false,
     });
     expect(value(await bridge.routing.undo({ sessionId: call.id }))).toMatchObject({ ok: true });
-    expect(value(await bridge.routing.redo({ sessionId: call.id }))).toMatchObject({ ok: true });
+    // Redo is a path that applies the whisper again: it asks again.
+    expect(value(await bridge.routing.redo({ sessionId: call.id }))).toMatchObject({
+      ok: false,
+      code: 'guardrail',
+    });
+    expect(
+      value(await bridge.routing.redo({ sessionId: call.id, confirmedViolations: true })),
+    ).toMatchObject({ ok: true });
 
     const bad = await bridge.routing.apply({
       sessionId: call.id,
@@ -259,6 +280,7 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
         sessionId: call.id,
         intent: { type: 'monitor', supervisorId: supervisor.id },
         untilStopped: true,
+        confirmedViolations: true,
       }),
     );
     if (!timed.ok || !('timer' in timed)) throw new Error('not timed');
