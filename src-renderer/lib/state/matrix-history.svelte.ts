@@ -34,17 +34,20 @@ export class MatrixHistory {
   #redoGroups: Group[] = [];
   readonly #bridge: Pick<PatchbayBridge, 'routing'>;
   readonly #sessionId: string;
+  readonly #profileId: string;
   readonly #announcer: Announcer;
   readonly #host: HistoryHost;
 
   constructor(
     bridge: Pick<PatchbayBridge, 'routing'>,
     sessionId: string,
+    profileId: string,
     announcer: Announcer,
     host: HistoryHost,
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
+    this.#profileId = profileId;
     this.#announcer = announcer;
     this.#host = host;
   }
@@ -110,7 +113,7 @@ export class MatrixHistory {
       `${kind === 'undo' ? 'Undoing' : 'Redoing'}: ${mainLabel ?? 'the last change'}.`,
     );
     for (let i = 0; i < steps; i += 1) {
-      const input = { sessionId: this.#sessionId };
+      const input = { profileId: this.#profileId, sessionId: this.#sessionId };
       const outcome = outcomeOf(
         kind === 'undo'
           ? await this.#bridge.routing.undo(input)

@@ -34,6 +34,8 @@ export interface TrayEntry {
 export interface MembersHost {
   readonly bridge: Pick<PatchbayBridge, 'participants'>;
   readonly sessionId: string;
+  /** The profile the session belongs to (joins and removals are refused once another is active). */
+  readonly profileId: string;
   view(): SessionView;
   /** What the matrix shows (pending changes included). */
   display(): RoutingSession;
@@ -127,7 +129,7 @@ export class MatrixMembers {
       return;
     }
     const bridge = this.#host.bridge;
-    const sessionId = this.#host.sessionId;
+    const { sessionId, profileId } = this.#host;
     this.#changes.propose(
       {
         intents,
@@ -137,14 +139,22 @@ export class MatrixMembers {
         extraLines: [`${name} joins the session`],
         extraCalls: 2,
         prepare: async () => {
-          const result = await bridge.participants.add({ sessionId, participantId: entry.id });
+          const result = await bridge.participants.add({
+            profileId,
+            sessionId,
+            participantId: entry.id,
+          });
           if (!result.ok) return { ok: false, message: errorText(result.error) };
           this.#trayLocal = this.#trayLocal.filter((e) => e.id !== entry.id);
           this.#host.onSessionView(result.value);
           return { ok: true };
         },
         unprepare: async () => {
-          const result = await bridge.participants.remove({ sessionId, participantId: entry.id });
+          const result = await bridge.participants.remove({
+            profileId,
+            sessionId,
+            participantId: entry.id,
+          });
           if (!result.ok)
             return `${name} is still in the session, hearing nobody: ${errorText(result.error)}`;
           this.#trayLocal = [...this.#trayLocal, entry];
@@ -166,6 +176,7 @@ export class MatrixMembers {
     const member = this.#host.view().participants.find((p) => p.id === participantId);
     const label = this.#host.label(participantId);
     const result = await this.#host.bridge.participants.remove({
+      profileId: this.#host.profileId,
       sessionId: this.#host.sessionId,
       participantId,
     });

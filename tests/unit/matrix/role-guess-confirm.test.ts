@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(closeSvelteModules);
 
+const PROFILE = 'local-demo';
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The monitored call with the roles only suggested by the tags (nobody assigned them). */
@@ -50,6 +51,7 @@ function store(view: SessionView) {
   });
   const matrix = new m.MatrixStore({
     bridge: fake.bridge,
+    profileId: PROFILE,
     session: () => view,
     changes: { setTimer: () => 0 },
   });
@@ -149,8 +151,8 @@ describe('redo of a change that relies on a guessed role', () => {
     await history.confirmRedo();
     expect(history.confirming).toBeNull();
     expect(fake.inputs('routing:redo')).toEqual([
-      { sessionId: guessedCall().id },
-      { sessionId: guessedCall().id, confirmedViolations: true },
+      { profileId: PROFILE, sessionId: guessedCall().id },
+      { profileId: PROFILE, sessionId: guessedCall().id, confirmedViolations: true },
     ]);
   });
 
