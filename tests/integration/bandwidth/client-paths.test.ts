@@ -67,19 +67,23 @@ describe('ids that are not path segments', () => {
     sent.length = 0;
     for (const bad of ['', '.', '..']) {
       const member = { sessionId: 's-1', participantId: bad };
-      const calls: [string, Promise<unknown>][] = [
-        ['participant id', client.getParticipant({ participantId: bad })],
-        ['participant id', client.deleteParticipant({ participantId: bad })],
-        ['session id', client.getSession({ sessionId: bad })],
-        ['session id', client.deleteSession({ sessionId: bad })],
-        ['session id', client.listSessionParticipants({ sessionId: bad })],
-        ['participant id', client.addParticipantToSession(member)],
-        ['participant id', client.removeParticipantFromSession(member)],
-        ['session id', client.getParticipantSubscriptions({ ...member, sessionId: bad })],
-        ['participant id', client.updateParticipantSubscriptions({ ...member, subscriptions: {} })],
+      // Thunks, each awaited as soon as it is made (no rejection is left unobserved).
+      const calls: [string, () => Promise<unknown>][] = [
+        ['participant id', () => client.getParticipant({ participantId: bad })],
+        ['participant id', () => client.deleteParticipant({ participantId: bad })],
+        ['session id', () => client.getSession({ sessionId: bad })],
+        ['session id', () => client.deleteSession({ sessionId: bad })],
+        ['session id', () => client.listSessionParticipants({ sessionId: bad })],
+        ['participant id', () => client.addParticipantToSession(member)],
+        ['participant id', () => client.removeParticipantFromSession(member)],
+        ['session id', () => client.getParticipantSubscriptions({ ...member, sessionId: bad })],
+        [
+          'participant id',
+          () => client.updateParticipantSubscriptions({ ...member, subscriptions: {} }),
+        ],
       ];
       for (const [what, call] of calls) {
-        expect((await refusal(call)).message).toContain(
+        expect((await refusal(call())).message).toContain(
           `${JSON.stringify(bad)} is not a valid ${what}`,
         );
       }
