@@ -23,6 +23,9 @@ async function applyPreset(page: Page, supervisor: Locator, key: string): Promis
   await page.keyboard.press(key);
   const preview = page.getByTestId('change-preview');
   await preview.waitFor();
+  // The call's roles are only suggested by its tags: the preview asks to confirm that guess.
+  const confirm = preview.getByRole('checkbox');
+  if ((await confirm.count()) > 0) await confirm.check();
   await preview.getByRole('button', { name: /^(Send|Confirm and send)$/ }).click();
   await preview.waitFor({ state: 'hidden' });
   await page

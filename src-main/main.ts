@@ -4,6 +4,7 @@ import { RENDERER_URL, registerAppScheme, serveRenderer } from './app/app-protoc
 import { registerElectronIpc } from './app/ipc-electron';
 import { installMenu } from './app/menu';
 import { createMainWindow } from './app/window';
+import { installWebContentsGuard } from './app/web-contents-guard';
 import { KeytarSecretStore } from './credentials';
 import { composeConsole } from './services/compose';
 import { createElectronSettingsStore } from './app/electron-settings';
@@ -43,6 +44,8 @@ async function start(): Promise<void> {
 }
 
 registerAppScheme();
+// Before any window exists: every web contents, not only the main window's, is guarded.
+installWebContentsGuard(RENDERER_URL);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

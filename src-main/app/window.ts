@@ -1,12 +1,14 @@
-import { BrowserWindow, screen, shell } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import type { SettingsStore } from '../settings';
 import { join } from 'node:path';
 import { RENDERER_URL } from './app-protocol';
-import { isAllowedExternalUrl, isNavigationAllowed } from './navigation-policy';
 import { secureWebPreferences } from './web-preferences';
 import { MIN_SIZE, restoreBounds } from './window-bounds';
 
-/** Opens the console window with the hardened renderer; navigation and new windows are denied. */
+/**
+ * Opens the console window with the hardened renderer. Navigation, new windows, webviews and
+ * permissions are denied for it (and every other web contents) by ./web-contents-guard.ts.
+ */
 export function createMainWindow(outDir: string, settings: SettingsStore): BrowserWindow {
   const saved = settings.getWindowState();
   const areas = screen.getAllDisplays().map((d) => d.workArea);
@@ -26,19 +28,6 @@ export function createMainWindow(outDir: string, settings: SettingsStore): Brows
   window.on('close', () => {
     settings.setWindowState({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url, RENDERER_URL)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
-  window.webContents.session.setPermissionCheckHandler(() => false);
   void window.loadURL(RENDERER_URL);
   return window;
 }

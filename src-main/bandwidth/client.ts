@@ -83,10 +83,18 @@ export interface BandwidthClient {
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
+/** An id that goes into the path, named for the error that refuses it. */
+interface PathId {
+  what: 'account id' | 'session id' | 'participant id';
+  value: string;
+}
+/** Fixed words and ids, joined with `/` once every id is checked (see `pathOf`). */
+type Path = readonly (string | PathId)[];
+
 interface Call {
   operation: OperationId;
   method: Method;
-  path: string;
+  path: Path;
   json?: unknown;
   /** DELETE only: a 404 after a retried attempt means the first attempt already did it. */
   goneIsDone?: boolean;
@@ -97,9 +105,12 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
   const http: KyInstance = ky.create({
-    prefix: `${baseUrl}/accounts/${encodeURIComponent(options.accountId)}`,
+    prefix: baseUrl,
     timeout: timeoutMs,
     totalTimeout: options.totalTimeoutMs ?? 30_000,
+    // A redirect is answered, never followed: the credentials and the write go to the API's own
+    // address or nowhere (see toBandwidthError).
+    redirect: 'manual',
     ...(options.fetch ? { fetch: options.fetch } : {}),
     retry: {
       limit: options.retryLimit ?? 3,
@@ -124,9 +135,10 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
 
   /** Sends one call; resolves with the body text ('' for 204 or an already-done DELETE). */
   async function send(c: Call): Promise<string> {
+    const path = pathOf(c.operation, ['accounts', account, ...c.path]);
     let retried = false;
     try {
-      const response = await http(c.path, {
+      const response = await http(path, {
         method: c.method,
         ...(c.json === undefined ? {} : { json: c.json }),
         ...(c.signal ? { signal: c.signal } : {}),
@@ -165,44 +177,47 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
     return parsed.data;
   }
 
-  const p = encodeURIComponent;
-  const member = (r: MemberRef): string =>
-    `sessions/${p(r.sessionId)}/participants/${p(r.participantId)}`;
+  const account: PathId = { what: 'account id', value: options.accountId };
+  const session = (r: SessionRef): Path => ['sessions', { what: 'session id', value: r.sessionId }];
+  const participant = (r: ParticipantRef): Path => [
+    'participants',
+    { what: 'participant id', value: r.participantId },
+  ];
+  const member = (r: MemberRef): Path => [...session(r), ...participant(r)];
   type Op = OperationId;
   const get = <T>(
     operation: Op,
-    path: string,
+    path: Path,
     schema: z.ZodType<T>,
     o?: CallOptions,
     empty?: () => T,
   ): Promise<T> => read({ operation, method: 'get', path, signal: o?.signal }, schema, empty);
   const post = <T>(
     operation: Op,
-    path: string,
+    path: Path,
     json: unknown,
     schema: z.ZodType<T>,
     o?: CallOptions,
   ): Promise<T> => read({ operation, method: 'post', path, json, signal: o?.signal }, schema);
-  const put = (operation: Op, path: string, json: unknown, o?: CallOptions): Promise<void> =>
+  const put = (operation: Op, path: Path, json: unknown, o?: CallOptions): Promise<void> =>
     write({ operation, method: 'put', path, json, signal: o?.signal });
-  const del = (operation: Op, path: string, o?: CallOptions): Promise<void> =>
+  const del = (operation: Op, path: Path, o?: CallOptions): Promise<void> =>
     write({ operation, method: 'delete', path, goneIsDone: true, signal: o?.signal });
 
   return {
     baseUrl,
     accountId: options.accountId,
     createParticipant: (body, o) =>
-      post('createParticipant', 'participants', body, createParticipantResponseSchema, o),
-    getParticipant: (r, o) =>
-      get('getParticipant', `participants/${p(r.participantId)}`, participantSchema, o),
-    deleteParticipant: (r, o) => del('deleteParticipant', `participants/${p(r.participantId)}`, o),
-    createSession: (body, o) => post('createSession', 'sessions', body, sessionSchema, o),
-    getSession: (r, o) => get('getSession', `sessions/${p(r.sessionId)}`, sessionSchema, o),
-    deleteSession: (r, o) => del('deleteSession', `sessions/${p(r.sessionId)}`, o),
+      post('createParticipant', ['participants'], body, createParticipantResponseSchema, o),
+    getParticipant: (r, o) => get('getParticipant', participant(r), participantSchema, o),
+    deleteParticipant: (r, o) => del('deleteParticipant', participant(r), o),
+    createSession: (body, o) => post('createSession', ['sessions'], body, sessionSchema, o),
+    getSession: (r, o) => get('getSession', session(r), sessionSchema, o),
+    deleteSession: (r, o) => del('deleteSession', session(r), o),
     listSessionParticipants: (r, o) =>
       get(
         'listSessionParticipants',
-        `sessions/${p(r.sessionId)}/participants`,
+        [...session(r), 'participants'],
         participantListSchema,
         o,
         () => [],
@@ -213,14 +228,37 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
     getParticipantSubscriptions: (r, o) =>
       get(
         'getParticipantSubscriptions',
-        `${member(r)}/subscriptions`,
+        [...member(r), 'subscriptions'],
         subscriptionsSchema,
         o,
         (): Subscriptions => ({}),
       ),
     updateParticipantSubscriptions: (r, o) =>
-      put('updateParticipantSubscriptions', `${member(r)}/subscriptions`, r.subscriptions, o),
+      put('updateParticipantSubscriptions', [...member(r), 'subscriptions'], r.subscriptions, o),
   };
+}
+
+/**
+ * The request path under the base URL. Ids are percent-encoded, but `encodeURIComponent` leaves
+ * `.` and `..` alone and URL parsing then removes them as dot segments (a move to session `..`
+ * became a write to `/participants/{id}`), and an empty id joins two segments: such an id is
+ * refused before anything is sent.
+ */
+export function pathOf(operation: OperationId, path: Path): string {
+  return path
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const { what, value } = part;
+      if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
+        throw new BandwidthApiError({
+          operation,
+          kind: 'bad-request',
+          message: `${describeOperation(operation)} was not sent: ${JSON.stringify(value ?? null)} is not a valid ${what} (an empty, "." or ".." id would address another resource).`,
+        });
+      }
+      return encodeURIComponent(value);
+    })
+    .join('/');
 }
 
 export function basicAuth(username: string, password: string): string {
@@ -243,6 +281,15 @@ export function toBandwidthError(
 ): BandwidthApiError {
   if (error instanceof BandwidthApiError) return error;
   const what = describeOperation(operation);
+  if (error instanceof HTTPError && error.response.status >= 300 && error.response.status < 400) {
+    const status = error.response.status;
+    return new BandwidthApiError({
+      operation,
+      kind: 'http',
+      status,
+      message: `${what} failed: the API answered with a redirect [${status}], which Patchbay does not follow (check the profile's API address).`,
+    });
+  }
   if (error instanceof HTTPError) {
     return errorFromResponse(
       operation,

@@ -12,6 +12,7 @@ import { composeConsole } from '../services/compose';
 import { SettingsStore } from '../settings';
 import { LAUNCH_USAGE, LaunchUsageError, parseLaunchOptions } from '../launch-options';
 import type { LaunchOptions } from '../launch-options';
+import { printable } from '../shared/text';
 import { startWebHost } from './web-host';
 
 function options(): LaunchOptions {
@@ -24,7 +25,8 @@ function options(): LaunchOptions {
     return parsed;
   } catch (error) {
     if (!(error instanceof LaunchUsageError)) throw error;
-    console.error(`patchbay: ${error.message}\n\n${LAUNCH_USAGE}`);
+    // The message quotes the arguments as typed: never let them drive the terminal.
+    console.error(`patchbay: ${printable(error.message)}\n\n${LAUNCH_USAGE}`);
     process.exit(2);
   }
 }
@@ -49,17 +51,27 @@ const host = await startWebHost({
       o.json ? JSON.stringify({ loginUrl: url }) : `New sign-in link (works once):\n  ${url}`,
     ),
 });
-for (const warning of composed.localApi.warnings) console.warn(`local API: ${warning}`);
+for (const warning of composed.localApi.warnings) {
+  console.warn(`local API: ${printable(warning)}`);
+}
 const { baseUrl, accountId, username, password } = composed.localApi;
 if (o.json) {
+  // JSON.stringify escapes control characters but not the bidi ones; `printable` writes those as
+  // \uXXXX, which is still the same JSON.
   console.log(
-    JSON.stringify({
-      origin: host.origin,
-      loginUrl: host.loginUrl,
-      dataDir,
-      localApi: { baseUrl, accountId, username, password },
-      directory: { url: composed.localApi.directory.url, token: composed.localApi.directory.token },
-    }),
+    printable(
+      JSON.stringify({
+        origin: host.origin,
+        loginUrl: host.loginUrl,
+        dataDir,
+        localApi: { baseUrl, accountId, username, password },
+        directory: {
+          url: composed.localApi.directory.url,
+          token: composed.localApi.directory.token,
+        },
+      }),
+      Number.MAX_SAFE_INTEGER,
+    ),
   );
 } else {
   console.log(
@@ -75,7 +87,7 @@ if (o.json) {
       `  try:         curl -u '${username}:${password}' ${baseUrl}/accounts/${accountId}/sessions/SESSION_ID/participants`,
       `  directory:   curl -H 'Authorization: Bearer ${composed.localApi.directory.token}' ${composed.localApi.directory.url}`,
       '',
-      `Settings, audit log and timers: ${dataDir}. Ctrl+C stops.`,
+      `Settings, audit log and timers: ${printable(dataDir)}. Ctrl+C stops.`,
     ].join('\n'),
   );
 }

@@ -1,6 +1,7 @@
 import type { RequestSpec, RequestTable, ParsedInputOf } from '../shared/bridge';
 import type { Result } from '../shared/result';
 import { err, ok } from '../shared/result';
+import { printable } from '../shared/text';
 import { toResultError } from './errors';
 
 /** Who is calling: the transport fills this in (Electron frame URL, or the web host's connection). */
@@ -24,6 +25,9 @@ export interface DispatcherOptions {
    */
   scrub?: <T>(value: T) => T;
 }
+
+/** How much of an unknown capability's name an error quotes. */
+const MAX_QUOTED_NAME = 64;
 
 export type Dispatch = (name: string, input: unknown, caller: Caller) => Promise<Result<unknown>>;
 
@@ -49,7 +53,11 @@ export function createDispatcher<R extends RequestTable>(
     const verdict = options.checkCaller(caller);
     if (verdict !== true) return err('forbidden-sender', `Refused: ${verdict}`);
     const entry = typeof name === 'string' ? table.get(name) : undefined;
-    if (!entry) return err('unknown-capability', `There is no capability named ${String(name)}.`);
+    if (!entry) {
+      // The name is the caller's: quote only its start, escaped (a 100 KB name is not echoed).
+      const quoted = printable(String(name), MAX_QUOTED_NAME);
+      return err('unknown-capability', `There is no capability named ${quoted}.`);
+    }
     const parsed = entry.spec.input.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({

@@ -5,10 +5,17 @@ import type { Handlers } from './dispatcher';
 
 /**
  * The table: one handler per capability of the contract, each a thin call into a service. Input is
- * already validated by the dispatcher; errors are mapped to `{code, message}` there too.
+ * already validated by the dispatcher; errors are mapped to `{code, message}` there too. Requests
+ * that change something go through `change`: refused unless their profile is the active one.
  */
 export function createHandlers(core: ConsoleCore): Handlers<Requests> {
   const sessions = new SessionsService(core);
+  const change =
+    <I extends { profileId: string }>(run: (input: I) => unknown) =>
+    async (input: I): Promise<unknown> => {
+      core.activeFor(input.profileId);
+      return run(input);
+    };
   return {
     'profiles:list': async () => core.profilesState(),
     'profiles:add': async (input) => {
@@ -25,26 +32,31 @@ export function createHandlers(core: ConsoleCore): Handlers<Requests> {
     'profiles:select': async ({ profileId }) => core.selectProfile(profileId),
 
     'sessions:list': async () => sessions.list(),
-    'sessions:create': ({ tag }) => sessions.create(tag),
-    'sessions:watch': ({ sessionId, label }) => sessions.watch(sessionId, label),
-    'sessions:discover': ({ participantId }) => sessions.discover(participantId),
-    'sessions:unwatch': async ({ sessionId }) => sessions.unwatch(sessionId),
-    'sessions:delete': ({ sessionId }) => sessions.delete(sessionId),
-    'sessions:focus': async ({ sessionId }) => sessions.focus(sessionId),
+    'sessions:create': change(({ tag }) => sessions.create(tag)),
+    'sessions:watch': change(({ sessionId, label }) => sessions.watch(sessionId, label)),
+    'sessions:discover': change(({ participantId }) => sessions.discover(participantId)),
+    'sessions:unwatch': change(({ sessionId }) => sessions.unwatch(sessionId)),
+    'sessions:delete': change(({ sessionId }) => sessions.delete(sessionId)),
+    'sessions:focus': change(({ sessionId }) => sessions.focus(sessionId)),
     'sessions:refresh': ({ sessionId }) => sessions.refresh(sessionId),
 
-    'participants:create': (input) => sessions.createParticipant(input),
-    'participants:add': ({ sessionId, participantId }) =>
+    'participants:create': change(({ profileId: _, ...input }) =>
+      sessions.createParticipant(input),
+    ),
+    'participants:add': change(({ sessionId, participantId }) =>
       sessions.addParticipant(sessionId, participantId),
-    'participants:remove': ({ sessionId, participantId }) =>
+    ),
+    'participants:remove': change(({ sessionId, participantId }) =>
       sessions.removeParticipant(sessionId, participantId),
-    'participants:delete': ({ participantId }) => sessions.deleteParticipant(participantId),
-    'participants:setRole': async ({ participantId, role }) =>
+    ),
+    'participants:delete': change(({ participantId }) => sessions.deleteParticipant(participantId)),
+    'participants:setRole': change(({ participantId, role }) =>
       sessions.setRole(participantId, role),
+    ),
 
     'routing:preview': async ({ sessionId, intent }) =>
       (await core.routing.active()).applier.preview(sessionId, intent),
-    'routing:apply': async ({ sessionId, intent, durationMs, untilStopped, ...options }) => {
+    'routing:apply': change(async ({ sessionId, intent, durationMs, untilStopped, ...options }) => {
       const { applier, timers } = await core.routing.active();
       const opts = {
         ...(options.confirmedViolations ? { confirmedViolations: true } : {}),
@@ -53,13 +65,22 @@ export function createHandlers(core: ConsoleCore): Handlers<Requests> {
       if (durationMs) return timers.applyTimed(sessionId, intent, { durationMs }, opts);
       if (untilStopped) return timers.applyTimed(sessionId, intent, { untilStopped: true }, opts);
       return applier.apply(sessionId, intent, opts);
-    },
-    'routing:undo': async ({ sessionId }) => (await core.routing.active()).applier.undo(sessionId),
-    'routing:redo': async ({ sessionId }) => (await core.routing.active()).applier.redo(sessionId),
+    }),
+    'routing:undo': change(async ({ sessionId }) =>
+      (await core.routing.active()).applier.undo(sessionId),
+    ),
+    'routing:redo': change(async ({ sessionId, confirmedViolations }) =>
+      (await core.routing.active()).applier.redo(
+        sessionId,
+        confirmedViolations ? { confirmedViolations } : {},
+      ),
+    ),
     'routing:history': async ({ sessionId }) =>
       (await core.routing.active()).applier.history(sessionId),
     'routing:timers': async () => (await core.routing.active()).timers.list(),
-    'routing:stopTimer': async ({ timerId }) => (await core.routing.active()).timers.stop(timerId),
+    'routing:stopTimer': change(async ({ timerId }) =>
+      (await core.routing.active()).timers.stop(timerId),
+    ),
 
     'audit:query': ({ filter }) => core.audit.query(filter),
     'audit:export': ({ format, filter }) => core.audit.export(format, filter),

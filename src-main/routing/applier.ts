@@ -11,12 +11,19 @@
  * no change stays in place unaudited.
  * Operations on one session run one at a time (per-session queue); sessions run in parallel.
  * Undo, redo and reverts are not checked against the guardrails: they return cells to values the
- * session already had, and they refuse instead when those cells moved on (`planUndo`).
+ * session already had, and they refuse instead when those cells moved on (`planUndo`). A redo of a
+ * whisper, monitor or barge relying on a role only a tag suggested asks again, as its apply did.
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_PARTICIPANTS_PER_SESSION } from '../shared/bandwidth-api';
 import type { GuardrailContext, Intent, Plan, RoutingSession } from '../shared/routing';
-import { describeIntent, newViolations, planUndo, previewPlan } from '../shared/routing';
+import {
+  describeIntent,
+  newViolations,
+  planUndo,
+  previewPlan,
+  roleAssumption,
+} from '../shared/routing';
 import type { Attempt, Read } from './attempts';
 import { AttemptLog, readSession, rebaseOrFail } from './attempts';
 import { commitPlan, type CommitDeps } from './commit';
@@ -133,15 +140,21 @@ export class RoutingApplier {
     });
   }
 
-  /** Applies again the change the last undo took back, against fresh state. */
-  redo(sessionId: string): Promise<ApplyResult> {
+  /**
+   * Applies again the change the last undo took back, against fresh state. A whisper, monitor or
+   * barge relying on a role only a tag suggests asks again (`confirmedViolations`), as on apply.
+   */
+  redo(
+    sessionId: string,
+    options: Pick<ApplyOptions, 'confirmedViolations'> = {},
+  ): Promise<ApplyResult> {
     return this.queue.run(sessionId, async () => {
       const entry = this.stacks.peekRedo(sessionId);
       if (entry === undefined) {
         const message = 'There is nothing to redo in this session.';
         return { ok: false, code: 'nothing-to-redo', message, rolledBack: false };
       }
-      const result = await this.reverse(sessionId, entry, 'redo');
+      const result = await this.reverse(sessionId, entry, 'redo', options.confirmedViolations);
       if (result.ok) this.stacks.recordRedone(sessionId, entry, result.plan);
       return result;
     });
@@ -207,13 +220,15 @@ export class RoutingApplier {
   }
 
   private read(sessionId: string): Promise<Read> {
-    return readSession(this.options.client, this.options.roles, sessionId);
+    const { client, roles, suggestRoles } = this.options;
+    return readSession(client, roles, sessionId, suggestRoles);
   }
 
   private async reverse(
     sessionId: string,
     entry: HistoryEntry,
     kind: 'undo' | 'redo',
+    confirmed = false,
   ): Promise<ApplyResult> {
     const attempt: Attempt = { sessionId, intent: toJson({ type: kind, of: entry.intent }) };
     const read = await this.read(sessionId);
@@ -223,6 +238,19 @@ export class RoutingApplier {
       const { explanation: message, conflicts } = decision;
       const code = 'undo-conflict';
       return this.log.refuse(attempt, { ok: false, code, message, rolledBack: false, conflicts });
+    }
+    const guess = kind === 'redo' && !confirmed ? roleAssumption(read.session, entry.intent) : null;
+    if (guess !== null) {
+      const preview = previewPlan(decision.plan, read.session);
+      return this.log.refuse(attempt, {
+        ok: false,
+        code: 'guardrail',
+        message: `This change needs confirmation: ${guess.message}`,
+        rolledBack: false,
+        violations: [guess],
+        plan: decision.plan,
+        preview,
+      });
     }
     const label = `${kind === 'undo' ? 'Undo' : 'Redo'}: ${entry.label}`;
     return this.commit(attempt, read.session, decision.plan, label, entry.routeId);

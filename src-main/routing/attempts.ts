@@ -20,6 +20,7 @@ import type {
   AuditLike,
   NothingWrittenFailure,
   ReadFailure,
+  RoutingApplierOptions,
   RoutingClient,
 } from './types';
 
@@ -37,10 +38,13 @@ export async function readSession(
   client: RoutingClient,
   roles: (sessionId: string) => Readonly<Record<string, Role>>,
   sessionId: string,
+  suggestRoles?: RoutingApplierOptions['suggestRoles'],
 ): Promise<Read> {
   try {
     const participants = await client.listSessionParticipants({ sessionId });
-    return { ok: true, session: sessionFromApi(sessionId, participants, roles(sessionId)) };
+    const suggested = suggestRoles?.(participants) ?? {};
+    const session = sessionFromApi(sessionId, participants, roles(sessionId), suggested);
+    return { ok: true, session };
   } catch (error) {
     const ended = isBandwidthApiError(error) && error.ended;
     const message = ended

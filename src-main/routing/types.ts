@@ -5,7 +5,7 @@
  */
 import type { AuditEntry, AuditEntryInput } from '../audit';
 import type { BandwidthClient } from '../bandwidth';
-import type { OperationId, Subscriptions } from '../shared/bandwidth-api';
+import type { OperationId, Participant, Subscriptions } from '../shared/bandwidth-api';
 import type {
   GuardrailContext,
   GuardrailViolation,
@@ -55,6 +55,12 @@ export interface RoutingApplierOptions {
   accountId: string;
   /** The roles the console assigned in this session (unmapped participants are `other`). */
   roles: (sessionId: string) => Readonly<Record<string, Role>>;
+  /**
+   * The roles the participants' tags suggest, used for those nobody assigned one (marked
+   * `roleSuggested`: such a role never relaxes a guardrail, and presets relying on it ask first).
+   * None when missing.
+   */
+  suggestRoles?: (participants: readonly Participant[]) => Readonly<Record<string, Role>>;
   /** Concurrent PUTs within one rank group. Default 20 (the most receivers a session has). */
   concurrency?: number;
   /** Undo entries kept per session. Default 50. */

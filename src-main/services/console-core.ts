@@ -18,6 +18,7 @@ import {
 } from '../credentials';
 import type { DirectoryClient } from '../directory';
 import { LiveSync, DEFAULT_TIMING, type SessionUpdate } from '../live';
+import { IpcError } from '../ipc/errors';
 import type { LocalApi } from '../local-api';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
 import { ensurePrivateDir } from '../settings/data-folder';
@@ -135,6 +136,24 @@ export class ConsoleCore {
 
   get active(): ActiveProfile {
     return this.#active;
+  }
+
+  /**
+   * The active profile, when it is the one a request that changes something was made for. When
+   * another profile became active in between (another window, a switch between a preview and its
+   * apply), the request is refused before anything is read or written: it was meant for another
+   * account.
+   */
+  activeFor(profileId: string): ActiveProfile {
+    const active = this.#active;
+    if (active.profile.id === profileId) return active;
+    const meant = this.settings.getProfile(profileId)?.name;
+    const which =
+      meant === undefined ? 'a profile that no longer exists' : `the profile “${meant}”`;
+    throw new IpcError(
+      'profile-changed',
+      `Nothing was changed: this was asked for ${which}, but “${active.profile.name}” is the active profile now. Look at the screen again and retry.`,
+    );
   }
 
   profilesState(): ProfilesState {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { LiveSync } from '../live';
 import { RoutingApplier, TimedRoutes, type LiveLike, type TimedRouteEvent } from '../routing';
 import type { Role } from '../shared/routing/model';
-import { suggestRole } from '../shared/roles';
+import { suggestedRoles } from '../shared/roles';
+import { printable } from '../shared/text';
 import type { ConsoleCore, ActiveProfile } from './console-core';
 
 export interface ProfileRouting {
@@ -33,7 +34,8 @@ export class RoutingService {
     this.#byProfile.set(active.profile.id, routing);
     const restored = await routing.timers.restore();
     const logs = this.core.scrubbing.logs;
-    for (const warning of restored.warnings) console.warn(logs.text(`timed routes: ${warning}`));
+    for (const warning of restored.warnings)
+      console.warn(logs.text(`timed routes: ${printable(warning)}`));
     return routing;
   }
 
@@ -57,23 +59,15 @@ export class RoutingService {
         if (watchers?.isWatched(s)) await watchers.refresh(s);
       },
     };
-    const roles = (sessionId: string): Record<string, Role> => {
-      const assigned = settings.getParticipantRoles(profile.id);
-      const members = current()?.snapshot(sessionId)?.participants ?? [];
-      const merged: Record<string, Role> = {};
-      for (const p of members) {
-        const role = assigned[p.id] ?? suggestRole(p.tag);
-        if (role) merged[p.id] = role;
-      }
-      return { ...merged, ...assigned };
-    };
     const applier = new RoutingApplier({
       client,
       audit: this.core.audit,
       live,
       profileId: profile.id,
       accountId: client.accountId,
-      roles,
+      // Assigned roles; the applier reads the tags' suggestions from its own fresh read.
+      roles: (): Record<string, Role> => settings.getParticipantRoles(profile.id),
+      suggestRoles: suggestedRoles,
     });
     const timers = new TimedRoutes({ applier, dir: join(this.dataDir, 'routing', profile.id) });
     timers.on(this.onTimerEvent);

@@ -21,22 +21,22 @@ import {
   type CreateParticipantResponse,
 } from './bandwidth-api';
 import { event, request, type Bridge } from './bridge';
+import { idSchema } from './ids';
 import { intentSchema } from './routing/intent-schema';
 import { ROLES } from './routing/model';
 import type { SessionUpdateEvent, SessionView } from './session-view';
 
-const id = (what: string): z.ZodString =>
-  z
-    .string({ error: `${what} must be a string` })
-    .trim()
-    .min(1, `${what} is required`)
-    .max(128, `${what} is longer than 128 characters`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `${what} may only contain letters, digits, . _ : -`);
+const id = idSchema;
 const tag = z
   .string()
   .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`)
   .optional();
 const none = z.strictObject({});
+/**
+ * Every request that changes something names the profile (account) the screen showed when it was
+ * made; main refuses it, changing nothing, when another profile is active by then.
+ */
+const profileId = id('Profile id');
 
 /** A profile as the renderer sees it: never a password. */
 export type ProfileView = Profile;
@@ -81,20 +81,27 @@ export const requests = {
   'profiles:select': request<ProfilesState>()(z.strictObject({ profileId: id('Profile id') })),
 
   'sessions:list': request<SessionView[]>()(none),
-  'sessions:create': request<SessionView>()(z.strictObject({ tag })),
+  'sessions:create': request<SessionView>()(z.strictObject({ profileId, tag })),
   'sessions:watch': request<SessionView>()(
-    z.strictObject({ sessionId: id('Session id'), label: z.string().max(80).optional() }),
+    z.strictObject({
+      profileId,
+      sessionId: id('Session id'),
+      label: z.string().max(80).optional(),
+    }),
   ),
   'sessions:discover': request<SessionView>()(
-    z.strictObject({ participantId: id('Participant id') }),
+    z.strictObject({ profileId, participantId: id('Participant id') }),
   ),
-  'sessions:unwatch': request<null>()(z.strictObject({ sessionId: id('Session id') })),
-  'sessions:delete': request<null>()(z.strictObject({ sessionId: id('Session id') })),
-  'sessions:focus': request<null>()(z.strictObject({ sessionId: id('Session id').nullable() })),
+  'sessions:unwatch': request<null>()(z.strictObject({ profileId, sessionId: id('Session id') })),
+  'sessions:delete': request<null>()(z.strictObject({ profileId, sessionId: id('Session id') })),
+  'sessions:focus': request<null>()(
+    z.strictObject({ profileId, sessionId: id('Session id').nullable() }),
+  ),
   'sessions:refresh': request<SessionView>()(z.strictObject({ sessionId: id('Session id') })),
 
   'participants:create': request<CreatedParticipant>()(
     z.strictObject({
+      profileId,
       publishPermissions: z
         .array(z.enum(PUBLISH_PERMISSIONS))
         .max(2)
@@ -106,14 +113,28 @@ export const requests = {
     }),
   ),
   'participants:add': request<SessionView>()(
-    z.strictObject({ sessionId: id('Session id'), participantId: id('Participant id') }),
+    z.strictObject({
+      profileId,
+      sessionId: id('Session id'),
+      participantId: id('Participant id'),
+    }),
   ),
   'participants:remove': request<SessionView>()(
-    z.strictObject({ sessionId: id('Session id'), participantId: id('Participant id') }),
+    z.strictObject({
+      profileId,
+      sessionId: id('Session id'),
+      participantId: id('Participant id'),
+    }),
   ),
-  'participants:delete': request<null>()(z.strictObject({ participantId: id('Participant id') })),
+  'participants:delete': request<null>()(
+    z.strictObject({ profileId, participantId: id('Participant id') }),
+  ),
   'participants:setRole': request<null>()(
-    z.strictObject({ participantId: id('Participant id'), role: z.enum(ROLES).nullable() }),
+    z.strictObject({
+      profileId,
+      participantId: id('Participant id'),
+      role: z.enum(ROLES).nullable(),
+    }),
   ),
 
   'routing:preview': request<PreviewResult>()(
@@ -122,6 +143,7 @@ export const requests = {
   'routing:apply': request<ApplyResult | TimedApplyResult>()(
     z
       .strictObject({
+        profileId,
         sessionId: id('Session id'),
         intent: intentSchema,
         confirmedViolations: z.boolean().optional(),
@@ -140,11 +162,22 @@ export const requests = {
         'Give durationMs or untilStopped, not both',
       ),
   ),
-  'routing:undo': request<ApplyResult>()(z.strictObject({ sessionId: id('Session id') })),
-  'routing:redo': request<ApplyResult>()(z.strictObject({ sessionId: id('Session id') })),
+  'routing:undo': request<ApplyResult>()(
+    z.strictObject({ profileId, sessionId: id('Session id') }),
+  ),
+  'routing:redo': request<ApplyResult>()(
+    z.strictObject({
+      profileId,
+      sessionId: id('Session id'),
+      /** The user confirmed the roles the change relies on (only guessed from tags). */
+      confirmedViolations: z.boolean().optional(),
+    }),
+  ),
   'routing:history': request<HistoryState>()(z.strictObject({ sessionId: id('Session id') })),
   'routing:timers': request<TimedRouteView[]>()(none),
-  'routing:stopTimer': request<TimerOutcome>()(z.strictObject({ timerId: id('Timer id') })),
+  'routing:stopTimer': request<TimerOutcome>()(
+    z.strictObject({ profileId, timerId: id('Timer id') }),
+  ),
 
   'audit:query': request<AuditEntry[]>()(z.strictObject({ filter: auditFilterSchema })),
   'audit:export': request<string>()(

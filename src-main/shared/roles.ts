@@ -10,3 +10,15 @@ export function suggestRole(tag: string | undefined): Role | null {
   const word = match[1].toLowerCase();
   return word === 'caller' ? 'customer' : (word as Role);
 }
+
+/** The role each participant's tag suggests; participants whose tag suggests none are left out. */
+export function suggestedRoles(
+  participants: readonly { readonly id: string; readonly tag?: string | undefined }[],
+): Record<string, Role> {
+  const roles: Record<string, Role> = {};
+  for (const p of participants) {
+    const role = suggestRole(p.tag);
+    if (role !== null) roles[p.id] = role;
+  }
+  return roles;
+}

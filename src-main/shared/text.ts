@@ -16,17 +16,32 @@ export function hasControlCharacter(text: string): boolean {
 }
 
 /**
- * `text` with every C0/C1 control character (and DEL) written as a visible `\xNN` escape, so that a
- * terminal or a log viewer shows it instead of obeying it. Everything else is left as it is.
+ * C0, DEL and C1 controls (terminal escapes among them), and the invisible bidirectional controls
+ * and line separators (which reorder what a reader sees: `agent-\u202Eexe.txt` reads
+ * "agent-txt.exe").
  */
-export function printable(text: string): string {
-  if (!hasControlCharacter(text)) return text;
-  let out = '';
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    out += isControlCode(code) ? `\\x${code.toString(16).padStart(2, '0')}` : c;
-  }
-  return out;
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+function escape(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text that came from outside (tags, ids, labels, command-line arguments, API messages) made safe to
+ * print on a terminal, write to a log or show on screen: every control and bidi character is written
+ * out as `\x1b` / `\u202e`, and a text over `maxLength` characters is cut (the rest is counted, not
+ * shown). Writing an escape twice leaves it as it is, so a text may pass through here more than once.
+ */
+export function printable(text: unknown, maxLength = 1_000): string {
+  const value = typeof text === 'string' ? text : String(text);
+  if (value.length <= maxLength) return value.replace(UNSAFE, escape);
+  // Never cut a surrogate pair in half.
+  const end = /[\uD800-\uDBFF]/.test(value.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+  const shown = value.slice(0, end).replace(UNSAFE, escape);
+  return `${shown}… (${value.length - end} more characters)`;
 }
 
 /** `printable(text)`, cut to at most `max` characters (an ellipsis marks a cut). */

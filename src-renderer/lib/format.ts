@@ -4,7 +4,17 @@ import {
   PUBLISH_PERMISSIONS,
   type PublishPermission,
 } from '../../src-main/shared/bandwidth-api';
+import { printable } from '../../src-main/shared/text';
 import type { SessionState, SessionView } from '../../src-main/shared/session-view';
+
+/**
+ * Text from outside (a tag, a session or profile label, an API message) as the screen shows it:
+ * control and bidi control characters written out (`agent-\u202eexe.txt` no longer reads as
+ * "agent-txt.exe"), cut to `max` characters. Put it in a `<bdi>` where it sits inside a sentence.
+ */
+export function safeText(text: string, max = 200): string {
+  return printable(text, max);
+}
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

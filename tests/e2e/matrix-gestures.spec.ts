@@ -24,7 +24,12 @@ test('connect a receiver to a publisher: drag a column header onto a row, Space,
   await m.open(label, 3);
 
   // Drag: the supervisor's column header onto the agent's row → the agent hears the supervisor.
+  // The agent's role is only what its tag suggests (a caller can be tagged agent-…): it asks first.
   await m.drag(m.columnHeader(s), m.rowHeader(a));
+  await expect(m.preview).toContainText(
+    /Patchbay only guessed from the tag that Participant \w+ is an agent/,
+  );
+  await m.send({ confirm: true });
   await m.expectCell(a, s, 'all');
   await server.expect(sessionId, (d) => d.get(a)?.has(s) === true, 'agent hears supervisor');
   await m.settled();
@@ -44,6 +49,7 @@ test('connect a receiver to a publisher: drag a column header onto a row, Space,
   // Menu: the supervisor's column menu offers "Agent … hears Supervisor …".
   await m.columnHeader(s).click({ button: 'right' });
   await m.menuItem(/^Agent \w+ hears Supervisor/).click();
+  await m.send({ confirm: true });
   await server.expect(sessionId, (d) => d.get(a)?.has(s) === true, 'agent hears supervisor (menu)');
 
   // A guardrail: the customer would hear the supervisor. The drop asks before anything is sent.
@@ -130,10 +136,14 @@ test('presets on a participant: dropped on it, by its shortcut key, from its men
   const m = new MatrixPage(app.page);
   await m.open(label, 3);
 
-  // Drag "Whisper" onto the supervisor: only the agent hears the supervisor.
+  // Drag "Whisper" onto the supervisor: only the agent hears the supervisor. The demo's roles are
+  // only suggested by the tags, so the preview names that guess and asks for a confirmation.
   await m.drag(m.preset('whisper'), m.columnHeader(s));
   await expect(m.preview).toContainText('whispers to');
-  await m.send();
+  await expect(m.preview.getByTestId('role-guess')).toHaveText(
+    /^Patchbay guessed from the tags that Participant \w+ is the supervisor and that Participant \w+ is the agent; whisper anyway\?$/,
+  );
+  await m.send({ confirm: true });
   await server.expect(
     sessionId,
     (d) => d.get(a)?.has(s) === true && d.get(c)?.has(s) === false,
@@ -145,7 +155,8 @@ test('presets on a participant: dropped on it, by its shortcut key, from its men
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('b');
   await expect(m.preview).toContainText('barges in');
-  await app.page.keyboard.press('Enter');
+  await expect(m.preview.getByTestId('role-guess')).toContainText('is the supervisor');
+  await m.send({ confirm: true });
   await server.expect(
     sessionId,
     (d) => d.get(c)?.has(s) === true,
@@ -155,7 +166,7 @@ test('presets on a participant: dropped on it, by its shortcut key, from its men
 
   // Menu: "Monitor" from the supervisor's menu: nobody hears the supervisor again.
   await m.pick(m.rowHeader(s), 'Monitor');
-  await m.send();
+  await m.send({ confirm: true });
   await server.expect(
     sessionId,
     (d) => d.get(a)?.has(s) === false && d.get(c)?.has(s) === false && d.get(s)?.size === 2,

@@ -112,7 +112,7 @@ test('a timed whisper counts down and reverts by itself', async ({ console: app 
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('w');
   await expect(m.preview).toContainText('for 30 s');
-  await m.send();
+  await m.send({ confirm: true });
   await server.expect(sessionId, (d) => hears(d, a, s) && !hears(d, c, s), 'whispering');
   await expect(m.timers).toContainText(/ends in 0:[0-3]\d/);
   await expect(m.columnHeader(s)).toContainText(/Whispering → Agent \w+\s*· 0:[0-3]\d/);
@@ -145,7 +145,7 @@ test.describe('with the live simulation running', () => {
 
     await m.rowHeader(s).focus();
     await app.page.keyboard.press('w');
-    await m.send();
+    await m.send({ confirm: true });
     await server.expect(sessionId, (d) => hears(d, a, s) && !hears(d, c, s), 'whisper');
     await expect(m.supervision).toContainText('is whispering');
     await expect(m.cell(a, s)).toHaveAttribute('data-tone', 'coach');
@@ -154,13 +154,13 @@ test.describe('with the live simulation running', () => {
 
     await m.rowHeader(s).focus();
     await app.page.keyboard.press('b');
-    await m.send();
+    await m.send({ confirm: true });
     await server.expect(sessionId, (d) => hears(d, a, s) && hears(d, c, s), 'barge');
     await expect(m.cell(c, s)).toHaveAttribute('data-tone', 'barge');
 
     await m.rowHeader(s).focus();
     await app.page.keyboard.press('m');
-    await m.send();
+    await m.send({ confirm: true });
     await server.expect(
       sessionId,
       (d) => !hears(d, a, s) && !hears(d, c, s) && hears(d, s, a) && hears(d, s, c),

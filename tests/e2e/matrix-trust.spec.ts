@@ -37,7 +37,7 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
   });
   await m.pick(m.rowHeader(s), 'Barge');
   await expect(m.preview).toContainText('3 API calls');
-  await m.send({ reason: 'escalation' });
+  await m.send({ reason: 'escalation', confirm: true });
 
   await expect(m.banner).toContainText('The change failed and was rolled back');
   await expect(m.banner.getByTestId('failed-step')).toContainText(

@@ -6,7 +6,9 @@
  * Built-in rules:
  * - `customer-hears-no-supervisor`: no customer gets a supervisor, unless that supervisor is in the
  *   context's `bargeSupervisorIds` (barge is an explicit, confirmed decision; the `barge` and
- *   `fullyWire` intents grant it, a caller may grant it after asking the user).
+ *   `fullyWire` intents grant it, a caller may grant it after asking the user). A participant
+ *   whose role is only suggested by its tag is protected the same way, whatever the tag says: it
+ *   may be a customer (a caller can be tagged `agent-…`), so a suggested role never relaxes it.
  * - `agent-hears-customer`: in a session with customers and agents, every agent gets every customer,
  *   except pairs an explicit intent cut on purpose (context `deliberateCuts`: unsubscribe, mute,
  *   hold, isolate). Any stream counts as hearing (aliases do not say which kind they carry).
@@ -15,9 +17,9 @@
  */
 import type { Subscriptions } from '../bandwidth-api';
 import type { RoutingSession } from './model';
-import { isSupervised } from './model';
+import { findParticipant, isSupervised } from './model';
 import { currentDelivery } from './effective';
-import { participantLabel } from './labels';
+import { neutralLabel, participantLabel, roleArticle } from './labels';
 
 /** A cut made on purpose; a missing side matches anyone. */
 export interface DeliberateCut {
@@ -66,6 +68,22 @@ function idsWithRole(state: RoutingSession, role: string): string[] {
   return state.participants.filter((p) => p.role === role).map((p) => p.id);
 }
 
+/** Who must not hear a supervisor: customers, and anyone whose role is only a tag's guess. */
+function protectedIds(state: RoutingSession): string[] {
+  return state.participants
+    .filter((p) => p.role === 'customer' || p.roleSuggested === true)
+    .map((p) => p.id);
+}
+
+function wouldHearMessage(state: RoutingSession, receiverId: string, supervisorId: string): string {
+  const receiver = findParticipant(state, receiverId);
+  const supervisor = participantLabel(state, supervisorId);
+  if (receiver?.role === 'customer' || receiver === undefined) {
+    return `${participantLabel(state, receiverId)} would hear ${supervisor}; customers hear a supervisor only during a confirmed barge.`;
+  }
+  return `Patchbay only guessed from the tag that ${neutralLabel(state, receiverId)} is ${roleArticle(receiver.role)}; if they are a customer, they would hear ${supervisor}.`;
+}
+
 function isCut(context: GuardrailContext, receiverId: string, publisherId: string): boolean {
   return context.deliberateCuts.some(
     (cut) =>
@@ -76,17 +94,19 @@ function isCut(context: GuardrailContext, receiverId: string, publisherId: strin
 
 export const customerHearsNoSupervisor: GuardrailRule = {
   id: 'customer-hears-no-supervisor',
-  describe: 'A customer never hears a supervisor, except during a confirmed barge.',
+  describe:
+    'A customer (or anyone whose role is only guessed from its tag) never hears a supervisor, except during a confirmed barge.',
   check(state, context) {
     const findings: GuardrailFinding[] = [];
-    for (const customerId of idsWithRole(state, 'customer')) {
-      const cells = currentDelivery(state, customerId).cells;
+    for (const receiverId of protectedIds(state)) {
+      const cells = currentDelivery(state, receiverId).cells;
       for (const supervisorId of idsWithRole(state, 'supervisor')) {
-        if (!cells.has(supervisorId) || context.bargeSupervisorIds.includes(supervisorId)) continue;
+        if (supervisorId === receiverId || !cells.has(supervisorId)) continue;
+        if (context.bargeSupervisorIds.includes(supervisorId)) continue;
         findings.push({
-          receiverId: customerId,
+          receiverId,
           publisherId: supervisorId,
-          message: `${participantLabel(state, customerId)} would hear ${participantLabel(state, supervisorId)}; customers hear a supervisor only during a confirmed barge.`,
+          message: wouldHearMessage(state, receiverId, supervisorId),
         });
       }
     }

@@ -66,5 +66,6 @@ export { applyPlan, invert, orderWrites, planTarget, planWrite, writeRank } from
 export type { PlanPreview } from './preview';
 export { describeIntent, previewPlan } from './preview';
 export { participantLabel, sessionLabels } from './labels';
+export { ROLE_GUESS_RULE, roleAssumption, withRoleAssumption } from './assumptions';
 export type { RebasedChange, UndoConflict, UndoDecision } from './rebase';
 export { mergeContexts, planUndo, rebase } from './rebase';

@@ -3,12 +3,15 @@
  * the ids fit a session is `validateIntent`'s job.
  */
 import { z } from 'zod';
+import { idSchema } from '../ids';
 import type { Intent } from './intents';
 
-const id = z.string().min(1).max(200);
-const cell = { receiverId: id, publisherId: id };
+/** Ids follow the contract's pattern: they go into API paths (never `.`, `..` or empty). */
+const id = idSchema('Participant id');
+const cell = { receiverId: idSchema('Receiver id'), publisherId: idSchema('Publisher id') };
 const streams = z.union([z.literal('all'), z.array(z.string().min(1).max(200)).min(1).max(50)]);
 const ids = z.array(id).min(1).max(20);
+const supervisorId = idSchema('Supervisor id');
 
 export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('subscribe'), ...cell }),
@@ -27,11 +30,15 @@ export const intentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('isolate'), participantId: id }),
   z.strictObject({ type: z.literal('fullyWire') }),
   z.strictObject({ type: z.literal('restoreCall') }),
-  z.strictObject({ type: z.literal('monitor'), supervisorId: id, participantIds: ids.optional() }),
-  z.strictObject({ type: z.literal('whisper'), supervisorId: id, agentIds: ids.optional() }),
-  z.strictObject({ type: z.literal('barge'), supervisorId: id }),
-  z.strictObject({ type: z.literal('endSupervision'), supervisorId: id }),
-  z.strictObject({ type: z.literal('move'), participantId: id, toSessionId: id }),
+  z.strictObject({ type: z.literal('monitor'), supervisorId, participantIds: ids.optional() }),
+  z.strictObject({ type: z.literal('whisper'), supervisorId, agentIds: ids.optional() }),
+  z.strictObject({ type: z.literal('barge'), supervisorId }),
+  z.strictObject({ type: z.literal('endSupervision'), supervisorId }),
+  z.strictObject({
+    type: z.literal('move'),
+    participantId: id,
+    toSessionId: idSchema('Session id'),
+  }),
 ]);
 
 /** Compile-time check: every parsed value is an Intent, and the schema covers every intent type. */

@@ -14,8 +14,20 @@ const ROLE_WORDS: Record<Role, string> = {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
+const ROLE_NOUNS: Record<Role, string> = {
+  customer: 'a customer',
+  agent: 'an agent',
+  supervisor: 'a supervisor',
+  other: 'a participant',
+};
+
 export function roleWord(role: Role | undefined): string {
   return ROLE_WORDS[role ?? 'other'];
+}
+
+/** "an agent", "a supervisor". */
+export function roleArticle(role: Role): string {
+  return ROLE_NOUNS[role];
 }
 
 /** The characters a short label is cut from: the tag's uuid, else the id, hex digits first. */
@@ -62,6 +74,15 @@ export function participantLabel(session: RoutingSession, participantId: string)
     sessionLabels(session).get(participantId) ??
     `Participant ${labelSource(participantId, undefined).slice(0, 4)}`
   );
+}
+
+/**
+ * A participant named without the role its label carries ("Participant 4f2a" for "Agent 4f2a"):
+ * for sentences about that very role, when it is only guessed.
+ */
+export function neutralLabel(session: RoutingSession, participantId: string): string {
+  const label = participantLabel(session, participantId);
+  return `${ROLE_WORDS.other} ${label.slice(label.indexOf(' ') + 1)}`;
 }
 
 /** "microphone", "microphone and camera", "microphone, camera and screenShare". */

@@ -16,6 +16,12 @@ export interface RoutingParticipant {
   readonly tag?: string;
   readonly publishPermissions: readonly PublishPermission[];
   readonly role: Role;
+  /**
+   * True when nobody assigned the role: it is only what the tag suggests (`agent-…`), and a tag
+   * is whatever the backend — or a caller — put there. A suggested role never relaxes a guardrail,
+   * and a preset that relies on one asks first (./assumptions.ts).
+   */
+  readonly roleSuggested?: true;
 }
 
 export interface RoutingSession {
@@ -132,13 +138,15 @@ export function withSubscriptions(
 
 /**
  * Builds a RoutingSession from the API's `GET /sessions/{id}/participants` list (each participant
- * carries its `subscriptions`) and the console's role map. Unmapped participants get `other`; a
+ * carries its `subscriptions`), the roles the console assigned and, for the others, the roles
+ * their tags suggest (marked `roleSuggested`). Participants with neither get `other`; a
  * participant without `publishPermissions` is taken to publish both kinds (*assumed* API default).
  */
 export function sessionFromApi(
   sessionId: string,
   participants: readonly Participant[],
   roles: Readonly<Record<string, Role>>,
+  suggested: Readonly<Record<string, Role>> = {},
 ): RoutingSession {
   const subscriptions: Record<string, Subscriptions> = {};
   const members: RoutingParticipant[] = [];
@@ -148,9 +156,17 @@ export function sessionFromApi(
       id: p.id,
       ...(p.tag === undefined ? {} : { tag: p.tag }),
       publishPermissions: [...(p.publishPermissions ?? PUBLISH_PERMISSIONS)],
-      role: roles[p.id] ?? 'other',
+      ...memberRole(roles[p.id], suggested[p.id]),
     });
     subscriptions[p.id] = p.subscriptions ?? {};
   }
   return { sessionId, participants: members, subscriptions };
+}
+
+function memberRole(
+  assigned: Role | undefined,
+  suggested: Role | undefined,
+): { role: Role; roleSuggested?: true } {
+  if (assigned !== undefined) return { role: assigned };
+  return suggested === undefined ? { role: 'other' } : { role: suggested, roleSuggested: true };
 }

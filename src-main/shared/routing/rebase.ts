@@ -9,6 +9,7 @@ import type { Intent } from './intents';
 import type { RoutingSession, StreamSelection } from './model';
 import type { Plan } from './planner';
 import { applyIntent } from './apply-intent';
+import { withRoleAssumption } from './assumptions';
 import { checkGuardrails, EMPTY_GUARDRAIL_CONTEXT } from './guardrails';
 import { isSupervised, normalizeSubscriptions, sameStreams } from './model';
 import { deliveryOf, sameDelivery } from './effective';
@@ -18,7 +19,10 @@ import { planTarget } from './planner';
 export interface RebasedChange {
   readonly target: TargetState;
   readonly plan: Plan;
-  /** Checked under the intent's context merged with `allowances`; block on `!preExisting`. */
+  /**
+   * Checked under the intent's context merged with `allowances`, with the intent's role question
+   * (./assumptions.ts) first when it relies on a role only a tag suggested; block on `!preExisting`.
+   */
   readonly violations: readonly GuardrailViolation[];
 }
 
@@ -45,7 +49,11 @@ export function rebase(
   return {
     target,
     plan: planTarget(freshSession, target),
-    violations: checkGuardrails(freshSession, target, target.context),
+    violations: withRoleAssumption(
+      checkGuardrails(freshSession, target, target.context),
+      freshSession,
+      intent,
+    ),
   };
 }
 

@@ -4,6 +4,7 @@
  * the same intent. Drag payloads are validated here too. Pure.
  */
 import type { Intent, Role } from '../../../src-main/shared/routing';
+import { isId } from '../../../src-main/shared/ids';
 import { ROLES } from '../../../src-main/shared/routing';
 import type { DurationId, PresetId } from './presets';
 import { isPresetId } from './presets';
@@ -58,8 +59,6 @@ export function encodeDrag(payload: DragPayload): string {
   return JSON.stringify(payload);
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-
 /** The payload of a drag, or null for anything that is not one of ours. */
 export function decodeDrag(text: string | undefined | null): DragPayload | null {
   if (!text) return null;
@@ -75,7 +74,7 @@ export function decodeDrag(text: string | undefined | null): DragPayload | null 
     return isPresetId(record['preset']) ? { kind: 'preset', preset: record['preset'] } : null;
   }
   const id = record['participantId'];
-  if (typeof id !== 'string' || !ID.test(id)) return null;
+  if (!isId(id)) return null;
   if (record['kind'] === 'member') return { kind: 'member', participantId: id };
   if (record['kind'] === 'tray') return { kind: 'tray', participantId: id };
   return null;

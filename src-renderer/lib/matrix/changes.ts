@@ -25,6 +25,7 @@ import {
   planTarget,
   previewPlan,
   rebase,
+  withRoleAssumption,
 } from '../../../src-main/shared/routing';
 import type { PublishPermission } from '../../../src-main/shared/bandwidth-api';
 import { cellKey } from './grid';
@@ -82,8 +83,10 @@ export function planLocally(
   const combined = planTarget(session, { subscriptions, moves: [] });
   const changed: Record<string, Subscriptions> = {};
   for (const w of combined.writes) changed[w.receiverId] = w.after;
-  const violations = newViolations(
-    checkGuardrails(session, { subscriptions: changed, moves: [] }, context),
+  // The first intent's role question (a preset relying on a role a tag only suggested) first.
+  const violations = intents.reduceRight(
+    (found, intent) => withRoleAssumption(found, session, intent),
+    newViolations(checkGuardrails(session, { subscriptions: changed, moves: [] }, context)),
   );
   const cells = combined.writes.flatMap((w) => w.cells);
   return {
@@ -165,6 +168,8 @@ export interface NewMember {
   readonly id: string;
   readonly tag?: string | undefined;
   readonly role: Role;
+  /** The role is only what the tag suggests. */
+  readonly roleSuggested?: boolean;
   readonly publishPermissions: readonly PublishPermission[];
 }
 
@@ -180,6 +185,7 @@ export function withMember(session: RoutingSession, member: NewMember): RoutingS
         ...(member.tag === undefined ? {} : { tag: member.tag }),
         publishPermissions: [...member.publishPermissions],
         role: member.role,
+        ...(member.roleSuggested === true ? { roleSuggested: true } : {}),
       },
     ],
     subscriptions: { ...session.subscriptions, [member.id]: {} },

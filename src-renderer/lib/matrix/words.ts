@@ -5,6 +5,7 @@
 import type { PublishPermission, Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type { Role, StreamSelection } from '../../../src-main/shared/routing';
 import { sessionLabels } from '../../../src-main/shared/routing';
+import { safeText } from '../format';
 import type { CellFacts, HeaderModel, MatrixModel, Supervision } from './model';
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -81,7 +82,7 @@ export function permissionsWords(permissions: readonly PublishPermission[]): str
 /** The accessible description of a header. */
 export function headerWords(header: HeaderModel): string {
   const parts = [ROLE_NAMES[header.role], permissionsWords(header.permissions)];
-  if (header.tag) parts.push(`tag ${header.tag}`);
+  if (header.tag) parts.push(`tag ${safeText(header.tag)}`);
   if (header.sessionLevel)
     parts.push('hears everyone in the session, including future participants');
   return parts.join('; ');

@@ -76,6 +76,7 @@ export class MatrixChanges {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #bridge: ChangesBridge;
   readonly #sessionId: string;
+  readonly #profileId: string;
   readonly #announcer: Announcer;
   readonly #settleMs: number;
   readonly #setTimer: (run: () => void, ms: number) => unknown;
@@ -85,17 +86,20 @@ export class MatrixChanges {
   constructor(
     bridge: ChangesBridge,
     sessionId: string,
+    /** The profile the session belongs to: every change names it, and is refused once another is active. */
+    profileId: string,
     announcer: Announcer,
     options: ChangesOptions = {},
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
+    this.#profileId = profileId;
     this.#announcer = announcer;
     this.#settleMs = options.settleMs ?? 4000;
     this.#setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
     this.#onTimer = options.onTimer ?? (() => undefined);
     this.#current = options.current;
-    this.history = new MatrixHistory(bridge, sessionId, announcer, {
+    this.history = new MatrixHistory(bridge, sessionId, profileId, announcer, {
       enqueue: (task) => this.#enqueue(task),
       tell: (banner) => this.tell(banner),
       clear: () => this.dismissBanner(),
@@ -250,6 +254,7 @@ export class MatrixChanges {
     for (const intent of foldCellIntents(request.intents)) {
       const outcome = outcomeOf(
         await this.#bridge.routing.apply({
+          profileId: this.#profileId,
           sessionId: this.#sessionId,
           intent: wireIntent(intent),
           ...(confirmed ? { confirmedViolations: true } : {}),
@@ -311,7 +316,9 @@ export class MatrixChanges {
   /** Undoes the first steps of a change whose later step failed; says what happened. */
   async #undoSteps(count: number): Promise<string> {
     for (let i = 0; i < count; i += 1) {
-      const outcome = outcomeOf(await this.#bridge.routing.undo({ sessionId: this.#sessionId }));
+      const outcome = outcomeOf(
+        await this.#bridge.routing.undo({ profileId: this.#profileId, sessionId: this.#sessionId }),
+      );
       if (!outcome.ok) {
         return `The ${count - i} earlier step(s) of this change could not be undone: ${outcome.message}`;
       }

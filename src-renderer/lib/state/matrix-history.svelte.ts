@@ -2,7 +2,9 @@
  * Undo and redo of whole changes, per session. main keeps one history entry per apply; a change
  * this console sent as several applies (a multi-cell selection, a drift fix) is remembered here as
  * one group and undone or redone step by step, as one. When main's top entry is not the group's
- * (someone else's change, a timed route that ended), one step is taken, as main would.
+ * (someone else's change, a timed route that ended), one step is taken, as main would. A redo that
+ * relies on a role only a tag suggested is refused by main until the user confirms the guess:
+ * `confirming` holds the question, `confirmRedo` sends the redo again, confirmed.
  */
 import type { PatchbayBridge } from '../api';
 import type { HistoryState } from '../../../src-main/routing/types';
@@ -27,21 +29,25 @@ const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
 
 export class MatrixHistory {
   #state = $state.raw<HistoryState>(NO_HISTORY);
+  #confirming = $state<string | null>(null);
   #undoGroups: Group[] = [];
   #redoGroups: Group[] = [];
   readonly #bridge: Pick<PatchbayBridge, 'routing'>;
   readonly #sessionId: string;
+  readonly #profileId: string;
   readonly #announcer: Announcer;
   readonly #host: HistoryHost;
 
   constructor(
     bridge: Pick<PatchbayBridge, 'routing'>,
     sessionId: string,
+    profileId: string,
     announcer: Announcer,
     host: HistoryHost,
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
+    this.#profileId = profileId;
     this.#announcer = announcer;
     this.#host = host;
   }
@@ -49,6 +55,11 @@ export class MatrixHistory {
   /** What main would undo and redo now. */
   get state(): HistoryState {
     return this.#state;
+  }
+
+  /** The question a redo waits on (a role Patchbay only guessed from a tag), if any. */
+  get confirming(): string | null {
+    return this.#confirming;
   }
 
   /** A change of one or more steps was applied: it is undone as one; redo starts afresh. */
@@ -78,7 +89,18 @@ export class MatrixHistory {
     return this.#host.enqueue(() => this.#reverse('redo'));
   }
 
-  async #reverse(kind: 'undo' | 'redo'): Promise<void> {
+  /** The user confirmed the guessed role the redo relies on: redo, confirmed. */
+  confirmRedo(): Promise<void> {
+    this.#confirming = null;
+    return this.#host.enqueue(() => this.#reverse('redo', true));
+  }
+
+  cancelRedo(): void {
+    if (this.#confirming !== null) this.#announcer.say('Redo cancelled. Nothing was sent.');
+    this.#confirming = null;
+  }
+
+  async #reverse(kind: 'undo' | 'redo', confirmed = false): Promise<void> {
     await this.refresh();
     const history = this.#state;
     const stack = kind === 'undo' ? this.#undoGroups : this.#redoGroups;
@@ -91,8 +113,19 @@ export class MatrixHistory {
       `${kind === 'undo' ? 'Undoing' : 'Redoing'}: ${mainLabel ?? 'the last change'}.`,
     );
     for (let i = 0; i < steps; i += 1) {
-      const call = kind === 'undo' ? this.#bridge.routing.undo : this.#bridge.routing.redo;
-      const outcome = outcomeOf(await call({ sessionId: this.#sessionId }));
+      const input = { profileId: this.#profileId, sessionId: this.#sessionId };
+      const outcome = outcomeOf(
+        kind === 'undo'
+          ? await this.#bridge.routing.undo(input)
+          : await this.#bridge.routing.redo(
+              confirmed ? { ...input, confirmedViolations: true } : input,
+            ),
+      );
+      if (!outcome.ok && outcome.code === 'guardrail' && kind === 'redo' && !confirmed) {
+        this.#confirming = outcome.violations[0]?.message ?? outcome.message;
+        this.#announcer.say(`Redo needs your confirmation: ${this.#confirming}`);
+        return;
+      }
       if (!outcome.ok) {
         this.#host.tell({
           kind: outcome.code === 'write-failed' ? 'error' : 'warning',

@@ -25,12 +25,17 @@ export interface TrayEntry {
   readonly id: string;
   readonly tag?: string | undefined;
   readonly publishPermissions: readonly PublishPermission[];
+  /** null: none known here (the tag may suggest one). */
   readonly role: Role | null;
+  /** `role` is only what the tag suggests. */
+  readonly roleSuggested?: boolean;
 }
 
 export interface MembersHost {
   readonly bridge: Pick<PatchbayBridge, 'participants'>;
   readonly sessionId: string;
+  /** The profile the session belongs to (joins and removals are refused once another is active). */
+  readonly profileId: string;
   view(): SessionView;
   /** What the matrix shows (pending changes included). */
   display(): RoutingSession;
@@ -105,12 +110,14 @@ export class MatrixMembers {
       });
       return;
     }
-    const role: Role =
-      this.#host.roleOverride(entry.id) ?? entry.role ?? suggestRole(entry.tag) ?? 'other';
+    const chosen = this.#host.roleOverride(entry.id);
+    const guess = entry.role === null ? suggestRole(entry.tag) : null;
+    const role: Role = chosen ?? entry.role ?? guess ?? 'other';
     const member = {
       id: entry.id,
       tag: entry.tag,
       role,
+      roleSuggested: !chosen && (guess !== null || entry.roleSuggested === true),
       publishPermissions: entry.publishPermissions,
     };
     const session = withMember(this.#host.display(), member);
@@ -122,7 +129,7 @@ export class MatrixMembers {
       return;
     }
     const bridge = this.#host.bridge;
-    const sessionId = this.#host.sessionId;
+    const { sessionId, profileId } = this.#host;
     this.#changes.propose(
       {
         intents,
@@ -132,14 +139,22 @@ export class MatrixMembers {
         extraLines: [`${name} joins the session`],
         extraCalls: 2,
         prepare: async () => {
-          const result = await bridge.participants.add({ sessionId, participantId: entry.id });
+          const result = await bridge.participants.add({
+            profileId,
+            sessionId,
+            participantId: entry.id,
+          });
           if (!result.ok) return { ok: false, message: errorText(result.error) };
           this.#trayLocal = this.#trayLocal.filter((e) => e.id !== entry.id);
           this.#host.onSessionView(result.value);
           return { ok: true };
         },
         unprepare: async () => {
-          const result = await bridge.participants.remove({ sessionId, participantId: entry.id });
+          const result = await bridge.participants.remove({
+            profileId,
+            sessionId,
+            participantId: entry.id,
+          });
           if (!result.ok)
             return `${name} is still in the session, hearing nobody: ${errorText(result.error)}`;
           this.#trayLocal = [...this.#trayLocal, entry];
@@ -161,6 +176,7 @@ export class MatrixMembers {
     const member = this.#host.view().participants.find((p) => p.id === participantId);
     const label = this.#host.label(participantId);
     const result = await this.#host.bridge.participants.remove({
+      profileId: this.#host.profileId,
       sessionId: this.#host.sessionId,
       participantId,
     });
@@ -174,11 +190,13 @@ export class MatrixMembers {
       return false;
     }
     if (member) {
+      const chosen = this.#host.roleOverride(member.id);
       const entry: TrayEntry = {
         id: member.id,
         tag: member.tag,
         publishPermissions: member.publishPermissions ?? [],
-        role: this.#host.roleOverride(member.id) ?? member.role,
+        role: chosen ?? member.role,
+        roleSuggested: !chosen && member.roleSource === 'suggested',
       };
       this.#trayLocal = [...this.#trayLocal.filter((e) => e.id !== member.id), entry];
     }

@@ -16,6 +16,8 @@ export type RoleSetter = (participantId: string, role: Role | null) => Promise<b
 
 export interface RolesHost {
   readonly bridge: Pick<PatchbayBridge, 'participants'>;
+  /** The profile the roles are remembered for (refused once another one is active). */
+  readonly profileId: string;
   setter(): RoleSetter | undefined;
   label(id: string): string;
   tell(banner: Banner): void;
@@ -56,7 +58,11 @@ export class MatrixRoles {
     }
     const before = this.#overrides;
     this.#overrides = { ...before, [participantId]: role };
-    const result = await this.#host.bridge.participants.setRole({ participantId, role });
+    const result = await this.#host.bridge.participants.setRole({
+      profileId: this.#host.profileId,
+      participantId,
+      role,
+    });
     if (!result.ok) {
       this.#overrides = before;
       this.#host.tell({

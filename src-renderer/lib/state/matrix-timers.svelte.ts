@@ -23,6 +23,7 @@ export class MatrixTimers {
   #stopping = $state.raw<ReadonlySet<string>>(NO_KEYS);
   readonly #bridge: TimersBridge;
   readonly #sessionId: string;
+  readonly #profileId: string;
   readonly #announcer: Announcer;
   readonly #clock: () => number;
   readonly #every: (run: () => void, ms: number) => () => void;
@@ -31,11 +32,14 @@ export class MatrixTimers {
   constructor(
     bridge: TimersBridge,
     sessionId: string,
+    /** The profile the session belongs to: a stop is refused once another one is active. */
+    profileId: string,
     announcer: Announcer,
     options: TimersOptions = {},
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
+    this.#profileId = profileId;
     this.#announcer = announcer;
     this.#clock = options.now ?? Date.now;
     this.#every =
@@ -94,7 +98,10 @@ export class MatrixTimers {
   async stop(id: string): Promise<boolean> {
     const route = this.#routes.find((r) => r.id === id);
     this.#stopping = withKeys(this.#stopping, [id]);
-    const result = await this.#bridge.routing.stopTimer({ timerId: id });
+    const result = await this.#bridge.routing.stopTimer({
+      profileId: this.#profileId,
+      timerId: id,
+    });
     this.#stopping = withoutKey(this.#stopping, id);
     if (!result.ok) {
       this.#announcer.say(`Could not stop the timed route: ${errorText(result.error)}`);

@@ -36,6 +36,11 @@ export type { MenuState, MenuTarget } from './matrix-pointer.svelte';
 
 export interface MatrixDeps {
   readonly bridge: MatrixBridge;
+  /**
+   * The profile whose session this is, fixed for the store's life: every change names it, so a
+   * change prepared before a profile switch is refused instead of made on the other account.
+   */
+  readonly profileId: string;
   readonly session: () => SessionView;
   /** Participants the console knows outside any session (offered in the tray). */
   readonly available?: () => readonly Participant[];
@@ -100,13 +105,14 @@ export class MatrixStore {
     this.roles = new MatrixRoles(
       {
         bridge,
+        profileId: deps.profileId,
         setter: () => deps.roleSetter?.(),
         label: (id) => this.label(id),
         tell: (banner) => this.changes.tell(banner),
       },
       this.announcer,
     );
-    this.changes = new MatrixChanges(bridge, this.sessionId, this.announcer, {
+    this.changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, this.announcer, {
       ...deps.changes,
       current: () => this.#base,
       onTimer: (route, routeId) => {
@@ -114,7 +120,7 @@ export class MatrixStore {
         this.timers.add(route);
       },
     });
-    this.timers = new MatrixTimers(bridge, this.sessionId, this.announcer, {
+    this.timers = new MatrixTimers(bridge, this.sessionId, deps.profileId, this.announcer, {
       ...deps.timers,
       onEnded: (route) => {
         const routeId = this.#timerRoutes[route.id];
@@ -130,6 +136,7 @@ export class MatrixStore {
       {
         bridge,
         sessionId: this.sessionId,
+        profileId: deps.profileId,
         view: () => this.#view(),
         display: () => this.#display,
         available: () => deps.available?.() ?? [],

@@ -81,8 +81,10 @@ export class ParticipantsStore {
     this.clearFormError('create');
     const tag = tagToSend(input.tag);
     const callbackUrl = input.callbackUrl.trim();
+    const profileId = this.#sessions.profileId;
     const result = await this.#busy.run('participant-create', 'Creating participant…', () =>
       this.#bridge.participants.create({
+        profileId,
         publishPermissions: input.publishPermissions,
         ...(tag === undefined ? {} : { tag }),
         ...(callbackUrl === '' ? {} : { callbackUrl }),
@@ -113,10 +115,11 @@ export class ParticipantsStore {
       this.#formErrors = { ...this.#formErrors, add: full };
       return false;
     }
+    const profileId = this.#sessions.profileId;
     const result = await this.#busy.run(
       'participant-add',
       'Adding participant to the session…',
-      () => this.#bridge.participants.add({ sessionId, participantId: id }),
+      () => this.#bridge.participants.add({ profileId, sessionId, participantId: id }),
     );
     if (!result.ok) {
       const text =
@@ -135,10 +138,11 @@ export class ParticipantsStore {
     const session = this.#sessions.find(sessionId);
     const member = session?.participants.find((p) => p.id === participantId);
     const label = session ? labelOf(session, participantId) : participantId;
+    const profileId = this.#sessions.profileId;
     const result = await this.#busy.run(
       `participant-remove:${participantId}`,
       'Removing participant from the session…',
-      () => this.#bridge.participants.remove({ sessionId, participantId }),
+      () => this.#bridge.participants.remove({ profileId, sessionId, participantId }),
     );
     if (!result.ok) {
       this.#toasts.error(result.error);
@@ -158,10 +162,11 @@ export class ParticipantsStore {
   async delete(participantId: string, sessionId?: string): Promise<boolean> {
     const session = sessionId === undefined ? undefined : this.#sessions.find(sessionId);
     const label = session ? labelOf(session, participantId) : participantId;
+    const profileId = this.#sessions.profileId;
     const result = await this.#busy.run(
       `participant-delete:${participantId}`,
       'Deleting participant…',
-      () => this.#bridge.participants.delete({ participantId }),
+      () => this.#bridge.participants.delete({ profileId, participantId }),
     );
     if (!result.ok) {
       this.#toasts.error(result.error);
@@ -190,9 +195,10 @@ export class ParticipantsStore {
     const suggested = suggestRole(member?.tag);
     const shown = role ?? suggested;
     const source = role ? 'assigned' : suggested ? 'suggested' : null;
+    const profileId = this.#sessions.profileId;
     this.#setLocalRole(sessionId, participantId, shown, source, role);
     const result = await this.#busy.run(`participant-role:${participantId}`, 'Saving role…', () =>
-      this.#bridge.participants.setRole({ participantId, role }),
+      this.#bridge.participants.setRole({ profileId, participantId, role }),
     );
     if (!result.ok) {
       this.#setLocalRole(sessionId, participantId, before, beforeSource, wasConfirmed ?? null);

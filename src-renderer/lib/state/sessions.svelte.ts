@@ -47,6 +47,14 @@ export class SessionsStore {
   get loaded(): boolean {
     return this.#loaded;
   }
+  /**
+   * The profile whose sessions are shown: every change sent from them names it (read when the
+   * user acts), so main refuses it if another profile became active meanwhile. Empty until the
+   * first profile is known (main then refuses with a clear error).
+   */
+  get profileId(): string {
+    return this.#profileId ?? '';
+  }
   formError(form: SessionForm): string | null {
     return this.#formErrors[form] ?? null;
   }
@@ -97,14 +105,15 @@ export class SessionsStore {
   async select(sessionId: string | null): Promise<void> {
     this.#selectedId = sessionId;
     // Only a polling-speed hint: a failure changes nothing the user can see or act on.
-    await this.#bridge.sessions.focus({ sessionId });
+    await this.#bridge.sessions.focus({ profileId: this.profileId, sessionId });
   }
 
   async create(tag: string): Promise<boolean> {
     this.clearFormError('create');
     const sent = tagToSend(tag);
+    const profileId = this.profileId;
     const result = await this.#busy.run('session-create', 'Creating session…', () =>
-      this.#bridge.sessions.create(sent === undefined ? {} : { tag: sent }),
+      this.#bridge.sessions.create(sent === undefined ? { profileId } : { profileId, tag: sent }),
     );
     if (!result.ok) {
       this.#formErrors = { ...this.#formErrors, create: errorText(result.error) };
@@ -120,8 +129,9 @@ export class SessionsStore {
     this.clearFormError('watch');
     const id = sessionId.trim();
     const known = this.find(id) !== undefined;
+    const profileId = this.profileId;
     const result = await this.#busy.run('session-watch', 'Looking up the session…', () =>
-      this.#bridge.sessions.watch({ sessionId: id }),
+      this.#bridge.sessions.watch({ profileId, sessionId: id }),
     );
     if (!result.ok) {
       this.#formErrors = { ...this.#formErrors, watch: errorText(result.error) };
@@ -140,10 +150,11 @@ export class SessionsStore {
   async discover(participantId: string): Promise<boolean> {
     this.clearFormError('discover');
     const id = participantId.trim();
+    const profileId = this.profileId;
     const result = await this.#busy.run(
       'session-discover',
       'Finding the participant’s session…',
-      () => this.#bridge.sessions.discover({ participantId: id }),
+      () => this.#bridge.sessions.discover({ profileId, participantId: id }),
     );
     if (!result.ok) {
       this.#formErrors = { ...this.#formErrors, discover: errorText(result.error) };
@@ -159,8 +170,9 @@ export class SessionsStore {
 
   async unwatch(sessionId: string): Promise<boolean> {
     const label = this.find(sessionId)?.label ?? sessionId;
+    const profileId = this.profileId;
     const result = await this.#busy.run(`session-unwatch:${sessionId}`, 'Stopping…', () =>
-      this.#bridge.sessions.unwatch({ sessionId }),
+      this.#bridge.sessions.unwatch({ profileId, sessionId }),
     );
     if (!result.ok) {
       this.#toasts.error(result.error);
@@ -177,8 +189,9 @@ export class SessionsStore {
     const session = this.find(sessionId);
     const label = session?.label ?? sessionId;
     const count = session?.participants.length ?? 0;
+    const profileId = this.profileId;
     const result = await this.#busy.run(`session-delete:${sessionId}`, 'Deleting session…', () =>
-      this.#bridge.sessions.delete({ sessionId }),
+      this.#bridge.sessions.delete({ profileId, sessionId }),
     );
     if (!result.ok) {
       this.#toasts.error(result.error);

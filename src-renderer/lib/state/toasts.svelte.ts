@@ -4,6 +4,7 @@
  */
 import type { ResultError } from '../../../src-main/shared/result';
 import { errorText } from '../errors';
+import { safeText } from '../format';
 
 export type ToastKind = 'success' | 'info' | 'error';
 
@@ -71,7 +72,9 @@ export class ToastsStore {
     this.#items = [];
   }
 
-  #add(kind: ToastKind, text: string): number {
+  #add(kind: ToastKind, message: string): number {
+    // Messages quote labels, tags and ids: never let their control characters reach the screen.
+    const text = safeText(message, 2_000);
     const id = this.#nextId++;
     const kept = this.#items.filter((t) => t.text !== text || t.kind !== kind);
     this.#items = [...kept, { id, kind, text }].slice(-this.#max);

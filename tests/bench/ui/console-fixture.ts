@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright';
 import { createBandwidthClient } from '../../../src-main/bandwidth';
 import type { BandwidthClient } from '../../../src-main/bandwidth';
+import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
 import { startBuiltHost } from './host';
 import type { RunningHost } from '../../e2e/support/web-host';
 import { createBenchSession, normalCall, resetTo } from '../routing/sessions';
@@ -51,13 +52,21 @@ export async function openConsole(browser: Browser, watched: number): Promise<Co
     const big = await createBenchSession(client, 20);
     await resetTo(client, big, normalCall(big));
     const small = await createCalls(client, Math.max(0, watched - demo - 1), 3, 'ui-bench');
+    // The web host starts on the Local demo profile; every change names the profile it is for.
+    const profileId = LOCAL_DEMO_PROFILE_ID;
     const setup = [
       ...Object.entries(big.roles).map(([participantId, role]) => ({
         name: 'participants:setRole',
-        input: { participantId, role },
+        input: { profileId, participantId, role },
       })),
-      { name: 'sessions:watch', input: { sessionId: big.sessionId, label: 'Bench 20-party call' } },
-      ...[...small.keys()].map((sessionId) => ({ name: 'sessions:watch', input: { sessionId } })),
+      {
+        name: 'sessions:watch',
+        input: { profileId, sessionId: big.sessionId, label: 'Bench 20-party call' },
+      },
+      ...[...small.keys()].map((sessionId) => ({
+        name: 'sessions:watch',
+        input: { profileId, sessionId },
+      })),
     ];
     const results = await invokeAll(page, setup);
     const failed = results.find((r) => !r.ok);

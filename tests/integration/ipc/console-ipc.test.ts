@@ -7,7 +7,7 @@ import type { Caller, Dispatch } from '../../../src-main/ipc/dispatcher';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import { composeConsole, type ComposedConsole } from '../../../src-main/services/compose';
 import type { ConsoleCore } from '../../../src-main/services/console-core';
-import { SettingsStore } from '../../../src-main/settings';
+import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
 import { buildBridge, describeSurface } from '../../../src-main/shared/bridge';
 import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';
@@ -16,6 +16,7 @@ import { assertKeyring, keyringGate } from '../../support/keyring';
 const gate = await keyringGate();
 const PASSWORD = 'Sup3r-Secret-Pa55word-for-tests';
 const trusted: Caller = { url: 'app://patchbay/index.html', trusted: true };
+const DEMO = LOCAL_DEMO_PROFILE_ID;
 
 let dir: string;
 let composed: ComposedConsole;
@@ -195,14 +196,21 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     value(await bridge.profiles.select({ profileId: profile.id }));
     expect(value(await bridge.sessions.list({}))).toEqual([]);
 
-    const session = value(await bridge.sessions.create({ tag: 'call-7f3a' }));
+    const session = value(
+      await bridge.sessions.create({ profileId: profile.id, tag: 'call-7f3a' }),
+    );
     expect(session).toMatchObject({ label: 'call-7f3a', state: 'live', participants: [] });
     const created = value(
-      await bridge.participants.create({ publishPermissions: ['AUDIO'], tag: 'agent-1' }),
+      await bridge.participants.create({
+        profileId: profile.id,
+        publishPermissions: ['AUDIO'],
+        tag: 'agent-1',
+      }),
     );
     expect(created.bxmlTemplate).toContain(created.token);
     const joined = value(
       await bridge.participants.add({
+        profileId: profile.id,
         sessionId: session.id,
         participantId: created.participant.id,
       }),
@@ -211,6 +219,7 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     expect(joined.participants[0]?.role).toBe('agent'); // suggested by its tag
     value(
       await bridge.participants.setRole({
+        profileId: profile.id,
         participantId: created.participant.id,
         role: 'supervisor',
       }),
@@ -219,19 +228,33 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
       value(await bridge.sessions.refresh({ sessionId: session.id })).participants[0]?.role,
     ).toBe('supervisor');
 
-    const found = value(await bridge.sessions.discover({ participantId: created.participant.id }));
+    const found = value(
+      await bridge.sessions.discover({
+        profileId: profile.id,
+        participantId: created.participant.id,
+      }),
+    );
     expect(found.id).toBe(session.id);
-    const missing = await bridge.sessions.watch({ sessionId: 'no-such-session' });
+    const missing = await bridge.sessions.watch({
+      profileId: profile.id,
+      sessionId: 'no-such-session',
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     value(
       await bridge.participants.remove({
+        profileId: profile.id,
         sessionId: session.id,
         participantId: created.participant.id,
       }),
     );
-    value(await bridge.participants.delete({ participantId: created.participant.id }));
-    value(await bridge.sessions.delete({ sessionId: session.id }));
+    value(
+      await bridge.participants.delete({
+        profileId: profile.id,
+        participantId: created.participant.id,
+      }),
+    );
+    value(await bridge.sessions.delete({ profileId: profile.id, sessionId: session.id }));
     expect(value(await bridge.sessions.list({}))).toEqual([]);
 
     const state = value(await bridge.profiles.remove({ profileId: profile.id }));
@@ -251,25 +274,61 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     if (!supervisor || !customer) throw new Error('roles missing');
     const intent = { type: 'whisper', supervisorId: supervisor.id } as const;
 
+    // The demo's roles are only suggested by the tags: the whisper asks first, naming the guess.
+    const guess =
+      /^Patchbay guessed from the tags that Participant \w+ is the supervisor and that Participant \w+ is the agent; whisper anyway\?$/;
     const preview = value(await bridge.routing.preview({ sessionId: call.id, intent }));
     expect(preview).toMatchObject({ ok: true });
+    if (preview.ok) expect(preview.violations[0]?.message).toMatch(guess);
+    const unconfirmed = value(
+      await bridge.routing.apply({ profileId: DEMO, sessionId: call.id, intent }),
+    );
+    expect(unconfirmed).toMatchObject({ ok: false, code: 'guardrail' });
+    if (!unconfirmed.ok && unconfirmed.code === 'guardrail') {
+      expect(unconfirmed.violations[0]?.message).toMatch(guess);
+    }
     const applied = value(
-      await bridge.routing.apply({ sessionId: call.id, intent, reason: 'coaching' }),
+      await bridge.routing.apply({
+        profileId: DEMO,
+        sessionId: call.id,
+        intent,
+        reason: 'coaching',
+        confirmedViolations: true,
+      }),
     );
     expect(applied).toMatchObject({ ok: true });
     expect(value(await bridge.routing.history({ sessionId: call.id }))).toMatchObject({
       canUndo: true,
       canRedo: false,
     });
-    expect(value(await bridge.routing.undo({ sessionId: call.id }))).toMatchObject({ ok: true });
-    expect(value(await bridge.routing.redo({ sessionId: call.id }))).toMatchObject({ ok: true });
+    expect(value(await bridge.routing.undo({ profileId: DEMO, sessionId: call.id }))).toMatchObject(
+      { ok: true },
+    );
+    // Redo is a path that applies the whisper again: it asks again.
+    expect(value(await bridge.routing.redo({ profileId: DEMO, sessionId: call.id }))).toMatchObject(
+      {
+        ok: false,
+        code: 'guardrail',
+      },
+    );
+    expect(
+      value(
+        await bridge.routing.redo({
+          profileId: DEMO,
+          sessionId: call.id,
+          confirmedViolations: true,
+        }),
+      ),
+    ).toMatchObject({ ok: true });
 
     const bad = await bridge.routing.apply({
+      profileId: DEMO,
       sessionId: call.id,
       intent: { type: 'whisper' } as never,
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const both = await bridge.routing.apply({
+      profileId: DEMO,
       sessionId: call.id,
       intent,
       durationMs: 5_000,
@@ -279,14 +338,18 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
 
     const timed = value(
       await bridge.routing.apply({
+        profileId: DEMO,
         sessionId: call.id,
         intent: { type: 'monitor', supervisorId: supervisor.id },
         untilStopped: true,
+        confirmedViolations: true,
       }),
     );
     if (!timed.ok || !('timer' in timed)) throw new Error('not timed');
     expect(value(await bridge.routing.timers({})).map((t) => t.id)).toEqual([timed.timer.id]);
-    const stopped = value(await bridge.routing.stopTimer({ timerId: timed.timer.id }));
+    const stopped = value(
+      await bridge.routing.stopTimer({ profileId: DEMO, timerId: timed.timer.id }),
+    );
     expect(stopped).toMatchObject({ ok: true });
     expect(value(await bridge.routing.timers({}))).toEqual([]);
 

@@ -49,6 +49,8 @@ const CHANGES_PER_CONSOLE = sized(60, 600);
 let cloud: LedgerApi | undefined;
 let simulation: Simulation | undefined;
 const consoles: TestConsole[] = [];
+/** The profile each console uses (every change names it). */
+const profiles = new Map<TestConsole, string>();
 
 afterAll(async () => {
   await simulation?.stop();
@@ -105,11 +107,19 @@ describe.runIf(gate.run)('reliability: concurrent supervisors on the same calls'
         });
         await c.call('profiles:select', { profileId: profile.id });
         await c.call('settings:update', { preferences: { pollFastMs: 500, pollSlowMs: 1_000 } });
-        for (const sessionId of sessionIds) await c.call('sessions:watch', { sessionId });
-        for (const id of coaches) {
-          await c.call('participants:setRole', { participantId: id, role: 'supervisor' });
+        const profileId = profile.id;
+        profiles.set(c, profileId);
+        for (const sessionId of sessionIds) {
+          await c.call('sessions:watch', { profileId, sessionId });
         }
-        await c.call('sessions:focus', { sessionId: sessionIds[consoles.length - 1] });
+        for (const id of coaches) {
+          await c.call('participants:setRole', {
+            profileId,
+            participantId: id,
+            role: 'supervisor',
+          });
+        }
+        await c.call('sessions:focus', { profileId, sessionId: sessionIds[consoles.length - 1] });
       }
       const [a, b] = consoles;
       if (!a || !b) throw new Error('consoles missing');
@@ -142,14 +152,16 @@ describe.runIf(gate.run)('reliability: concurrent supervisors on the same calls'
             result: undefined,
           };
           attempts.push(attempt);
+          const profileId = profiles.get(c);
           const outcome = await als.run(attempt.id, () =>
             action.kind === 'intent'
               ? c.invoke('routing:apply', {
+                  profileId,
                   sessionId,
                   intent: action.intent,
                   confirmedViolations: true,
                 })
-              : c.invoke(`routing:${action.kind}`, { sessionId }),
+              : c.invoke(`routing:${action.kind}`, { profileId, sessionId }),
           );
           if (outcome.ok) attempt.result = outcome.value as ApplyResult;
           await new Promise((resolve) => setTimeout(resolve, prng.int(0, 120)));

@@ -16,6 +16,7 @@ import { createBandwidthClient } from '../../../src-main/bandwidth';
 import { subscriptionsKey } from '../../../src-main/live';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import type { ApplyResult } from '../../../src-main/routing';
+import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
 import type { SessionView } from '../../../src-main/shared/session-view';
 import { startConsole, type TestConsole } from '../../support/reliability/console';
 import { report, since, until } from '../../support/reliability/report';
@@ -62,13 +63,17 @@ describe('reliability: the API goes away and comes back', () => {
       if (!supervised || !focused) throw new Error('the demo seed has no supervised call');
       const supervisor = supervised.participants.find((p) => p.role === 'supervisor');
       if (!supervisor) throw new Error('no supervisor');
-      await c.call('sessions:focus', { sessionId: focused.id });
+      const profileId = LOCAL_DEMO_PROFILE_ID;
+      await c.call('sessions:focus', { profileId, sessionId: focused.id });
 
       // A change before the outage: its PUTs are the only writes the console has made so far.
       const plannedWrites: number[] = [];
       const whisper = await c.call<ApplyResult>('routing:apply', {
+        profileId,
         sessionId: supervised.id,
         intent: { type: 'whisper', supervisorId: supervisor.id },
+        // The demo's roles are suggested by its tags: the whisper is confirmed as the user would.
+        confirmedViolations: true,
       });
       expect(whisper).toMatchObject({ ok: true });
       if (whisper.ok) plannedWrites.push(whisper.plan.writes.length);
@@ -91,6 +96,7 @@ describe('reliability: the API goes away and comes back', () => {
       );
       const unreachableAfter = (performance.now() - outageStart) / 1000;
       const during = await c.call<ApplyResult>('routing:apply', {
+        profileId,
         sessionId: supervised.id,
         intent: { type: 'endSupervision', supervisorId: supervisor.id },
       });
@@ -156,6 +162,7 @@ describe('reliability: the API goes away and comes back', () => {
 
       // The supervisor's next change goes through once, exactly its plan.
       const after = await c.call<ApplyResult>('routing:apply', {
+        profileId,
         sessionId: supervised.id,
         intent: { type: 'endSupervision', supervisorId: supervisor.id },
       });

@@ -88,27 +88,31 @@ describe.runIf(gate.run)('reliability: secret hygiene with a backend echoing cre
           password: PASSWORD,
           baseUrl: backend.baseUrl,
         });
-        await call('profiles:select', { profileId: profile['id'] });
+        const profileId = profile['id'] as string;
+        await call('profiles:select', { profileId });
 
         backend.echo({ method: 'POST', path: /\/sessions$/, status: 500, shape: 'json-error' });
-        expect(await call('sessions:create', { tag: 'echo-call' })).toMatchObject({
+        expect(await call('sessions:create', { profileId, tag: 'echo-call' })).toMatchObject({
           code: 'api-server',
         });
         backend.clear();
-        const created = await call('sessions:create', { tag: 'echo-call' });
+        const created = await call('sessions:create', { profileId, tag: 'echo-call' });
         const sessionId = created['id'] as string;
         const ids: Record<string, string> = {};
         for (const role of ['customer', 'agent', 'supervisor']) {
           const made = await call('participants:create', {
+            profileId,
             publishPermissions: ['AUDIO'],
             tag: `${role}-echo`,
           });
           tokens.push(made['token'] as string);
           ids[role] = (made['participant'] as { id: string }).id;
-          await call('participants:add', { sessionId, participantId: ids[role] });
+          await call('participants:add', { profileId, sessionId, participantId: ids[role] });
+          // Assigned, not guessed from the tag: no role question stands before the writes.
+          await call('participants:setRole', { profileId, participantId: ids[role], role });
         }
         const supervisorId = ids['supervisor'];
-        await call('routing:apply', { sessionId, intent: { type: 'restoreCall' } });
+        await call('routing:apply', { profileId, sessionId, intent: { type: 'restoreCall' } });
 
         // A routing write answered with the echo: the change rolls back, its result and audit say why.
         backend.echo({
@@ -118,7 +122,11 @@ describe.runIf(gate.run)('reliability: secret hygiene with a backend echoing cre
           shape: 'json-message',
         });
         expect(
-          await call('routing:apply', { sessionId, intent: { type: 'whisper', supervisorId } }),
+          await call('routing:apply', {
+            profileId,
+            sessionId,
+            intent: { type: 'whisper', supervisorId },
+          }),
         ).toMatchObject({ code: 'write-failed', rolledBack: true });
         backend.clear();
 
@@ -128,7 +136,7 @@ describe.runIf(gate.run)('reliability: secret hygiene with a backend echoing cre
         expect(await call('routing:preview', { sessionId, intent })).toMatchObject({
           code: 'read-failed',
         });
-        expect(await call('routing:apply', { sessionId, intent })).toMatchObject({
+        expect(await call('routing:apply', { profileId, sessionId, intent })).toMatchObject({
           code: 'read-failed',
         });
         await call('sessions:refresh', { sessionId });
@@ -143,10 +151,10 @@ describe.runIf(gate.run)('reliability: secret hygiene with a backend echoing cre
         backend.clear();
 
         // A timed route whose revert is answered with the echo.
-        await call('routing:apply', { sessionId, intent, durationMs: 60_000 });
+        await call('routing:apply', { profileId, sessionId, intent, durationMs: 60_000 });
         const [timer] = (await call('routing:timers', {})) as unknown as { id: string }[];
         backend.echo({ method: 'PUT', path: /\/subscriptions$/, status: 500, shape: 'json-error' });
-        expect(await call('routing:stopTimer', { timerId: timer?.id })).toMatchObject({
+        expect(await call('routing:stopTimer', { profileId, timerId: timer?.id })).toMatchObject({
           ok: false,
           code: 'write-failed',
         });
@@ -155,7 +163,7 @@ describe.runIf(gate.run)('reliability: secret hygiene with a backend echoing cre
         await call('audit:query', { filter: {} });
         await call('audit:export', { format: 'csv', filter: {} });
         await call('audit:export', { format: 'json', filter: {} });
-        await call('profiles:remove', { profileId: profile['id'] });
+        await call('profiles:remove', { profileId });
         await bridge.close();
         await session.shutdown();
       });

@@ -108,10 +108,13 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
         profileId = profile.id;
         keychainAfterAdd = await session.secrets.get(profileId);
         await call('profiles:select', { profileId });
-        const created = (await call('sessions:create', { tag: 'call-hygiene' })) as { id: string };
+        const created = (await call('sessions:create', { profileId, tag: 'call-hygiene' })) as {
+          id: string;
+        };
         const ids: Record<string, string> = {};
         for (const role of ['customer', 'agent', 'supervisor']) {
           const p = (await call('participants:create', {
+            profileId,
             publishPermissions: ['AUDIO'],
             tag: `${role}-hygiene`,
           })) as {
@@ -119,30 +122,40 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
           };
           ids[role] = p.participant.id;
           await call('participants:add', {
+            profileId,
             sessionId: created.id,
             participantId: p.participant.id,
           });
         }
         await call('routing:apply', {
+          profileId,
           sessionId: created.id,
           intent: { type: 'restoreCall' },
           reason: 'start',
         });
         await call('routing:apply', {
+          profileId,
           sessionId: created.id,
           intent: { type: 'whisper', supervisorId: ids['supervisor'] },
+          confirmedViolations: true,
         });
-        await call('routing:undo', { sessionId: created.id });
-        await call('routing:redo', { sessionId: created.id });
+        await call('routing:undo', { profileId, sessionId: created.id });
+        await call('routing:redo', {
+          profileId,
+          sessionId: created.id,
+          confirmedViolations: true,
+        });
         await call('routing:apply', {
+          profileId,
           sessionId: created.id,
           intent: { type: 'monitor', supervisorId: ids['supervisor'] },
           durationMs: 60_000,
+          confirmedViolations: true,
         });
         await call('routing:history', { sessionId: created.id });
         const timers = (await call('routing:timers', {})) as { id: string }[];
-        await call('sessions:discover', { participantId: ids['agent'] });
-        await call('sessions:watch', { sessionId: 'no-such-session' });
+        await call('sessions:discover', { profileId, participantId: ids['agent'] });
+        await call('sessions:watch', { profileId, sessionId: 'no-such-session' });
         // API failures of every kind while the account is in use.
         for (const failure of [
           { kind: 'status', status: 401 },
@@ -153,6 +166,7 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
           api.control.addFailure({ ...failure, count: 4 });
           await call('sessions:refresh', { sessionId: created.id });
           await call('routing:apply', {
+            profileId,
             sessionId: created.id,
             intent: { type: 'barge', supervisorId: ids['supervisor'] },
             confirmedViolations: true,
@@ -162,11 +176,15 @@ describe.runIf(gate.run)('reliability: secret hygiene of a whole account lifecyc
         await call('audit:query', { filter: {} });
         await call('audit:export', { format: 'csv', filter: {} });
         await call('audit:export', { format: 'json', filter: {} });
-        for (const t of timers) await call('routing:stopTimer', { timerId: t.id });
-        await call('participants:remove', { sessionId: created.id, participantId: ids['agent'] });
+        for (const t of timers) await call('routing:stopTimer', { profileId, timerId: t.id });
+        await call('participants:remove', {
+          profileId,
+          sessionId: created.id,
+          participantId: ids['agent'],
+        });
         for (const id of Object.values(ids))
-          await call('participants:delete', { participantId: id });
-        await call('sessions:delete', { sessionId: created.id });
+          await call('participants:delete', { profileId, participantId: id });
+        await call('sessions:delete', { profileId, sessionId: created.id });
         await call('profiles:remove', { profileId });
         keychainAfterRemove = await session.secrets.get(profileId);
         await call('profiles:list', {});

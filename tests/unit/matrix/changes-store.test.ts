@@ -27,6 +27,7 @@ beforeAll(async () => {
 });
 afterAll(closeSvelteModules);
 
+const PROFILE = 'local-demo';
 const EMPTY_PLAN = { sessionId: SESSION, writes: [], moves: [] };
 const EMPTY_PREVIEW = { lines: [], apiCalls: 0, summary: '' };
 
@@ -83,7 +84,7 @@ function setup(answers: ApplyResult[]) {
     'routing:history': () => ok({ ...history }),
   });
   const announcer = new m.Announcer();
-  const changes = new m.MatrixChanges(fake.bridge, SESSION, announcer, {
+  const changes = new m.MatrixChanges(fake.bridge, SESSION, PROFILE, announcer, {
     setTimer: () => 0,
     current: () => monitoredCall(),
   });
@@ -105,7 +106,11 @@ describe('MatrixChanges', () => {
     await flush();
     await flush();
     expect(fake.inputs('routing:apply')).toEqual([
-      { sessionId: SESSION, intent: { type: 'subscribe', receiverId: A, publisherId: S } },
+      {
+        profileId: PROFILE,
+        sessionId: SESSION,
+        intent: { type: 'subscribe', receiverId: A, publisherId: S },
+      },
     ]);
   });
 
@@ -122,6 +127,7 @@ describe('MatrixChanges', () => {
     await flush();
     expect(fake.inputs('routing:apply')).toEqual([
       {
+        profileId: PROFILE,
         sessionId: SESSION,
         intent: { type: 'subscribe', receiverId: C, publisherId: S },
         confirmedViolations: true,

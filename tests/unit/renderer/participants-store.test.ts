@@ -48,7 +48,7 @@ describe('ParticipantsStore: create', () => {
     });
     expect(result?.token).toBe(TOKEN);
     expect(fake.inputs('participants:create')).toEqual([
-      { publishPermissions: ['AUDIO'], tag: 'agent-eeee' },
+      { profileId: 'local-demo', publishPermissions: ['AUDIO'], tag: 'agent-eeee' },
     ]);
     expect(participants.available.map((p) => p.id)).toEqual([NEW_ID]);
     expect(JSON.stringify(participants.available)).not.toContain(TOKEN);
@@ -62,7 +62,7 @@ describe('ParticipantsStore: create', () => {
       callbackUrl: ' https://example.com/cb ',
     });
     expect(fake.inputs('participants:create')).toEqual([
-      { publishPermissions: [], callbackUrl: 'https://example.com/cb' },
+      { profileId: 'local-demo', publishPermissions: [], callbackUrl: 'https://example.com/cb' },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('ParticipantsStore: create', () => {
     });
     await participants.create({ publishPermissions: ['AUDIO'], tag: '', callbackUrl: '' }, SESSION);
     expect(fake.inputs('participants:add')).toEqual([
-      { sessionId: SESSION, participantId: NEW_ID },
+      { profileId: 'local-demo', sessionId: SESSION, participantId: NEW_ID },
     ]);
     expect(store.selected?.participants).toHaveLength(4);
     expect(participants.available).toEqual([]);
@@ -163,7 +163,9 @@ describe('ParticipantsStore: delete and roles', () => {
     });
     await expect(participants.delete(CUSTOMER, SESSION)).resolves.toBe(true);
     expect(store.selected?.participants.map((p) => p.id)).not.toContain(CUSTOMER);
-    expect(fake.inputs('participants:delete')).toEqual([{ participantId: CUSTOMER }]);
+    expect(fake.inputs('participants:delete')).toEqual([
+      { profileId: 'local-demo', participantId: CUSTOMER },
+    ]);
   });
 
   it('reports a failed delete', async () => {
@@ -187,8 +189,8 @@ describe('ParticipantsStore: delete and roles', () => {
     expect(store.selected?.participants[0]?.role).toBe('agent');
     expect(participants.isRoleConfirmed(AGENT)).toBe(false);
     expect(fake.inputs('participants:setRole')).toEqual([
-      { participantId: AGENT, role: 'supervisor' },
-      { participantId: AGENT, role: null },
+      { profileId: 'local-demo', participantId: AGENT, role: 'supervisor' },
+      { profileId: 'local-demo', participantId: AGENT, role: null },
     ]);
   });
 

@@ -32,7 +32,9 @@ describe('SessionsStore: register and live updates', () => {
     await store.useProfile('local-demo');
     expect(store.sessions.map((s) => s.label)).toEqual(['call-1', 'call-2']);
     expect(store.selected?.id).toBe(first.id);
-    expect(fake.inputs('sessions:focus')).toEqual([{ sessionId: first.id }]);
+    expect(fake.inputs('sessions:focus')).toEqual([
+      { profileId: 'local-demo', sessionId: first.id },
+    ]);
   });
 
   it('applies updates for its profile’s watched sessions only', async () => {
@@ -74,7 +76,7 @@ describe('SessionsStore: create, watch, discover', () => {
     const { store, fake, toasts } = setup({ 'sessions:create': () => ok(created) });
     await store.useProfile('local-demo');
     await expect(store.create('  queue-7 ')).resolves.toBe(true);
-    expect(fake.inputs('sessions:create')).toEqual([{ tag: 'queue-7' }]);
+    expect(fake.inputs('sessions:create')).toEqual([{ profileId: 'local-demo', tag: 'queue-7' }]);
     expect(store.selectedId).toBe('cccc');
     expect(store.sessions.at(-1)?.id).toBe('cccc');
     expect(toasts.polite.at(-1)?.text).toBe('Created session “queue-7” and started watching it.');
@@ -82,8 +84,9 @@ describe('SessionsStore: create, watch, discover', () => {
 
   it('creates without a tag when none is typed', async () => {
     const { store, fake } = setup({ 'sessions:create': () => ok(second) });
+    await store.useProfile('local-demo');
     await store.create('');
-    expect(fake.inputs('sessions:create')).toEqual([{}]);
+    expect(fake.inputs('sessions:create')).toEqual([{ profileId: 'local-demo' }]);
   });
 
   it('keeps a create failure next to the form', async () => {
@@ -103,7 +106,7 @@ describe('SessionsStore: create, watch, discover', () => {
     });
     await store.useProfile('local-demo');
     await store.watch(' dddd ');
-    expect(fake.inputs('sessions:watch')).toEqual([{ sessionId: 'dddd' }]);
+    expect(fake.inputs('sessions:watch')).toEqual([{ profileId: 'local-demo', sessionId: 'dddd' }]);
     expect(store.selectedId).toBe('dddd');
     await store.watch('bbbb');
     expect(toasts.polite.at(-1)?.text).toBe('Already watching “call-2”: it is selected.');
@@ -123,8 +126,11 @@ describe('SessionsStore: create, watch, discover', () => {
 
   it('discovers a participant’s session', async () => {
     const { store, fake, toasts } = setup({ 'sessions:discover': () => ok(first) });
+    await store.useProfile('local-demo');
     await expect(store.discover(AGENT)).resolves.toBe(true);
-    expect(fake.inputs('sessions:discover')).toEqual([{ participantId: AGENT }]);
+    expect(fake.inputs('sessions:discover')).toEqual([
+      { profileId: 'local-demo', participantId: AGENT },
+    ]);
     expect(store.selectedId).toBe(first.id);
     expect(toasts.polite.at(-1)?.text).toBe(
       `Participant ${AGENT} is in session “call-1”: now watching it.`,

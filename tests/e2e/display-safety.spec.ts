@@ -1,0 +1,39 @@
+/**
+ * Issue 12, item 8: labels and tags with bidirectional or control characters are shown safely.
+ * `agent-\u202Eexe.txt` used to display as "agent-txt.exe"; now the override is written out.
+ */
+import { expect, test } from './support/fixtures';
+import { LocalApiClient } from './helpers/local-api';
+import { SessionsPage } from './pages/sessions-page';
+
+const OVERRIDE = '\u202e';
+
+test('a session label and a participant tag with a right-to-left override read as stored', async ({
+  console: app,
+}) => {
+  const api = new LocalApiClient(app.localApi);
+  const session = await api.createSession(`agent-${OVERRIDE}exe.txt`);
+  const { participant } = await api.createParticipant({
+    tag: `customer-${OVERRIDE}fdp.exe\u0007`,
+    publishPermissions: ['AUDIO'],
+  });
+  await api.add(session.id, participant.id);
+
+  const sessions = new SessionsPage(app.page);
+  await sessions.watch(session.id);
+  const item = sessions.session('agent-\\u202eexe.txt');
+  await expect(item).toBeVisible();
+  expect(await item.textContent()).not.toContain(OVERRIDE);
+
+  const heading = app.page.getByRole('heading', { level: 2, name: /^agent-/ });
+  await expect(heading).toHaveText('agent-\\u202eexe.txt');
+  await expect(app.page.getByRole('cell', { name: /^customer-/ })).toHaveText(
+    'customer-\\u202efdp.exe\\x07',
+  );
+  // Nothing on the page carries the raw characters (if something does, the failure shows where).
+  const body = await app.page.locator('body').innerText();
+  for (const raw of [OVERRIDE, '\u0007']) {
+    const at = body.indexOf(raw);
+    expect(at === -1 ? null : body.slice(Math.max(0, at - 80), at + 20)).toBeNull();
+  }
+});

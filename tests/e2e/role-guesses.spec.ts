@@ -1,0 +1,54 @@
+/**
+ * Issue 12, item 2: a role only suggested by a tag (a caller tagged `agent-…`) never decides who
+ * hears a supervisor without the supervisor seeing it. A whisper relying on it asks, naming the
+ * guess in one sentence — from the preset bar and again on redo; assigned roles ask nothing.
+ */
+import { expect, test } from './support/fixtures';
+import { ConfirmDialog } from './pages/confirm-dialog';
+import { openSupervisedCall, type Delivery } from './pages/matrix-page';
+
+test.use({ viewport: { width: 1360, height: 1000 } });
+
+test('a whisper to a guessed agent asks first, on apply and on redo', async ({ console: app }) => {
+  const { server, m, call } = await openSupervisedCall(app.page, app.localApi);
+  const { sessionId, customerId: c, agentId: a, supervisorId: s } = call;
+  const whispering = (d: Delivery): boolean =>
+    d.get(a)?.has(s) === true && d.get(c)?.has(s) === false;
+
+  // Click: the preset bar with the agent focused. Nothing is sent until the guess is confirmed.
+  await m.rowHeader(a).focus();
+  await m.preset('whisper').click();
+  const guess =
+    /^Patchbay guessed from the tags that Participant \w+ is the supervisor and that Participant \w+ is the agent; whisper anyway\?$/;
+  await expect(m.preview.getByTestId('role-guess')).toHaveText(guess);
+  await expect(m.preview.getByRole('button', { name: 'Confirm and send' })).toBeDisabled();
+  expect(await server.hears(sessionId, a)).toEqual([c]);
+  await m.send({ confirm: true });
+  await server.expect(sessionId, whispering, 'whispering after the confirmation');
+  await m.settled();
+
+  // Undo, then redo: the redo applies the whisper again, so it asks again.
+  await m.undoButton.click();
+  await server.expect(sessionId, (d) => d.get(a)?.has(s) === false, 'undone');
+  await m.settled();
+  await m.redoButton.click();
+  const dialog = new ConfirmDialog(app.page);
+  await expect(dialog.dialog.getByTestId('role-guess')).toHaveText(guess);
+  expect(await server.hears(sessionId, a)).toEqual([c]);
+  await dialog.confirmButton('Redo anyway').click();
+  await server.expect(sessionId, whispering, 'whispering again after the redo');
+});
+
+test('once the roles are assigned, a whisper asks nothing about them', async ({ console: app }) => {
+  const { server, m, call } = await openSupervisedCall(app.page, app.localApi);
+  const { sessionId, agentId: a, supervisorId: s } = call;
+  // Assigning the role the tag suggested (shown checked) makes it the console's own.
+  await m.pick(m.rowHeader(s), /^(✓ )?Supervisor$/);
+  await m.pick(m.rowHeader(a), /^(✓ )?Agent$/);
+  await m.rowHeader(a).focus();
+  await m.preset('whisper').click();
+  await expect(m.preview).toContainText('whispers to');
+  await expect(m.preview.getByTestId('role-guess')).toHaveCount(0);
+  await m.send();
+  await server.expect(sessionId, (d) => d.get(a)?.has(s) === true, 'whispering');
+});
