@@ -72,7 +72,7 @@ function banner(api: LocalApi, options: CliOptions): string {
     '',
     'Stop with Ctrl+C.',
   ]
-    .map(printable)
+    .map((line) => printable(line))
     .join('\n');
 }
 
