@@ -14,7 +14,10 @@ test('a session label and a participant tag with a right-to-left override read a
   const api = new LocalApiClient(app.localApi);
   const session = await api.createSession(`agent-${OVERRIDE}exe.txt`);
   const { participant } = await api.createParticipant({
-    tag: `customer-${OVERRIDE}fdp.exe\u0007`,
+    // The local API refuses C0/C1 controls in tags (issue 12, item 4): the bidi override is what an
+    // API that takes any text could still hand the console. (Control characters on screen are
+    // covered by tests/unit/renderer/safe-display.test.ts.)
+    tag: `customer-${OVERRIDE}fdp.exe`,
     publishPermissions: ['AUDIO'],
   });
   await api.add(session.id, participant.id);
@@ -28,7 +31,7 @@ test('a session label and a participant tag with a right-to-left override read a
   const heading = app.page.getByRole('heading', { level: 2, name: /^agent-/ });
   await expect(heading).toHaveText('agent-\\u202eexe.txt');
   await expect(app.page.getByRole('cell', { name: /^customer-/ })).toHaveText(
-    'customer-\\u202efdp.exe\\x07',
+    'customer-\\u202efdp.exe',
   );
   // Nothing on the page carries the raw characters (if something does, the failure shows where).
   const body = await app.page.locator('body').innerText();
