@@ -151,7 +151,11 @@ export function validateResponse(method: string, path: string, observed: Observe
   const key = `${operation.operationId} ${observed.status}`;
   for (const [name, header] of Object.entries(deref(spec, declared).headers ?? {})) {
     const value = observed.headers?.get(name);
-    const schema = deref(spec, header).schema;
+    const resolved = deref(spec, header);
+    const schema = resolved.schema;
+    if (observed.headers !== undefined && value === null && resolved.required === true) {
+      throw new Error(`${where} without the required header ${name}`);
+    }
     if (value !== null && value !== undefined && schema !== undefined) {
       check(`${key} ${name}`, schema, value, `${where}: header ${name}`);
     }

@@ -141,6 +141,23 @@ describe('the validator', () => {
     ).toBe('createParticipant');
   });
 
+  it('requires the headers the description marks required (WWW-Authenticate on 401)', () => {
+    const unauthorized = (headers: Headers): ObservedResponse => ({
+      status: 401,
+      contentType: json,
+      text: '{"message":"Unauthorized"}',
+      headers,
+    });
+    expect(() => validateResponse('GET', P1, unauthorized(new Headers()))).toThrow(
+      /without the required header WWW-Authenticate/,
+    );
+    expect(() =>
+      validateResponse('GET', P1, unauthorized(new Headers({ 'WWW-Authenticate': 'Bearer' }))),
+    ).toThrow(/header WWW-Authenticate/);
+    const basic = new Headers({ 'WWW-Authenticate': 'Basic realm="Bandwidth"' });
+    expect(validateResponse('GET', P1, unauthorized(basic))).toBe('getParticipant');
+  });
+
   it('accepts what this server sends: members, subscriptions, tags, empty answers', () => {
     const member = {
       ...participant,
