@@ -1,4 +1,4 @@
-import type { RequestSpec, RequestTable, ParsedInputOf } from '../shared/bridge';
+import type { RequestSpec, RequestTable, ParsedInputOf } from '../shared/contract/bridge';
 import type { Result } from '../shared/result';
 import { err, ok } from '../shared/result';
 import { printable } from '../shared/text';

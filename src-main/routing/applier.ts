@@ -40,7 +40,7 @@ import type {
   PreviewResult,
   RevertResult,
   RoutingApplierOptions,
-} from './types';
+} from '../shared/dto/routing';
 
 export class RoutingApplier {
   private readonly stacks: SessionHistory;

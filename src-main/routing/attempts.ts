@@ -22,7 +22,7 @@ import type {
   ReadFailure,
   RoutingApplierOptions,
   RoutingClient,
-} from './types';
+} from '../shared/dto/routing';
 
 /** What one attempt is, for the audit log. */
 export interface Attempt {

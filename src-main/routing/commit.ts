@@ -18,7 +18,7 @@ import type {
   LiveLike,
   RoutingClient,
   UnrestoredReceiver,
-} from './types';
+} from '../shared/dto/routing';
 
 export interface CommitDeps {
   readonly client: RoutingClient;

@@ -37,4 +37,4 @@ export type {
   UndoConflictFailure,
   UnrestoredReceiver,
   WriteFailure,
-} from './types';
+} from '../shared/dto/routing';

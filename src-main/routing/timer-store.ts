@@ -12,7 +12,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Intent, Plan } from '../shared/routing';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../settings/data-folder';
-import { intentSchema } from '../shared/routing';
+import { intentSchema } from '../ipc/intent-schema';
 import { messageOf } from './plan-state';
 
 export interface TimedRouteRecord {

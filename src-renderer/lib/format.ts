@@ -5,7 +5,7 @@ import {
   type PublishPermission,
 } from '../../src-main/shared/bandwidth-api';
 import { printable } from '../../src-main/shared/text';
-import type { SessionState, SessionView } from '../../src-main/shared/session-view';
+import type { SessionState, SessionView } from '../../src-main/shared/dto/session-view';
 
 /**
  * Text from outside (a tag, a session or profile label, an API message) as the screen shows it:

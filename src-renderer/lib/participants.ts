@@ -4,7 +4,7 @@
  */
 import type { Role, RoutingSession } from '../../src-main/shared/routing';
 import { effective, sessionFromApi, sessionLabels } from '../../src-main/shared/routing';
-import type { ParticipantView, SessionView } from '../../src-main/shared/session-view';
+import type { ParticipantView, SessionView } from '../../src-main/shared/dto/session-view';
 import { listWords, plural } from './format';
 
 export function routingSessionOf(session: SessionView): RoutingSession {

@@ -40,7 +40,6 @@ export {
 } from './effective';
 export type { CellSetting, Intent, IntentErrorCode, IntentProblem, IntentType } from './intents';
 export { IntentError, validateIntent } from './intents';
-export { intentSchema, parseIntent } from './intent-schema';
 export type { Move, TargetState } from './apply-intent';
 export { applyIntent, contextForIntent } from './apply-intent';
 export type {

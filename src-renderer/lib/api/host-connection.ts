@@ -4,7 +4,7 @@
  * when it drops. Everything it touches outside itself is passed in (the socket, the token store,
  * time), so the same class runs in the browser and against a real host in tests.
  */
-import type { Invoke, Subscribe } from '../../../src-main/shared/bridge';
+import type { Invoke, Subscribe } from '../../../src-main/shared/contract/bridge';
 import type { Result } from '../../../src-main/shared/result';
 import type {
   ClientFrame,

@@ -4,7 +4,7 @@
  * nothing else in the renderer can tell the difference. The web host's own session (sign-in, sign
  * out, a second window's link, expiry) is `hostSession`, null in Electron.
  */
-import { buildBridge } from '../../../src-main/shared/bridge';
+import { buildBridge } from '../../../src-main/shared/contract/bridge';
 import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
 import {
   SECRET_FRAGMENT,

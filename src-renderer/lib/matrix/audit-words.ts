@@ -4,7 +4,8 @@
  */
 import type { AuditEntry, AuditOutcome } from '../../../src-main/audit/types';
 import type { RoutingSession } from '../../../src-main/shared/routing';
-import { describeIntent, parseIntent } from '../../../src-main/shared/routing';
+import { describeIntent } from '../../../src-main/shared/routing';
+import { parseIntent } from '../../../src-main/ipc/intent-schema';
 import { subscriptionsWords } from './words';
 
 export const OUTCOME_WORDS: Record<AuditOutcome, string> = {

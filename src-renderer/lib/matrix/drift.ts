@@ -6,7 +6,7 @@
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type { Intent, RoutingSession, StreamSelection } from '../../../src-main/shared/routing';
 import { deliveryOf, sameStreams } from '../../../src-main/shared/routing';
-import type { ObservedChange } from '../../../src-main/shared/session-view';
+import type { ObservedChange } from '../../../src-main/shared/dto/session-view';
 import { cellIntent } from './changes';
 import { cellKey } from './grid';
 

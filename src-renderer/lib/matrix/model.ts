@@ -6,7 +6,7 @@
 import type { PublishPermission } from '../../../src-main/shared/bandwidth-api';
 import type { Role, RoutingSession, StreamSelection } from '../../../src-main/shared/routing';
 import { effective, sessionFromApi, sessionLabels } from '../../../src-main/shared/routing';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { cellKey } from './grid';
 import { cellWords, streamsShort } from './words';
 

@@ -9,7 +9,7 @@ import type {
   FailedStep,
   TimedApplyResult,
   TimedRouteView,
-} from '../../../src-main/routing/types';
+} from '../../../src-main/shared/dto/routing';
 import type { Result } from '../../../src-main/shared/result';
 import type { GuardrailViolation, Intent, PlanPreview } from '../../../src-main/shared/routing';
 import type { PatchbayBridge } from '../api';

@@ -4,7 +4,7 @@
  * or take the server's (accepted as it is).
  */
 import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
-import type { ObservedChange } from '../../../src-main/shared/session-view';
+import type { ObservedChange } from '../../../src-main/shared/dto/session-view';
 import type { DriftCell, DriftMap } from '../matrix/drift';
 import {
   NO_DRIFT,

@@ -13,7 +13,7 @@ import {
 import type { Role, RoutingSession } from '../../../src-main/shared/routing';
 import { sessionLabels } from '../../../src-main/shared/routing';
 import { suggestRole } from '../../../src-main/shared/roles';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { errorText } from '../errors';
 import { defaultRoutingIntents, planLocally, withMember } from '../matrix/changes';
 import { uniqueExcept } from '../matrix/sets';

@@ -6,7 +6,7 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { Role } from '../../../src-main/shared/routing';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { errorText } from '../errors';
 import type { Banner } from '../matrix/requests';
 import { ROLE_NAMES } from '../matrix/words';

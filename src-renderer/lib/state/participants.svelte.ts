@@ -10,7 +10,7 @@ import {
   type PublishPermission,
 } from '../../../src-main/shared/bandwidth-api';
 import type { CreatedParticipant } from '../../../src-main/shared/contract';
-import type { ParticipantView } from '../../../src-main/shared/session-view';
+import type { ParticipantView } from '../../../src-main/shared/dto/session-view';
 import type { Role } from '../../../src-main/shared/routing';
 import { suggestRole } from '../../../src-main/shared/roles';
 import { errorText } from '../errors';

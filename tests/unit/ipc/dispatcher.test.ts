@@ -9,7 +9,12 @@ import {
   Scrubber,
 } from '../../../src-main/credentials';
 import { BandwidthApiError } from '../../../src-main/bandwidth';
-import { buildBridge, describeSurface, event, request } from '../../../src-main/shared/bridge';
+import {
+  buildBridge,
+  describeSurface,
+  event,
+  request,
+} from '../../../src-main/shared/contract/bridge';
 
 const requests = {
   'demo:echo': request<{ said: string }>()(z.object({ text: z.string().max(5) }).strict()),

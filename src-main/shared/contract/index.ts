@@ -4,7 +4,7 @@
  * The preload and the web host build the same bridge from this one table (see ./bridge.ts).
  */
 import { z } from 'zod';
-import type { AuditEntry } from '../audit/types';
+import type { AuditEntry } from '../../audit/types';
 import type {
   ApplyResult,
   HistoryState,
@@ -13,18 +13,18 @@ import type {
   TimedRouteEvent,
   TimedRouteView,
   TimerOutcome,
-} from '../routing/types';
-import type { Preferences, Profile } from '../settings/schema';
+} from '../dto/routing';
+import type { Preferences, Profile } from '../../settings/schema';
 import {
   MAX_TAG_LENGTH,
   PUBLISH_PERMISSIONS,
   type CreateParticipantResponse,
-} from './bandwidth-api';
+} from '../bandwidth-api';
 import { event, request, type Bridge } from './bridge';
-import { idSchema } from './ids';
-import { intentSchema } from './routing/intent-schema';
-import { ROLES } from './routing/model';
-import type { SessionUpdateEvent, SessionView } from './session-view';
+import { idSchema } from '../ids';
+import { intentSchema } from '../../ipc/intent-schema';
+import { ROLES } from '../routing/model';
+import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
 
 const id = idSchema;
 const tag = z

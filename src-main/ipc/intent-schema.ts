@@ -3,8 +3,8 @@
  * the ids fit a session is `validateIntent`'s job.
  */
 import { z } from 'zod';
-import { idSchema } from '../ids';
-import type { Intent } from './intents';
+import { idSchema } from '../shared/ids';
+import type { Intent } from '../shared/routing/intents';
 
 /** Ids follow the contract's pattern: they go into API paths (never `.`, `..` or empty). */
 const id = idSchema('Participant id');

@@ -3,9 +3,9 @@
  * answers. Every outcome is a value, never a throw: `{ok: true, …}` or a failure whose `code` says
  * exactly what happened and whether anything on the server changed.
  */
-import type { AuditEntry, AuditEntryInput } from '../audit';
-import type { BandwidthClient } from '../bandwidth';
-import type { OperationId, Participant, Subscriptions } from '../shared/bandwidth-api';
+import type { AuditEntry, AuditEntryInput } from '../../audit';
+import type { BandwidthClient } from '../../bandwidth';
+import type { OperationId, Participant, Subscriptions } from '../bandwidth-api';
 import type {
   GuardrailContext,
   GuardrailViolation,
@@ -15,7 +15,7 @@ import type {
   Intent,
   Role,
   UndoConflict,
-} from '../shared/routing';
+} from '../routing';
 
 /** The part of LiveSync the applier uses (so the watcher labels our writes as ours, not drift). */
 export interface LiveLike {

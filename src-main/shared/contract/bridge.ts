@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Result } from './result';
+import type { Result } from '../result';
 
 /**
  * The shape of an IPC contract and the bridge built from it. Pure: used by the preload (over
