@@ -3,8 +3,9 @@
  * the ids fit a session is `validateIntent`'s job.
  */
 import { z } from 'zod';
-import { idSchema } from '../shared/ids';
+import { idSchema } from './id-schema';
 import type { Intent } from '../shared/routing/intents';
+import type { Same } from '../shared/type-checks';
 
 /** Ids follow the contract's pattern: they go into API paths (never `.`, `..` or empty). */
 const id = idSchema('Participant id');
@@ -41,13 +42,9 @@ export const intentSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** Compile-time check: every parsed value is an Intent, and the schema covers every intent type. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Parsed = z.infer<typeof intentSchema>;
-const parsedIsIntent: Parsed extends Intent ? true : false = true;
-const coversEveryType: Same<Parsed['type'], Intent['type']> = true;
-void parsedIsIntent;
-void coversEveryType;
+/** Compile-time check: the schema describes exactly the shared `Intent` type (`readonly` aside). */
+const describesIntent: Same<z.infer<typeof intentSchema>, Intent> = true;
+void describesIntent;
 
 /** Parses untrusted input into an Intent, or explains what is wrong with it. */
 export function parseIntent(

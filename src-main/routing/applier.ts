@@ -40,7 +40,7 @@ import type {
   PreviewResult,
   RevertResult,
   RoutingApplierOptions,
-} from '../shared/dto/routing';
+} from './types';
 
 export class RoutingApplier {
   private readonly stacks: SessionHistory;

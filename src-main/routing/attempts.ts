@@ -22,7 +22,7 @@ import type {
   ReadFailure,
   RoutingApplierOptions,
   RoutingClient,
-} from '../shared/dto/routing';
+} from './types';
 
 /** What one attempt is, for the audit log. */
 export interface Attempt {

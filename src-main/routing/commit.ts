@@ -18,7 +18,7 @@ import type {
   LiveLike,
   RoutingClient,
   UnrestoredReceiver,
-} from '../shared/dto/routing';
+} from './types';
 
 export interface CommitDeps {
   readonly client: RoutingClient;

@@ -17,7 +17,7 @@ import { isBandwidthApiError } from '../bandwidth';
 import type { OperationId } from '../shared/bandwidth-api';
 import type { Move, Plan } from '../shared/routing';
 import { restore, type MoveProgress } from './restore';
-import type { FailedStep, UnrestoredReceiver } from '../shared/dto/routing';
+import type { FailedStep, UnrestoredReceiver } from './types';
 import { announced, mayHaveApplied, runWrites, type ExecutionContext } from './writes';
 
 export type { ExecutionContext } from './writes';

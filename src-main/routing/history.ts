@@ -5,7 +5,7 @@
  * original change share a `routeId`, so a timed route can forget them once it has reverted.
  */
 import type { Intent, Plan } from '../shared/routing';
-import type { HistoryState } from '../shared/dto/routing';
+import type { HistoryState } from './types';
 
 export interface HistoryEntry {
   /** Identifies the original change across its undo and redo. */

@@ -37,4 +37,4 @@ export type {
   UndoConflictFailure,
   UnrestoredReceiver,
   WriteFailure,
-} from '../shared/dto/routing';
+} from './types';

@@ -7,7 +7,7 @@
 import { isBandwidthApiError } from '../bandwidth';
 import type { Move, Plan, PlannedWrite } from '../shared/routing';
 import { invert } from '../shared/routing';
-import type { UnrestoredReceiver } from '../shared/dto/routing';
+import type { UnrestoredReceiver } from './types';
 import type { ExecutionContext } from './writes';
 import { announced, persist, RESTORE_DELAYS_MS, runWrites } from './writes';
 

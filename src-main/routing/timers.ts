@@ -25,7 +25,7 @@ import type {
   TimedRouteEvent,
   TimedRouteView,
   TimerOutcome,
-} from '../shared/dto/routing';
+} from './types';
 
 export const MAX_TIMED_ROUTE_MS = 12 * 60 * 60 * 1000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;

@@ -11,7 +11,7 @@ import { isBandwidthApiError } from '../bandwidth';
 import type { Subscriptions } from '../shared/bandwidth-api';
 import type { PlannedWrite } from '../shared/routing';
 import { writeRank } from '../shared/routing';
-import type { LiveLike, RoutingClient } from '../shared/dto/routing';
+import type { LiveLike, RoutingClient } from './types';
 
 export interface ExecutionContext {
   readonly client: RoutingClient;

@@ -1,86 +1,16 @@
 /**
- * The applier's public types: what it needs (client, audit log, live watcher, roles) and what it
- * answers. Every outcome is a value, never a throw: `{ok: true, …}` or a failure whose `code` says
- * exactly what happened and whether anything on the server changed.
+ * What a routing change answers over the bridge: previews, applied changes and every way one can
+ * fail, and the undo/redo state. Every outcome is a value, never a throw: `{ok: true, …}` or a
+ * failure whose `code` says exactly what happened and whether anything on the server changed.
  */
-import type { AuditEntry, AuditEntryInput } from '../../audit';
-import type { BandwidthClient } from '../../bandwidth';
-import type { OperationId, Participant, Subscriptions } from '../bandwidth-api';
+import type { OperationId } from '../bandwidth-api';
 import type {
-  GuardrailContext,
   GuardrailViolation,
   IntentErrorCode,
   Plan,
   PlanPreview,
-  Intent,
-  Role,
   UndoConflict,
 } from '../routing';
-
-/** The part of LiveSync the applier uses (so the watcher labels our writes as ours, not drift). */
-export interface LiveLike {
-  expectSubscriptions(sessionId: string, participantId: string, subscriptions: Subscriptions): void;
-  expectMembership(sessionId: string, participantId: string, kind: 'joined' | 'left'): void;
-  /**
-   * The write announced by `expect…` was answered (done or failed): a poll sent after this that
-   * does not show it means someone overwrote it, and the expectation must not linger.
-   */
-  settled?(
-    sessionId: string,
-    participantId: string,
-    change: Subscriptions | 'joined' | 'left',
-  ): void;
-  /** A fresh poll after a change (the watcher's request, not the applier's). May reject. */
-  refresh?(sessionId: string): Promise<unknown>;
-}
-
-/** The part of AuditLog the applier uses. */
-export interface AuditLike {
-  append(input: AuditEntryInput): Promise<AuditEntry>;
-}
-
-export type RoutingClient = Pick<
-  BandwidthClient,
-  | 'listSessionParticipants'
-  | 'updateParticipantSubscriptions'
-  | 'removeParticipantFromSession'
-  | 'addParticipantToSession'
->;
-
-export interface RoutingApplierOptions {
-  client: RoutingClient;
-  audit: AuditLike;
-  live?: LiveLike;
-  profileId: string;
-  accountId: string;
-  /** The roles the console assigned in this session (unmapped participants are `other`). */
-  roles: (sessionId: string) => Readonly<Record<string, Role>>;
-  /**
-   * The roles the participants' tags suggest, used for those nobody assigned one (marked
-   * `roleSuggested`: such a role never relaxes a guardrail, and presets relying on it ask first).
-   * None when missing.
-   */
-  suggestRoles?: (participants: readonly Participant[]) => Readonly<Record<string, Role>>;
-  /** Concurrent PUTs within one rank group. Default 20 (the most receivers a session has). */
-  concurrency?: number;
-  /** Undo entries kept per session. Default 50. */
-  historyDepth?: number;
-  now?: () => Date;
-}
-
-export interface ApplyOptions {
-  /** The user saw the new guardrail violations and confirmed them. */
-  confirmedViolations?: boolean;
-  /** The supervisor's reason, for the audit log. */
-  reason?: string;
-  /** Extra guardrail allowances the user granted (e.g. a confirmed barge). */
-  allowances?: Partial<GuardrailContext>;
-  /**
-   * Called with the plan after every check passed and before the first write. If it rejects,
-   * nothing is written and `apply` answers `prepare-failed`. (Timed routes persist their revert here.)
-   */
-  beforeWrite?: (plan: Plan, change: { label: string; routeId: string }) => Promise<void>;
-}
 
 /** Why one step of a plan failed, in words a supervisor can act on. */
 export interface FailedStep {
@@ -220,51 +150,3 @@ export interface HistoryState {
   readonly undoLabel?: string;
   readonly redoLabel?: string;
 }
-
-/** How a plan was reverted by `revertPlan` (timed routes). */
-export type RevertResult =
-  (ApplySuccess & { readonly how: 'undone' | 'already-reverted' }) | ApplyFailure;
-
-// Timed routes (timers.ts)
-
-export type TimedDuration = { readonly durationMs: number } | { readonly untilStopped: true };
-
-/** What the renderer shows for a countdown. */
-export interface TimedRouteView {
-  readonly id: string;
-  readonly sessionId: string;
-  readonly intent: Intent;
-  readonly label: string;
-  readonly startedAt: number;
-  /** Epoch ms; null: until stopped. */
-  readonly endsAt: number | null;
-}
-
-export type RevertHow = 'undone' | 'already-reverted' | 'ended-supervision' | 'session-ended';
-
-export type TimerOutcome =
-  | { readonly ok: true; readonly how: RevertHow; readonly entrySeq?: number }
-  | {
-      readonly ok: false;
-      readonly code: 'unknown-timer' | ApplyFailure['code'];
-      readonly message: string;
-      /** The revert stays pending and is tried again after `retryDelayMs`. */
-      readonly willRetry: boolean;
-    };
-
-export type TimedRouteEvent =
-  | { readonly type: 'added'; readonly route: TimedRouteView }
-  | {
-      readonly type: 'reverted';
-      readonly route: TimedRouteView;
-      readonly how: RevertHow;
-      readonly entrySeq?: number;
-    }
-  | {
-      readonly type: 'failed';
-      readonly route: TimedRouteView;
-      readonly message: string;
-      readonly willRetry: boolean;
-    };
-
-export type TimedApplyResult = (ApplySuccess & { readonly timer: TimedRouteView }) | ApplyFailure;

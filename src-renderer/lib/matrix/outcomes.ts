@@ -7,9 +7,8 @@ import type {
   ApplyResult,
   ApplySuccess,
   FailedStep,
-  TimedApplyResult,
-  TimedRouteView,
 } from '../../../src-main/shared/dto/routing';
+import type { TimedApplyResult, TimedRouteView } from '../../../src-main/shared/dto/timers';
 import type { Result } from '../../../src-main/shared/result';
 import type { GuardrailViolation, Intent, PlanPreview } from '../../../src-main/shared/routing';
 import type { PatchbayBridge } from '../api';

@@ -9,7 +9,7 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
-import type { TimedRouteView } from '../../../src-main/shared/dto/routing';
+import type { TimedRouteView } from '../../../src-main/shared/dto/timers';
 import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
 import { currentDelivery, deliveryOf, sameDelivery } from '../../../src-main/shared/routing';
 import { callsText, foldCellIntents } from '../matrix/changes';
