@@ -4,14 +4,15 @@
  */
 import { z } from 'zod';
 import { idSchema } from './id-schema';
-import type { Intent } from '../shared/routing/intents';
+import { INTENT_LIMITS, type Intent } from '../shared/routing/intents';
 import type { Same } from '../shared/type-checks';
 
 /** Ids follow the contract's pattern: they go into API paths (never `.`, `..` or empty). */
 const id = idSchema('Participant id');
 const cell = { receiverId: idSchema('Receiver id'), publisherId: idSchema('Publisher id') };
-const streams = z.union([z.literal('all'), z.array(z.string().min(1).max(200)).min(1).max(50)]);
-const ids = z.array(id).min(1).max(20);
+const alias = z.string().min(1).max(INTENT_LIMITS.streamAlias);
+const streams = z.union([z.literal('all'), z.array(alias).min(1).max(INTENT_LIMITS.streams)]);
+const ids = z.array(id).min(1).max(INTENT_LIMITS.ids);
 const supervisorId = idSchema('Supervisor id');
 
 export const intentSchema = z.discriminatedUnion('type', [
@@ -23,7 +24,7 @@ export const intentSchema = z.discriminatedUnion('type', [
     cells: z
       .array(z.strictObject({ ...cell, streams: streams.nullable() }))
       .min(1)
-      .max(400),
+      .max(INTENT_LIMITS.cells),
   }),
   z.strictObject({ type: z.literal('mute'), publisherId: id, receiverId: id.optional() }),
   z.strictObject({ type: z.literal('unmute'), publisherId: id, receiverId: id.optional() }),

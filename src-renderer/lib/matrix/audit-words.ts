@@ -4,8 +4,7 @@
  */
 import type { AuditEntry, AuditOutcome } from '../../../src-main/audit/types';
 import type { RoutingSession } from '../../../src-main/shared/routing';
-import { describeIntent } from '../../../src-main/shared/routing';
-import { parseIntent } from '../../../src-main/ipc/intent-schema';
+import { asIntent, describeIntent } from '../../../src-main/shared/routing';
 import { subscriptionsWords } from './words';
 
 export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
@@ -31,9 +30,9 @@ export function intentWords(intent: unknown, session: RoutingSession): string {
     const prefix = kind === 'undo' ? 'Undo' : kind === 'redo' ? 'Redo' : 'Timed route ended';
     return `${prefix}: ${inner}`;
   }
-  const parsed = parseIntent(intent);
-  if (!parsed.ok) return typeof kind === 'string' ? kind : 'Unknown change';
-  return describeIntent(session, parsed.value);
+  const parsed = asIntent(intent);
+  if (!parsed) return typeof kind === 'string' ? kind : 'Unknown change';
+  return describeIntent(session, parsed);
 }
 
 export interface ReceiverLine {
