@@ -16,7 +16,7 @@ import type {
   TimerOutcome,
 } from '../dto/timers';
 import type { Intent, Role } from '../routing';
-import { capability as request, event, type Bridge, type PayloadOf } from './bridge';
+import { capability as request, event, type Bridge } from './bridge';
 import type {
   ApplyInput,
   AuditQuery,
@@ -87,9 +87,5 @@ export type Requests = typeof requests;
 export type Events = typeof events;
 export type RequestName = keyof Requests;
 export type EventName = keyof Events;
-/** Every event's payload by name: what main emits and both transports relay. */
-export type EventPayloads = { [K in EventName]: PayloadOf<Events[K]> };
-/** Every event main sends, in one list (the transports relay exactly these). */
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 /** What `window.patchbay` is, in Electron and in the web host alike. */
 export type PatchbayBridge = Bridge<Requests, Events>;
