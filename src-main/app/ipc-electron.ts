@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatch } from '../ipc/dispatcher';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/contract/channels';
 import type { Events } from '../shared/contract';
 import type { ConsoleCore } from '../services/console-core';
 import { isTrustedRendererUrl } from './trusted-origin';

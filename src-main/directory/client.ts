@@ -8,8 +8,8 @@
  * (doubling from `pollMs` up to `maxBackoffMs`, or the feed's Retry-After). The token is read at
  * request time from the source and never leaves this module.
  */
-import type { DirectorySnapshot, DirectoryStatus, DirectoryUpdate } from '../shared/directory';
-import { DIRECTORY_LIMITS } from '../shared/directory';
+import type { DirectorySnapshot, DirectoryStatus, DirectoryUpdate } from '../shared/dto/directory';
+import { DIRECTORY_LIMITS } from '../shared/dto/directory';
 import { diffDirectory, emptyChanges, hasChanges } from './diff';
 import { DirectoryRequestError, fetchFeed } from './http';
 import { followStream } from './stream';

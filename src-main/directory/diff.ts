@@ -8,7 +8,7 @@ import type {
   DirectoryChanges,
   DirectoryParticipant,
   DirectorySnapshot,
-} from '../shared/directory';
+} from '../shared/dto/directory';
 
 export function emptyChanges(): DirectoryChanges {
   return {

@@ -10,7 +10,7 @@ import {
   DIRECTORY_LIMITS,
   DIRECTORY_ROLES,
   type DirectorySnapshot,
-} from '../shared/directory';
+} from '../shared/dto/directory';
 
 /** A feed that could not be used; `field` is where (undefined: the document as a whole). */
 export class DirectoryFeedError extends Error {

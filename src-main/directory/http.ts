@@ -5,7 +5,7 @@
  * for the supervisor and never carries the token.
  */
 import { redactSecrets } from '../credentials/scrubber';
-import type { DirectorySnapshot } from '../shared/directory';
+import type { DirectorySnapshot } from '../shared/dto/directory';
 import { DirectoryFeedError, parseDirectoryFeedText } from './feed';
 
 export type DirectoryFailureKind =

@@ -7,7 +7,7 @@
  */
 import { createParser } from 'eventsource-parser';
 import { redactSecrets } from '../credentials/scrubber';
-import type { DirectorySnapshot } from '../shared/directory';
+import type { DirectorySnapshot } from '../shared/dto/directory';
 import { DirectoryFeedError, parseDirectoryFeedText } from './feed';
 import { authorization, DirectoryRequestError, statusError, transportError } from './http';
 

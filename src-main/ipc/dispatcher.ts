@@ -1,4 +1,4 @@
-import type { RequestSpec, RequestTable, ParsedInputOf } from '../shared/bridge';
+import type { ParsedInputOf, RequestSpec, SchemaTable } from './request-spec';
 import type { Result } from '../shared/result';
 import { err, ok } from '../shared/result';
 import { printable } from '../shared/text';
@@ -12,7 +12,7 @@ export interface Caller {
   trusted: boolean;
 }
 
-export type Handlers<R extends RequestTable> = {
+export type Handlers<R extends SchemaTable> = {
   [K in keyof R]: (input: ParsedInputOf<R[K]>, caller: Caller) => Promise<unknown>;
 };
 
@@ -36,7 +36,7 @@ export type Dispatch = (name: string, input: unknown, caller: Caller) => Promise
  * then runtime validation of the one object argument, then the handler, then a Result envelope.
  * Handlers never see unvalidated input; callers never see a thrown error or a secret.
  */
-export function createDispatcher<R extends RequestTable>(
+export function createDispatcher<R extends SchemaTable>(
   requests: R,
   handlers: Handlers<R>,
   options: DispatcherOptions,

@@ -1,6 +1,6 @@
 import type { ConsoleCore } from '../services/console-core';
 import { SessionsService } from '../services/sessions';
-import type { Requests } from '../shared/contract';
+import type { Requests } from './schemas';
 import type { Handlers } from './dispatcher';
 
 /**

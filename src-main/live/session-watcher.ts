@@ -3,9 +3,9 @@ import { isBandwidthApiError } from '../bandwidth';
 import type { Participant } from '../shared/bandwidth-api';
 import { diffParticipants, type ObservedChange, type WriteExpectations } from './changes';
 
-import type { SessionState } from '../shared/session-view';
+import type { SessionState } from '../shared/dto/session-view';
 
-export type { SessionState } from '../shared/session-view';
+export type { SessionState } from '../shared/dto/session-view';
 
 export interface SessionSnapshot {
   sessionId: string;

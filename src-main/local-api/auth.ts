@@ -13,7 +13,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendMessageError } from './replies';
-import { DEMO_DIRECTORY_PATHS } from '../shared/directory';
+import { DEMO_DIRECTORY_PATHS } from '../shared/dto/directory';
 import { isControlUrl } from './paths';
 
 export interface Credentials {

@@ -12,7 +12,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { DEMO_DIRECTORY_PATHS } from '../shared/directory';
+import { DEMO_DIRECTORY_PATHS } from '../shared/dto/directory';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { WebRtcAccess, createAuthorizer, installBasicAuth } from './auth';

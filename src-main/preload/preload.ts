@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildBridge } from '../shared/bridge';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/channels';
+import { buildBridge } from '../shared/contract/bridge';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/contract/channels';
 import { events, requests } from '../shared/contract';
 
 // The bridge: exactly the contract's capabilities as named functions, never Electron itself.

@@ -10,21 +10,14 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import type { Intent, Plan } from '../shared/routing';
+import type { TimedRouteView } from '../shared/dto/timers';
+import type { Plan } from '../shared/routing';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../settings/data-folder';
-import { intentSchema } from '../shared/routing';
+import { intentSchema } from '../ipc/intent-schema';
 import { messageOf } from './plan-state';
 
-export interface TimedRouteRecord {
-  readonly id: string;
-  readonly sessionId: string;
-  readonly intent: Intent;
-  /** `describeIntent` when it was applied. */
-  readonly label: string;
-  /** Epoch ms when it was applied. */
-  readonly startedAt: number;
-  /** Epoch ms when it reverts; null: "until I stop". */
-  readonly endsAt: number | null;
+/** A pending timed route as the file keeps it: what the renderer sees, plus how to revert it. */
+export interface TimedRouteRecord extends TimedRouteView {
   /** The change's history id (its undo/redo entries are forgotten once it reverted). */
   readonly routeId: string;
   /** The plan that was applied. */

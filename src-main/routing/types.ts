@@ -1,21 +1,37 @@
 /**
- * The applier's public types: what it needs (client, audit log, live watcher, roles) and what it
- * answers. Every outcome is a value, never a throw: `{ok: true, …}` or a failure whose `code` says
- * exactly what happened and whether anything on the server changed.
+ * The applier's own types: what it needs (client, audit log, live watcher, roles) and the options
+ * it takes. What it answers crosses the bridge, so it lives in `shared/dto/` (re-exported here).
  */
 import type { AuditEntry, AuditEntryInput } from '../audit';
 import type { BandwidthClient } from '../bandwidth';
-import type { OperationId, Participant, Subscriptions } from '../shared/bandwidth-api';
-import type {
-  GuardrailContext,
-  GuardrailViolation,
-  IntentErrorCode,
-  Plan,
-  PlanPreview,
-  Intent,
-  Role,
-  UndoConflict,
-} from '../shared/routing';
+import type { Participant, Subscriptions } from '../shared/bandwidth-api';
+import type { ApplyFailure, ApplySuccess } from '../shared/dto/routing';
+import type { GuardrailContext, Plan, Role } from '../shared/routing';
+
+export type {
+  ApplyFailure,
+  ApplyFailureCode,
+  ApplyResult,
+  ApplySuccess,
+  AuditFailure,
+  FailedStep,
+  GuardrailFailure,
+  HistoryState,
+  NothingWrittenFailure,
+  PreviewResult,
+  PreviewSuccess,
+  ReadFailure,
+  UndoConflictFailure,
+  UnrestoredReceiver,
+  WriteFailure,
+} from '../shared/dto/routing';
+export type {
+  RevertHow,
+  TimedApplyResult,
+  TimedRouteEvent,
+  TimedRouteView,
+  TimerOutcome,
+} from '../shared/dto/timers';
 
 /** The part of LiveSync the applier uses (so the watcher labels our writes as ours, not drift). */
 export interface LiveLike {
@@ -82,145 +98,6 @@ export interface ApplyOptions {
   beforeWrite?: (plan: Plan, change: { label: string; routeId: string }) => Promise<void>;
 }
 
-/** Why one step of a plan failed, in words a supervisor can act on. */
-export interface FailedStep {
-  /** 1-based position in the order the steps were issued (writes in safe order, then moves). */
-  readonly step: number;
-  readonly of: number;
-  readonly operation: OperationId;
-  readonly receiverId: string;
-  /** "Customer 7f3a". */
-  readonly receiverLabel: string;
-  readonly status?: number;
-  /** The API's own words, when it gave any. */
-  readonly apiMessage?: string;
-  readonly requestId?: string;
-  /** One sentence: what was being done and why it failed. */
-  readonly message: string;
-}
-
-/** A receiver the rollback could not restore (its state is now unknown or half-changed). */
-export interface UnrestoredReceiver {
-  readonly receiverId: string;
-  readonly receiverLabel: string;
-  readonly message: string;
-}
-
-export interface PreviewSuccess {
-  readonly ok: true;
-  readonly plan: Plan;
-  readonly preview: PlanPreview;
-  /** Only the violations this change would introduce (the ones needing confirmation). */
-  readonly violations: readonly GuardrailViolation[];
-  /** Calls `apply` would make now: its one list read, one PUT per changed receiver, 2 per move. */
-  readonly apiCalls: number;
-  /** `describeIntent`, e.g. "Supervisor 21bc whispers to the agents". */
-  readonly label: string;
-}
-
-export interface ApplySuccess {
-  readonly ok: true;
-  /** The plan that was applied (empty `writes` when nothing needed to change). */
-  readonly plan: Plan;
-  readonly preview: PlanPreview;
-  readonly label: string;
-  /** The audit entry's sequence number. */
-  readonly entrySeq: number;
-  readonly appliedAt: string;
-  /** Identifies this change across its undo and redo (timed routes use it). */
-  readonly routeId: string;
-}
-
-/** Nothing was written: the intent does not fit the session (or, for undo, there is none). */
-export interface NothingWrittenFailure {
-  readonly ok: false;
-  readonly code:
-    | 'invalid-intent'
-    | 'invalid-duration'
-    | 'nothing-to-undo'
-    | 'nothing-to-redo'
-    | 'prepare-failed';
-  readonly message: string;
-  readonly rolledBack: false;
-  readonly intentError?: IntentErrorCode;
-}
-
-/** Nothing was written: the fresh read failed (`ended` when the session no longer exists). */
-export interface ReadFailure {
-  readonly ok: false;
-  readonly code: 'read-failed';
-  readonly message: string;
-  readonly rolledBack: false;
-  readonly ended: boolean;
-}
-
-/** Nothing was written: the change would break guardrails and was not confirmed. */
-export interface GuardrailFailure {
-  readonly ok: false;
-  readonly code: 'guardrail';
-  readonly message: string;
-  readonly rolledBack: false;
-  readonly violations: readonly GuardrailViolation[];
-  readonly plan: Plan;
-  readonly preview: PlanPreview;
-}
-
-/** Nothing was written: undo/redo would overwrite a change someone made since. */
-export interface UndoConflictFailure {
-  readonly ok: false;
-  readonly code: 'undo-conflict';
-  readonly message: string;
-  readonly rolledBack: false;
-  readonly conflicts: readonly UndoConflict[];
-}
-
-/**
- * A step failed after writes had begun. `rolledBack: true`: every receiver that may have changed
- * was restored (the session is as it was). `rolledBack: false`: `unrestored` lists the receivers
- * the rollback could not restore.
- */
-export interface WriteFailure {
-  readonly ok: false;
-  readonly code: 'write-failed';
-  readonly message: string;
-  readonly failedStep: FailedStep;
-  readonly rolledBack: boolean;
-  readonly unrestored: readonly UnrestoredReceiver[];
-  readonly plan: Plan;
-}
-
-/**
- * The audit entry could not be written. An applied change is then taken back (`rolledBack: true`,
- * `changed: false`); `changed: true` only when that failed too, with `unrestored` naming who.
- */
-export interface AuditFailure {
-  readonly ok: false;
-  readonly code: 'audit-failed';
-  readonly message: string;
-  readonly rolledBack: boolean;
-  readonly changed: boolean;
-  readonly unrestored?: readonly UnrestoredReceiver[];
-}
-
-export type ApplyFailure =
-  | NothingWrittenFailure
-  | ReadFailure
-  | GuardrailFailure
-  | UndoConflictFailure
-  | WriteFailure
-  | AuditFailure;
-export type ApplyFailureCode = ApplyFailure['code'];
-export type ApplyResult = ApplySuccess | ApplyFailure;
-export type PreviewResult = PreviewSuccess | NothingWrittenFailure | ReadFailure;
-
-export interface HistoryState {
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
-  /** What undo would take back, e.g. "Supervisor 21bc whispers to the agents". */
-  readonly undoLabel?: string;
-  readonly redoLabel?: string;
-}
-
 /** How a plan was reverted by `revertPlan` (timed routes). */
 export type RevertResult =
   (ApplySuccess & { readonly how: 'undone' | 'already-reverted' }) | ApplyFailure;
@@ -228,43 +105,3 @@ export type RevertResult =
 // Timed routes (timers.ts)
 
 export type TimedDuration = { readonly durationMs: number } | { readonly untilStopped: true };
-
-/** What the renderer shows for a countdown. */
-export interface TimedRouteView {
-  readonly id: string;
-  readonly sessionId: string;
-  readonly intent: Intent;
-  readonly label: string;
-  readonly startedAt: number;
-  /** Epoch ms; null: until stopped. */
-  readonly endsAt: number | null;
-}
-
-export type RevertHow = 'undone' | 'already-reverted' | 'ended-supervision' | 'session-ended';
-
-export type TimerOutcome =
-  | { readonly ok: true; readonly how: RevertHow; readonly entrySeq?: number }
-  | {
-      readonly ok: false;
-      readonly code: 'unknown-timer' | ApplyFailure['code'];
-      readonly message: string;
-      /** The revert stays pending and is tried again after `retryDelayMs`. */
-      readonly willRetry: boolean;
-    };
-
-export type TimedRouteEvent =
-  | { readonly type: 'added'; readonly route: TimedRouteView }
-  | {
-      readonly type: 'reverted';
-      readonly route: TimedRouteView;
-      readonly how: RevertHow;
-      readonly entrySeq?: number;
-    }
-  | {
-      readonly type: 'failed';
-      readonly route: TimedRouteView;
-      readonly message: string;
-      readonly willRetry: boolean;
-    };
-
-export type TimedApplyResult = (ApplySuccess & { readonly timer: TimedRouteView }) | ApplyFailure;

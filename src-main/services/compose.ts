@@ -4,7 +4,7 @@ import { createDispatcher, type Caller, type Dispatch } from '../ipc/dispatcher'
 import { createHandlers } from '../ipc/handlers';
 import { createLocalApi, type LocalApi, type LocalApiOptions } from '../local-api';
 import type { SettingsStore } from '../settings';
-import { requests } from '../shared/contract';
+import { requests } from '../ipc/schemas';
 import { ConsoleCore, type ConsoleCoreOptions } from './console-core';
 
 export interface ComposeOptions {

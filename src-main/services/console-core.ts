@@ -23,7 +23,7 @@ import type { LocalApi } from '../local-api';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
 import { ensurePrivateDir } from '../settings/data-folder';
 import type { ProfilesState } from '../shared/contract';
-import type { SessionUpdateEvent } from '../shared/session-view';
+import type { SessionUpdateEvent } from '../shared/dto/session-view';
 import type { TimedRouteEvent } from '../routing';
 import { createProfileDirectoryClient, type DirectoryTuning } from './directory-client';
 import { TypedEmitter } from './emitter';

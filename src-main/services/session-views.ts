@@ -1,7 +1,7 @@
 import type { SessionSnapshot } from '../live';
 import type { Role } from '../shared/routing/model';
 import { suggestRole } from '../shared/roles';
-import type { SessionView } from '../shared/session-view';
+import type { SessionView } from '../shared/dto/session-view';
 import type { WatchedSession } from '../settings';
 
 /** Joins what the watcher observed with what the console remembers (label, roles). */

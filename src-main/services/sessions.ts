@@ -4,7 +4,7 @@ import { MAX_PARTICIPANTS_PER_SESSION, type PublishPermission } from '../shared/
 import type { CreatedParticipant } from '../shared/contract';
 import { phoneTransferBxml } from '../shared/phone-transfer';
 import type { Role } from '../shared/routing/model';
-import type { SessionView } from '../shared/session-view';
+import type { SessionView } from '../shared/dto/session-view';
 import type { ConsoleCore } from './console-core';
 import { sessionView } from './session-views';
 

@@ -3,6 +3,23 @@
  * No secrets, ever: every object is strict, so a `password` field (or any unknown field) is refused.
  */
 import * as z from 'zod';
+import {
+  PROFILE_KINDS,
+  THEMES,
+  type Preferences,
+  type Profile,
+  type ProfileDirectory,
+} from '../shared/dto/settings';
+import type { Same } from '../shared/type-checks';
+
+export {
+  PROFILE_KINDS,
+  THEMES,
+  type Preferences,
+  type Profile,
+  type ProfileDirectory,
+  type ProfileKind,
+} from '../shared/dto/settings';
 
 export const SETTINGS_SCHEMA_VERSION = 3;
 
@@ -35,14 +52,10 @@ export const idSchema = z
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
   .refine((id) => !FORBIDDEN_KEYS.has(id), 'is a reserved name');
 
-export const PROFILE_KINDS = ['bandwidth', 'local'] as const;
-export type ProfileKind = (typeof PROFILE_KINDS)[number];
-
 /** A profile's call directory feed (its bearer token lives in the keychain, never here). */
 export const profileDirectorySchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2048),
 });
-export type ProfileDirectory = z.infer<typeof profileDirectorySchema>;
 
 export const profileSchema = z
   .strictObject({
@@ -59,7 +72,6 @@ export const profileSchema = z
     message: "the Local demo's directory is built in",
     path: ['directory'],
   });
-export type Profile = z.infer<typeof profileSchema>;
 
 export const watchedSessionSchema = z.strictObject({
   id: idSchema,
@@ -72,8 +84,6 @@ export const PARTICIPANT_ROLES = ['customer', 'agent', 'supervisor', 'other'] as
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-
 export const preferencesSchema = z
   .strictObject({
     pollFastMs: z.int().min(POLL_FAST_BOUNDS.min).max(POLL_FAST_BOUNDS.max),
@@ -85,7 +95,6 @@ export const preferencesSchema = z
     message: 'the fast poll interval must not be longer than the slow one',
     path: ['pollFastMs'],
   });
-export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const windowStateSchema = z.strictObject({
   bounds: z
@@ -144,6 +153,14 @@ export const settingsSchema = z
     }
   });
 export type Settings = z.infer<typeof settingsSchema>;
+
+// The schemas describe exactly the types the renderer sees (shared/dto/settings.ts).
+const agreements: [
+  Same<z.infer<typeof profileDirectorySchema>, ProfileDirectory>,
+  Same<z.infer<typeof profileSchema>, Profile>,
+  Same<z.infer<typeof preferencesSchema>, Preferences>,
+] = [true, true, true];
+void agreements;
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   pollFastMs: 1_000,

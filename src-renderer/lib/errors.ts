@@ -3,7 +3,7 @@
  * plain words) plus the action the user can take, when the message does not already give one.
  * Pure: no DOM.
  */
-import type { ResultError } from '../../src-main/shared/result';
+import type { ResultError } from '$shared/result';
 
 /** Fields of the add-profile form, for errors that belong next to a field. */
 export type ProfileField = 'name' | 'accountId' | 'username' | 'password' | 'baseUrl';

@@ -3,9 +3,9 @@ import {
   MAX_PARTICIPANTS_PER_SESSION,
   PUBLISH_PERMISSIONS,
   type PublishPermission,
-} from '../../src-main/shared/bandwidth-api';
-import { printable } from '../../src-main/shared/text';
-import type { SessionState, SessionView } from '../../src-main/shared/session-view';
+} from '$shared/bandwidth-api';
+import { printable } from '$shared/text';
+import type { SessionState, SessionView } from '$shared/dto/session-view';
 
 /**
  * Text from outside (a tag, a session or profile label, an API message) as the screen shows it:

@@ -2,9 +2,9 @@
  * Participant labels, roles and the read-only who-hears-whom summary, built on the shared routing
  * model so the words match the matrix (next issue) and the main process. Pure: no DOM.
  */
-import type { Role, RoutingSession } from '../../src-main/shared/routing';
-import { effective, sessionFromApi, sessionLabels } from '../../src-main/shared/routing';
-import type { ParticipantView, SessionView } from '../../src-main/shared/session-view';
+import type { Role, RoutingSession } from '$shared/routing';
+import { effective, sessionFromApi, sessionLabels } from '$shared/routing';
+import type { ParticipantView, SessionView } from '$shared/dto/session-view';
 import { listWords, plural } from './format';
 
 export function routingSessionOf(session: SessionView): RoutingSession {

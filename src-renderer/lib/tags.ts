@@ -4,7 +4,7 @@
  * number or a person's name gets a warning (not a refusal: the heuristics can be wrong). Opaque ids
  * such as `customer-7f3a9c2e-…` or UUIDs never warn. Pure: no DOM.
  */
-import { MAX_TAG_LENGTH } from '../../src-main/shared/bandwidth-api';
+import { MAX_TAG_LENGTH } from '$shared/bandwidth-api';
 
 export type PersonalDataKind = 'email' | 'phone' | 'name';
 

@@ -12,8 +12,8 @@
  * when the feed's content changed.
  */
 import { createHash } from 'node:crypto';
-import type { DirectoryCall, DirectoryRole, DirectorySnapshot } from '../../shared/directory';
-import { DEMO_DIRECTORY_PATHS, DIRECTORY_FEED_VERSION } from '../../shared/directory';
+import type { DirectoryCall, DirectoryRole, DirectorySnapshot } from '../../shared/dto/directory';
+import { DEMO_DIRECTORY_PATHS, DIRECTORY_FEED_VERSION } from '../../shared/dto/directory';
 import { createPrng, type Prng } from '../prng';
 import type { Store } from '../store';
 import { demoCallLabel, fictionalName } from './names';

@@ -13,7 +13,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DEMO_DIRECTORY_PATHS } from '../../shared/directory';
+import { DEMO_DIRECTORY_PATHS } from '../../shared/dto/directory';
 import { localOnlyRefusal } from '../request-guards';
 import type { DemoDirectory } from './register';
 

@@ -39,8 +39,8 @@ export {
   whoHears,
 } from './effective';
 export type { CellSetting, Intent, IntentErrorCode, IntentProblem, IntentType } from './intents';
-export { IntentError, validateIntent } from './intents';
-export { intentSchema, parseIntent } from './intent-schema';
+export { INTENT_LIMITS, IntentError, validateIntent } from './intents';
+export { asIntent } from './intent-guard';
 export type { Move, TargetState } from './apply-intent';
 export { applyIntent, contextForIntent } from './apply-intent';
 export type {

@@ -62,6 +62,17 @@ export interface CellSetting {
 
 export type IntentType = Intent['type'];
 
+/** Bounds of an intent's lists and stream aliases (main's schema and `asIntent` both use them). */
+export const INTENT_LIMITS = Object.freeze({
+  /** Stream aliases in one selection, and the length of each. */
+  streams: 50,
+  streamAlias: 200,
+  /** Participants named in one monitor or whisper. */
+  ids: 20,
+  /** Cells in one `setCells` (a 20 × 20 matrix). */
+  cells: 400,
+});
+
 export type IntentErrorCode =
   | 'unknown-participant'
   | 'same-participant'

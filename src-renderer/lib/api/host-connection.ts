@@ -4,14 +4,9 @@
  * when it drops. Everything it touches outside itself is passed in (the socket, the token store,
  * time), so the same class runs in the browser and against a real host in tests.
  */
-import type { Invoke, Subscribe } from '../../../src-main/shared/bridge';
-import type { Result } from '../../../src-main/shared/result';
-import type {
-  ClientFrame,
-  EndReason,
-  HostFrame,
-  WindowLink,
-} from '../../../src-main/shared/ws-protocol';
+import type { Invoke, Subscribe } from '$shared/contract/bridge';
+import type { Result } from '$shared/result';
+import type { ClientFrame, EndReason, HostFrame, WindowLink } from '$shared/ws-protocol';
 
 export interface Channel {
   send(text: string): void;

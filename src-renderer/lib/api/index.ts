@@ -4,16 +4,12 @@
  * nothing else in the renderer can tell the difference. The web host's own session (sign-in, sign
  * out, a second window's link, expiry) is `hostSession`, null in Electron.
  */
-import { buildBridge } from '../../../src-main/shared/bridge';
-import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
-import {
-  SECRET_FRAGMENT,
-  SESSION_STORAGE_KEY,
-  WS_PATH,
-} from '../../../src-main/shared/ws-protocol';
+import { buildBridge } from '$shared/contract/bridge';
+import { events, requests, type PatchbayBridge } from '$shared/contract';
+import { SECRET_FRAGMENT, SESSION_STORAGE_KEY, WS_PATH } from '$shared/ws-protocol';
 import { HostConnection, type OpenChannel, type TokenStore } from './host-connection';
 
-export type { PatchbayBridge } from '../../../src-main/shared/contract';
+export type { PatchbayBridge } from '$shared/contract';
 export type { HostSessionSnapshot, SignedOutReason } from './host-connection';
 export type { HostConnection };
 

@@ -3,9 +3,9 @@
  * one dispatcher (MatrixStore.run) carries them out, so the three paths of a gesture always call
  * the same intent. Drag payloads are validated here too. Pure.
  */
-import type { Intent, Role } from '../../../src-main/shared/routing';
-import { isId } from '../../../src-main/shared/ids';
-import { ROLES } from '../../../src-main/shared/routing';
+import type { Intent, Role } from '$shared/routing';
+import { isId } from '$shared/ids';
+import { ROLES } from '$shared/routing';
 import type { DurationId, PresetId } from './presets';
 import { isPresetId } from './presets';
 

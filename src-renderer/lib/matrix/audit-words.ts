@@ -2,9 +2,9 @@
  * Audit entries in words: what was asked (the intent, an undo or redo of one, or a timed route
  * ending), and each receiver's subscriptions before and after. Pure.
  */
-import type { AuditEntry, AuditOutcome } from '../../../src-main/audit/types';
-import type { RoutingSession } from '../../../src-main/shared/routing';
-import { describeIntent, parseIntent } from '../../../src-main/shared/routing';
+import type { AuditEntry, AuditOutcome } from '$shared/dto/audit';
+import type { RoutingSession } from '$shared/routing';
+import { asIntent, describeIntent } from '$shared/routing';
 import { subscriptionsWords } from './words';
 
 export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
@@ -30,9 +30,9 @@ export function intentWords(intent: unknown, session: RoutingSession): string {
     const prefix = kind === 'undo' ? 'Undo' : kind === 'redo' ? 'Redo' : 'Timed route ended';
     return `${prefix}: ${inner}`;
   }
-  const parsed = parseIntent(intent);
-  if (!parsed.ok) return typeof kind === 'string' ? kind : 'Unknown change';
-  return describeIntent(session, parsed.value);
+  const parsed = asIntent(intent);
+  if (!parsed) return typeof kind === 'string' ? kind : 'Unknown change';
+  return describeIntent(session, parsed);
 }
 
 export interface ReceiverLine {

@@ -4,7 +4,7 @@
  * one frame). Main recomputes all of it against fresh state before writing: this is the instant
  * preview, never the authority. Pure.
  */
-import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
+import type { Subscriptions } from '$shared/bandwidth-api';
 import type {
   CellSetting,
   CellChange,
@@ -14,7 +14,7 @@ import type {
   Role,
   RoutingSession,
   StreamSelection,
-} from '../../../src-main/shared/routing';
+} from '$shared/routing';
 import {
   EMPTY_GUARDRAIL_CONTEXT,
   applyPlan,
@@ -26,8 +26,8 @@ import {
   previewPlan,
   rebase,
   withRoleAssumption,
-} from '../../../src-main/shared/routing';
-import type { PublishPermission } from '../../../src-main/shared/bandwidth-api';
+} from '$shared/routing';
+import type { PublishPermission } from '$shared/bandwidth-api';
 import { cellKey } from './grid';
 
 export interface LocalPlan {

@@ -3,10 +3,10 @@
  * from the watcher's observed changes; each drifted cell remembers what this console last saw, so
  * the supervisor can keep that version or take the server's. Pure.
  */
-import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
-import type { Intent, RoutingSession, StreamSelection } from '../../../src-main/shared/routing';
-import { deliveryOf, sameStreams } from '../../../src-main/shared/routing';
-import type { ObservedChange } from '../../../src-main/shared/session-view';
+import type { Subscriptions } from '$shared/bandwidth-api';
+import type { Intent, RoutingSession, StreamSelection } from '$shared/routing';
+import { deliveryOf, sameStreams } from '$shared/routing';
+import type { ObservedChange } from '$shared/dto/session-view';
 import { cellIntent } from './changes';
 import { cellKey } from './grid';
 

@@ -2,8 +2,8 @@
  * The menu path of every gesture: the items of a cell's, a header's and a tray participant's menu,
  * each carrying the same `MatrixAction` the pointer and keyboard paths produce. Pure.
  */
-import { MAX_PARTICIPANTS_PER_SESSION } from '../../../src-main/shared/bandwidth-api';
-import { ROLES } from '../../../src-main/shared/routing';
+import { MAX_PARTICIPANTS_PER_SESSION } from '$shared/bandwidth-api';
+import { ROLES } from '$shared/routing';
 import type { MatrixAction } from './actions';
 import type { CellModel, MatrixModel } from './model';
 import { DURATIONS, PRESETS } from './presets';

@@ -3,10 +3,10 @@
  * with the live state of each cell laid over it. Unchanged cells and rows keep their previous
  * objects, so a keyed `#each` re-renders only what changed. Pure: no DOM, no Svelte.
  */
-import type { PublishPermission } from '../../../src-main/shared/bandwidth-api';
-import type { Role, RoutingSession, StreamSelection } from '../../../src-main/shared/routing';
-import { effective, sessionFromApi, sessionLabels } from '../../../src-main/shared/routing';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { PublishPermission } from '$shared/bandwidth-api';
+import type { Role, RoutingSession, StreamSelection } from '$shared/routing';
+import { effective, sessionFromApi, sessionLabels } from '$shared/routing';
+import type { SessionView } from '$shared/dto/session-view';
 import { cellKey } from './grid';
 import { cellWords, streamsShort } from './words';
 

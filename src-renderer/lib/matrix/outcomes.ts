@@ -2,16 +2,10 @@
  * What main answered to a routing call, flattened (the bridge's Result around the applier's own
  * success-or-failure), and the words the screen uses for each outcome. Pure.
  */
-import type {
-  ApplyFailure,
-  ApplyResult,
-  ApplySuccess,
-  FailedStep,
-  TimedApplyResult,
-  TimedRouteView,
-} from '../../../src-main/routing/types';
-import type { Result } from '../../../src-main/shared/result';
-import type { GuardrailViolation, Intent, PlanPreview } from '../../../src-main/shared/routing';
+import type { ApplyFailure, ApplyResult, ApplySuccess, FailedStep } from '$shared/dto/routing';
+import type { TimedApplyResult, TimedRouteView } from '$shared/dto/timers';
+import type { Result } from '$shared/result';
+import type { GuardrailViolation, Intent, PlanPreview } from '$shared/routing';
 import type { PatchbayBridge } from '../api';
 
 /** The bridge itself refused (invalid input, lost connection): nothing was sent to the API. */

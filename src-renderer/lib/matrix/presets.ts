@@ -3,8 +3,8 @@
  * picked from the preset bar while it is focused, or by its shortcut key), and the timer choices
  * for whisper and monitor. Pure: each preset becomes one `Intent` or a plain-words refusal.
  */
-import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
-import { participantLabel } from '../../../src-main/shared/routing';
+import type { Intent, RoutingSession } from '$shared/routing';
+import { participantLabel } from '$shared/routing';
 
 export const PRESET_IDS = [
   'monitor',

@@ -2,7 +2,7 @@
  * The shapes a routing change takes on its way out: the request (one or more intents, said in
  * words), the proposal shown before sending, and the banner that reports an outcome. Types only.
  */
-import type { GuardrailViolation, Intent } from '../../../src-main/shared/routing';
+import type { GuardrailViolation, Intent } from '$shared/routing';
 import type { ChangeSource } from './actions';
 import type { LocalPlan } from './changes';
 import type { DurationId } from './presets';

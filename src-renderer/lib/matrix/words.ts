@@ -2,9 +2,9 @@
  * The matrix in words: accessible names of cells and headers, the supervision summary that makes
  * monitor / whisper / barge impossible to misread, and the live-region announcements. Pure.
  */
-import type { PublishPermission, Subscriptions } from '../../../src-main/shared/bandwidth-api';
-import type { Role, StreamSelection } from '../../../src-main/shared/routing';
-import { sessionLabels } from '../../../src-main/shared/routing';
+import type { PublishPermission, Subscriptions } from '$shared/bandwidth-api';
+import type { Role, StreamSelection } from '$shared/routing';
+import { sessionLabels } from '$shared/routing';
 import { safeText } from '../format';
 import type { CellFacts, HeaderModel, MatrixModel, Supervision } from './model';
 

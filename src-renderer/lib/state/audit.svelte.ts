@@ -4,7 +4,7 @@
  * through main (which formats the exact records) and handed to `download`.
  */
 import type { PatchbayBridge } from '../api';
-import type { AuditEntry, AuditOutcome } from '../../../src-main/audit/types';
+import type { AuditEntry, AuditOutcome } from '$shared/dto/audit';
 import { errorText } from '../errors';
 import { exportFileName, isoFromLocal, nowDate } from '../matrix/audit-words';
 

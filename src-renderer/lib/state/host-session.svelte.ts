@@ -3,8 +3,8 @@
  * signed in, the notice while the sign-in nears its limit or the connection is away, a second
  * window's one-time link, and sign-out. Only in a browser; Electron has no such session.
  */
-import type { Result } from '../../../src-main/shared/result';
-import type { WindowLink } from '../../../src-main/shared/ws-protocol';
+import type { Result } from '$shared/result';
+import type { WindowLink } from '$shared/ws-protocol';
 import { CONNECTING, type HostConnection, type HostSessionSnapshot } from '../api/host-connection';
 import {
   expiryWarning,

@@ -3,7 +3,7 @@
  * or only some named streams, with the inline line that says what Apply will do. It starts from
  * the cell's value when it opened; later snapshots do not reset what the user is choosing.
  */
-import type { StreamSelection } from '../../../src-main/shared/routing';
+import type { StreamSelection } from '$shared/routing';
 import type { LocalPlanResult } from '../matrix/changes';
 import { callsText, cellIntent } from '../matrix/changes';
 import { distinct } from '../matrix/sets';

@@ -8,10 +8,10 @@
  * a later step fails, the steps already made are undone before the failure is shown.
  */
 import type { PatchbayBridge } from '../api';
-import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
-import type { TimedRouteView } from '../../../src-main/routing/types';
-import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
-import { currentDelivery, deliveryOf, sameDelivery } from '../../../src-main/shared/routing';
+import type { Subscriptions } from '$shared/bandwidth-api';
+import type { TimedRouteView } from '$shared/dto/timers';
+import type { Intent, RoutingSession } from '$shared/routing';
+import { currentDelivery, deliveryOf, sameDelivery } from '$shared/routing';
 import { callsText, foldCellIntents } from '../matrix/changes';
 import type { LocalPlan } from '../matrix/changes';
 import type { Failure } from '../matrix/outcomes';

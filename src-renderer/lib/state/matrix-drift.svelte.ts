@@ -3,8 +3,8 @@
  * Patchbay had, so the supervisor can keep that version (rewritten through the normal change path)
  * or take the server's (accepted as it is).
  */
-import type { Intent, RoutingSession } from '../../../src-main/shared/routing';
-import type { ObservedChange } from '../../../src-main/shared/session-view';
+import type { Intent, RoutingSession } from '$shared/routing';
+import type { ObservedChange } from '$shared/dto/session-view';
 import type { DriftCell, DriftMap } from '../matrix/drift';
 import {
   NO_DRIFT,

@@ -7,7 +7,7 @@
  * `confirming` holds the question, `confirmRedo` sends the redo again, confirmed.
  */
 import type { PatchbayBridge } from '../api';
-import type { HistoryState } from '../../../src-main/routing/types';
+import type { HistoryState } from '$shared/dto/routing';
 import { failedStepOf, failedStepText, failureTitle, outcomeOf } from '../matrix/outcomes';
 import type { Banner } from '../matrix/requests';
 import type { Announcer } from './matrix-announcer.svelte';

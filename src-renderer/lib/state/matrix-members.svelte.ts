@@ -9,11 +9,11 @@ import {
   MAX_PARTICIPANTS_PER_SESSION,
   type Participant,
   type PublishPermission,
-} from '../../../src-main/shared/bandwidth-api';
-import type { Role, RoutingSession } from '../../../src-main/shared/routing';
-import { sessionLabels } from '../../../src-main/shared/routing';
-import { suggestRole } from '../../../src-main/shared/roles';
-import type { SessionView } from '../../../src-main/shared/session-view';
+} from '$shared/bandwidth-api';
+import type { Role, RoutingSession } from '$shared/routing';
+import { sessionLabels } from '$shared/routing';
+import { suggestRole } from '$shared/roles';
+import type { SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import { defaultRoutingIntents, planLocally, withMember } from '../matrix/changes';
 import { uniqueExcept } from '../matrix/sets';

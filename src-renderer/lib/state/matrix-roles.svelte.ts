@@ -5,8 +5,8 @@
  * view of the session carries it.
  */
 import type { PatchbayBridge } from '../api';
-import type { Role } from '../../../src-main/shared/routing';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { Role } from '$shared/routing';
+import type { SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import type { Banner } from '../matrix/requests';
 import { ROLE_NAMES } from '../matrix/words';

@@ -3,7 +3,7 @@
  * live from `routing:timer` events, a one-second clock for the countdowns while any runs, and stop.
  */
 import type { PatchbayBridge } from '../api';
-import type { TimedRouteEvent, TimedRouteView } from '../../../src-main/routing/types';
+import type { TimedRouteEvent, TimedRouteView } from '$shared/dto/timers';
 import { errorText } from '../errors';
 import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
 import type { Announcer } from './matrix-announcer.svelte';

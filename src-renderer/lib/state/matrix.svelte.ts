@@ -7,10 +7,10 @@
  * MatrixPointer.
  */
 import type { PatchbayBridge } from '../api';
-import type { Participant, Subscriptions } from '../../../src-main/shared/bandwidth-api';
-import type { Intent, Role, RoutingSession } from '../../../src-main/shared/routing';
-import { withSubscriptions } from '../../../src-main/shared/routing';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { Participant, Subscriptions } from '$shared/bandwidth-api';
+import type { Intent, Role, RoutingSession } from '$shared/routing';
+import { withSubscriptions } from '$shared/routing';
+import type { SessionView } from '$shared/dto/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
 import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
 import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';

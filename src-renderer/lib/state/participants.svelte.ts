@@ -8,11 +8,11 @@ import {
   MAX_PARTICIPANTS_PER_SESSION,
   type Participant,
   type PublishPermission,
-} from '../../../src-main/shared/bandwidth-api';
-import type { CreatedParticipant } from '../../../src-main/shared/contract';
-import type { ParticipantView } from '../../../src-main/shared/session-view';
-import type { Role } from '../../../src-main/shared/routing';
-import { suggestRole } from '../../../src-main/shared/roles';
+} from '$shared/bandwidth-api';
+import type { CreatedParticipant } from '$shared/contract';
+import type { ParticipantView } from '$shared/dto/session-view';
+import type { Role } from '$shared/routing';
+import { suggestRole } from '$shared/roles';
 import { errorText } from '../errors';
 import { fullReason } from '../format';
 import { labelOf } from '../participants';

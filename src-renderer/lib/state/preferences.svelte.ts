@@ -3,7 +3,7 @@
  * the other preferences; applied by App.svelte as `data-theme` on the document element.
  */
 import type { PatchbayBridge } from '../api';
-import type { Preferences } from '../../../src-main/settings/schema';
+import type { Preferences } from '$shared/dto/settings';
 import type { ToastsStore } from './toasts.svelte';
 
 export type Theme = Preferences['theme'];

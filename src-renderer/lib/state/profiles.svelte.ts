@@ -4,7 +4,7 @@
  * error next to its field. The password is handed to main once and never kept here.
  */
 import type { PatchbayBridge } from '../api';
-import type { ProfileView, ProfilesState } from '../../../src-main/shared/contract';
+import type { ProfileView, ProfilesState } from '$shared/contract';
 import { errorText, profileFieldOf, type ProfileField } from '../errors';
 import type { BusyStore } from './busy.svelte';
 import type { ToastsStore } from './toasts.svelte';

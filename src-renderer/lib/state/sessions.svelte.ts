@@ -4,7 +4,7 @@
  * operations live in `participants` (a ParticipantsStore working on these views).
  */
 import type { PatchbayBridge } from '../api';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import { plural } from '../format';
 import { tagToSend } from '../tags';

@@ -2,7 +2,7 @@
  * Outcome messages. Successes and notes are polite and go away by themselves; errors are assertive
  * and stay until dismissed, because they carry the action the user has to take.
  */
-import type { ResultError } from '../../../src-main/shared/result';
+import type { ResultError } from '$shared/result';
 import { errorText } from '../errors';
 import { safeText } from '../format';
 

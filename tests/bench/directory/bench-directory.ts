@@ -13,7 +13,7 @@ import {
   diffDirectory,
   parseDirectoryFeedText,
 } from '../../../src-main/directory';
-import type { DirectoryCall } from '../../../src-main/shared/directory';
+import type { DirectoryCall } from '../../../src-main/shared/dto/directory';
 
 const CALLS = 200;
 const WINDOW_MS = Number(process.env['BENCH_DIRECTORY_WINDOW_MS'] ?? 10_000);

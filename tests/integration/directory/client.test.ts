@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DirectoryClient, retryDelay } from '../../../src-main/directory';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
-import type { DirectoryUpdate } from '../../../src-main/shared/directory';
+import type { DirectoryUpdate } from '../../../src-main/shared/dto/directory';
 
 const TOKEN = 'directory-token-Xq7-secret';
 const feed = (calls: number, events?: string): string =>

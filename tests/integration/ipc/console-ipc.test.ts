@@ -8,7 +8,7 @@ import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import { composeConsole, type ComposedConsole } from '../../../src-main/services/compose';
 import type { ConsoleCore } from '../../../src-main/services/console-core';
 import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
-import { buildBridge, describeSurface } from '../../../src-main/shared/bridge';
+import { buildBridge, describeSurface } from '../../../src-main/shared/contract/bridge';
 import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';
 import { assertKeyring, keyringGate } from '../../support/keyring';

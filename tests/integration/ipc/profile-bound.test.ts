@@ -16,7 +16,7 @@ import { composeConsole, type ComposedConsole } from '../../../src-main/services
 import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
 import type { RequestName } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 
 const gate = await keyringGate();

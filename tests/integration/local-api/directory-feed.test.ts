@@ -11,7 +11,7 @@ import {
   FICTIONAL_SURNAMES,
 } from '../../../src-main/local-api';
 import type { LocalApi, LocalApiState } from '../../../src-main/local-api';
-import type { DirectorySnapshot } from '../../../src-main/shared/directory';
+import type { DirectorySnapshot } from '../../../src-main/shared/dto/directory';
 
 let api: LocalApi | undefined;
 afterEach(async () => {

@@ -29,7 +29,7 @@ import { createPrng, type Prng } from '../../../src-main/local-api/prng';
 import { startSimulation, type Simulation } from '../../../src-main/local-api';
 import type { ApplyResult } from '../../../src-main/routing';
 import type { ProfileView } from '../../../src-main/shared/contract';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { buildCall } from '../../support/reliability/calls';
 import { startConsole, type TestConsole } from '../../support/reliability/console';

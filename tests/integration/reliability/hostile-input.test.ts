@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { requests } from '../../../src-main/shared/contract';
+import { requests } from '../../../src-main/ipc/schemas';
 import type { Result } from '../../../src-main/shared/result';
 import type { LocalApi } from '../../../src-main/local-api';
 import { createLocalApi } from '../../../src-main/local-api';

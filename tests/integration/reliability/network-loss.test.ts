@@ -17,7 +17,7 @@ import { subscriptionsKey } from '../../../src-main/live';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import type { ApplyResult } from '../../../src-main/routing';
 import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { startConsole, type TestConsole } from '../../support/reliability/console';
 import { report, since, until } from '../../support/reliability/report';
 

@@ -1,6 +1,6 @@
 /** The composition builds the active profile's directory client; the next step only consumes it. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DirectoryUpdate } from '../../../src-main/shared/directory';
+import type { DirectoryUpdate } from '../../../src-main/shared/dto/directory';
 import { startConsole, type TestConsole } from '../../support/reliability/console';
 
 let c: TestConsole | undefined;

@@ -13,7 +13,7 @@ import { composeConsole, type ComposedConsole } from '../../../src-main/services
 import type { ConsoleCoreOptions } from '../../../src-main/services/console-core';
 import { SettingsStore } from '../../../src-main/settings';
 import type { Result } from '../../../src-main/shared/result';
-import type { SessionUpdateEvent } from '../../../src-main/shared/session-view';
+import type { SessionUpdateEvent } from '../../../src-main/shared/dto/session-view';
 
 export const TRUSTED: Caller = { url: 'app://patchbay/index.html', trusted: true };
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { z } from 'zod';
-import type { RequestSpec } from '../../../src-main/shared/bridge';
+import type { RequestSpec } from '../../../src-main/ipc/request-spec';
 
 export const PROTO_KEYS = [
   '__proto__',

@@ -5,8 +5,8 @@ import type {
   DirectoryCall,
   DirectoryChanges,
   DirectorySnapshot,
-} from '../../../src-main/shared/directory';
-import { DIRECTORY_ROLES } from '../../../src-main/shared/directory';
+} from '../../../src-main/shared/dto/directory';
+import { DIRECTORY_ROLES } from '../../../src-main/shared/dto/directory';
 
 /** Snapshots drawn from a small pool of ids, names and queues, so that they overlap. */
 const snapshotArb: fc.Arbitrary<DirectorySnapshot> = fc

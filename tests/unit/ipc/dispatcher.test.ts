@@ -9,7 +9,8 @@ import {
   Scrubber,
 } from '../../../src-main/credentials';
 import { BandwidthApiError } from '../../../src-main/bandwidth';
-import { buildBridge, describeSurface, event, request } from '../../../src-main/shared/bridge';
+import { request } from '../../../src-main/ipc/request-spec';
+import { buildBridge, describeSurface, event } from '../../../src-main/shared/contract/bridge';
 
 const requests = {
   'demo:echo': request<{ said: string }>()(z.object({ text: z.string().max(5) }).strict()),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDispatcher, type Caller } from '../../../src-main/ipc/dispatcher';
-import { request } from '../../../src-main/shared/bridge';
+import { request } from '../../../src-main/ipc/request-spec';
 
 const dispatch = createDispatcher(
   { 'demo:echo': request<string>()(z.strictObject({ text: z.string() })) },

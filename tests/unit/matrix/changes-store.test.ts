@@ -3,7 +3,7 @@
  * steps rolled back when a later step fails, and undo / redo of a whole change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplyResult } from '../../../src-main/routing/types';
+import type { ApplyResult } from '../../../src-main/shared/dto/routing';
 import type { Intent } from '../../../src-main/shared/routing';
 import {
   planLocally,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedChange } from '../../../src-main/shared/session-view';
+import type { ObservedChange } from '../../../src-main/shared/dto/session-view';
 import {
   driftByReceiver,
   driftSummary,

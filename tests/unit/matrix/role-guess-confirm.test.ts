@@ -4,8 +4,8 @@
  * MatrixStore.run: click, key, menu and drag make the same `preset` action) and on redo.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplyResult } from '../../../src-main/routing/types';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { ApplyResult } from '../../../src-main/shared/dto/routing';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { ROLE_GUESS_RULE } from '../../../src-main/shared/routing';
 import { dropAction } from '../../../src-renderer/lib/matrix/actions';
 import type * as Matrix from '../../../src-renderer/lib/state/matrix.svelte';

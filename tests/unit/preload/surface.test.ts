@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { describeSurface } from '../../../src-main/shared/bridge';
+import { describeSurface } from '../../../src-main/shared/contract/bridge';
 
 // The Electron binary cannot run here: the preload runs against a stand-in for `electron` that
 // records what it exposes. The web host's bridge is the renderer's own api.ts, built in a page

@@ -1,7 +1,7 @@
 /** ParticipantsStore against a fake bridge: create (token handed back, never kept), add, remove, delete, roles. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedParticipant } from '../../../src-main/shared/contract';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { fakeBridge, fail, ok, type Handlers } from './support/fake-bridge';
 import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
 import { AGENT, CUSTOMER, SESSION, member, monitoredCall, sessionView } from './support/views';

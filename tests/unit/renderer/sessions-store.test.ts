@@ -1,6 +1,6 @@
 /** SessionsStore against a fake bridge: the register, live updates, selection and lifecycle calls. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../src-main/shared/session-view';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { fakeBridge, fail, ok, type Handlers } from './support/fake-bridge';
 import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
 import { AGENT, CUSTOMER, member, monitoredCall, sessionView } from './support/views';

@@ -4,7 +4,7 @@
  * `/participants/{id}`).
  */
 import { describe, expect, it } from 'vitest';
-import { parseIntent } from '../../../src-main/shared/routing';
+import { parseIntent } from '../../../src-main/ipc/intent-schema';
 import { decodeDrag } from '../../../src-renderer/lib/matrix/actions';
 
 const P = '7f3a0000-0000-4000-8000-000000000001';

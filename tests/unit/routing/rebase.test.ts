@@ -2,11 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoutingSession } from '../../../src-main/shared/routing';
+import { parseIntent } from '../../../src-main/ipc/intent-schema';
 import {
   applyIntent,
   applyPlan,
   IntentError,
-  parseIntent,
   planUndo,
   rebase,
   validateIntent,

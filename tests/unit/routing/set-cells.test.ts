@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applyIntent,
   describeIntent,
-  parseIntent,
   planTarget,
   validateIntent,
 } from '../../../src-main/shared/routing';
+import { parseIntent } from '../../../src-main/ipc/intent-schema';
 import { hears, list, person, sessionOf } from './support';
 
 const call = sessionOf([person('c', 'customer'), person('a', 'agent'), person('s', 'supervisor')], {

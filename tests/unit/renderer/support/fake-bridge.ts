@@ -3,7 +3,11 @@
  * capability answers from a handler table (missing ones fail with `not-implemented`), every call is
  * recorded, and events are emitted by hand.
  */
-import { buildBridge, type InputOf, type OutputOf } from '../../../../src-main/shared/bridge';
+import {
+  buildBridge,
+  type InputOf,
+  type OutputOf,
+} from '../../../../src-main/shared/contract/bridge';
 import {
   events,
   requests,
@@ -13,7 +17,7 @@ import {
   type RequestName,
   type Requests,
 } from '../../../../src-main/shared/contract';
-import type { PayloadOf } from '../../../../src-main/shared/bridge';
+import type { PayloadOf } from '../../../../src-main/shared/contract/bridge';
 import type { Result } from '../../../../src-main/shared/result';
 
 export type Handlers = {

@@ -23,6 +23,7 @@ function start(): Promise<ViteDevServer> {
     logLevel: 'silent',
     appType: 'custom',
     plugins: [svelte({ configFile: resolve(ROOT, 'svelte.config.js') })],
+    resolve: { alias: { $shared: resolve(ROOT, 'src-main/shared') } },
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
   });

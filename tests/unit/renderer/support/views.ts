@@ -1,7 +1,7 @@
 /** SessionView builders for renderer tests. */
 import type { Subscriptions } from '../../../../src-main/shared/bandwidth-api';
 import type { Role } from '../../../../src-main/shared/routing';
-import type { ParticipantView, SessionView } from '../../../../src-main/shared/session-view';
+import type { ParticipantView, SessionView } from '../../../../src-main/shared/dto/session-view';
 
 export const CUSTOMER = '7f3a0000-0000-4000-8000-000000000001';
 export const AGENT = '21bc0000-0000-4000-8000-000000000002';

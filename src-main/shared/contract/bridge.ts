@@ -1,33 +1,32 @@
-import type { z } from 'zod';
-import type { Result } from './result';
+import type { Result } from '../result';
 
 /**
- * The shape of an IPC contract and the bridge built from it. Pure: used by the preload (over
- * ipcRenderer), by the web host's browser client (over a WebSocket) and by tests, so every transport
- * exposes exactly the same named capabilities.
+ * The shape of an IPC contract and the bridge built from it. Pure and type-level: used by the
+ * preload (over ipcRenderer), by the web host's browser client (over a WebSocket) and by tests, so
+ * every transport exposes exactly the same named capabilities. A table is names and types only;
+ * the runtime schemas that check each input live in main, beside the dispatcher.
  */
-export interface RequestSpec<I extends z.ZodType = z.ZodType, O = unknown> {
-  input: I;
+export interface Capability<I = unknown, O = unknown> {
+  /** Type-level only: the one object argument the caller sends. */
+  readonly takes?: I;
   /** Type-level only: what the handler resolves with. */
-  readonly output?: O;
+  readonly answers?: O;
 }
 
 export interface EventSpec<P = unknown> {
   readonly payload?: P;
 }
 
-export type RequestTable = Record<`${string}:${string}`, RequestSpec>;
+export type RequestTable = Record<`${string}:${string}`, Capability>;
 export type EventTable = Record<`${string}:${string}`, EventSpec>;
 
-export const request =
-  <O>() =>
-  <I extends z.ZodType>(input: I): RequestSpec<I, O> => ({ input });
+/** One capability of a contract table: `capability<Input, Output>()`. */
+export const capability = <I, O>(): Capability<I, O> => ({});
 
 export const event = <P>(): EventSpec<P> => ({});
 
-export type InputOf<S> = S extends RequestSpec<infer I, unknown> ? z.input<I> : never;
-export type ParsedInputOf<S> = S extends RequestSpec<infer I, unknown> ? z.output<I> : never;
-export type OutputOf<S> = S extends RequestSpec<z.ZodType, infer O> ? O : never;
+export type InputOf<S> = S extends Capability<infer I, unknown> ? I : never;
+export type OutputOf<S> = S extends Capability<unknown, infer O> ? O : never;
 export type PayloadOf<S> = S extends EventSpec<infer P> ? P : never;
 
 type DomainOf<K> = K extends `${infer D}:${string}` ? D : never;

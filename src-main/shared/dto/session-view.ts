@@ -1,5 +1,5 @@
-import type { Participant, Subscriptions } from './bandwidth-api';
-import type { Role } from './routing/model';
+import type { Participant, Subscriptions } from '../bandwidth-api';
+import type { Role } from '../routing/model';
 
 /** What the console shows of a watched session; built in main from the watcher's snapshot. */
 export type SessionState = 'starting' | 'live' | 'unreachable' | 'ended';

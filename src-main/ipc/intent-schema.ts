@@ -3,14 +3,16 @@
  * the ids fit a session is `validateIntent`'s job.
  */
 import { z } from 'zod';
-import { idSchema } from '../ids';
-import type { Intent } from './intents';
+import { idSchema } from './id-schema';
+import { INTENT_LIMITS, type Intent } from '../shared/routing/intents';
+import type { Same } from '../shared/type-checks';
 
 /** Ids follow the contract's pattern: they go into API paths (never `.`, `..` or empty). */
 const id = idSchema('Participant id');
 const cell = { receiverId: idSchema('Receiver id'), publisherId: idSchema('Publisher id') };
-const streams = z.union([z.literal('all'), z.array(z.string().min(1).max(200)).min(1).max(50)]);
-const ids = z.array(id).min(1).max(20);
+const alias = z.string().min(1).max(INTENT_LIMITS.streamAlias);
+const streams = z.union([z.literal('all'), z.array(alias).min(1).max(INTENT_LIMITS.streams)]);
+const ids = z.array(id).min(1).max(INTENT_LIMITS.ids);
 const supervisorId = idSchema('Supervisor id');
 
 export const intentSchema = z.discriminatedUnion('type', [
@@ -22,7 +24,7 @@ export const intentSchema = z.discriminatedUnion('type', [
     cells: z
       .array(z.strictObject({ ...cell, streams: streams.nullable() }))
       .min(1)
-      .max(400),
+      .max(INTENT_LIMITS.cells),
   }),
   z.strictObject({ type: z.literal('mute'), publisherId: id, receiverId: id.optional() }),
   z.strictObject({ type: z.literal('unmute'), publisherId: id, receiverId: id.optional() }),
@@ -41,13 +43,9 @@ export const intentSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** Compile-time check: every parsed value is an Intent, and the schema covers every intent type. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Parsed = z.infer<typeof intentSchema>;
-const parsedIsIntent: Parsed extends Intent ? true : false = true;
-const coversEveryType: Same<Parsed['type'], Intent['type']> = true;
-void parsedIsIntent;
-void coversEveryType;
+/** Compile-time check: the schema describes exactly the shared `Intent` type (`readonly` aside). */
+const describesIntent: Same<z.infer<typeof intentSchema>, Intent> = true;
+void describesIntent;
 
 /** Parses untrusted input into an Intent, or explains what is wrong with it. */
 export function parseIntent(

@@ -5,7 +5,7 @@
  * types, which a renderer may see. Never a token or a URL with credentials: those stay in main.
  * Runs anywhere: imports nothing outside shared/.
  */
-import { ROLES, type Role } from './routing/model';
+import { ROLES, type Role } from '../routing/model';
 
 /** The feed format version this Patchbay reads. */
 export const DIRECTORY_FEED_VERSION = 1;

@@ -1,0 +1,159 @@
+/**
+ * The schemas main checks every request's one object argument against before its handler runs
+ * (the renderer is untrusted), keyed like the contract (`shared/contract`). Main and tests only: no
+ * zod reaches the preload or the renderer. Each schema must describe exactly the input type the
+ * contract declares, or this file does not compile.
+ */
+import { z } from 'zod';
+import { MAX_TAG_LENGTH, PUBLISH_PERMISSIONS } from '../shared/bandwidth-api';
+import type { Requests as Contract, RequestName } from '../shared/contract';
+import type { InputOf, OutputOf } from '../shared/contract/bridge';
+import { AUDIT_OUTCOMES } from '../shared/dto/audit';
+import { THEMES } from '../shared/dto/settings';
+import { ROLES } from '../shared/routing/model';
+import type { Same } from '../shared/type-checks';
+import { idSchema } from './id-schema';
+import { intentSchema } from './intent-schema';
+import type { RequestSpec } from './request-spec';
+
+const id = idSchema;
+const tag = z
+  .string()
+  .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`)
+  .optional();
+const none = z.strictObject({});
+/**
+ * Every request that changes something names the profile (account) the screen showed when it was
+ * made; main refuses it, changing nothing, when another profile is active by then.
+ */
+const profileId = id('Profile id');
+
+export const auditFilterSchema = z.strictObject({
+  sessionId: id('Session id').optional(),
+  profileId: id('Profile id').optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  from: z.iso.datetime({ error: 'from must be an ISO date-time' }).optional(),
+  to: z.iso.datetime({ error: 'to must be an ISO date-time' }).optional(),
+});
+
+type Agreeing<T> = {
+  [K in keyof T]: K extends RequestName
+    ? T[K] extends z.ZodType
+      ? Same<z.input<T[K]>, InputOf<Contract[K]>> extends true
+        ? T[K]
+        : { schemaInputDiffersFromTheContract: InputOf<Contract[K]> }
+      : never
+    : { notInTheContract: K };
+};
+
+type Checked<T extends Record<RequestName, z.ZodType>> = {
+  [K in RequestName]: RequestSpec<T[K], OutputOf<Contract[K]>>;
+};
+
+/** Pairs each schema with the contract's output type; a disagreeing schema does not compile. */
+function checkedAgainstContract<const T extends Record<RequestName, z.ZodType>>(
+  schemas: T & Agreeing<T>,
+): Checked<T> {
+  const specs: Record<string, RequestSpec> = {};
+  for (const [name, input] of Object.entries<z.ZodType>(schemas)) specs[name] = { input };
+  return specs as Checked<T>;
+}
+
+export const requests = checkedAgainstContract({
+  'profiles:list': none,
+  'profiles:add': z.strictObject({
+    name: z.string().max(80),
+    accountId: z.string().max(64),
+    username: z.string().max(256),
+    password: z.string().max(1024),
+    baseUrl: z.string().max(2048).optional(),
+  }),
+  'profiles:rename': z.strictObject({ profileId: id('Profile id'), name: z.string().max(80) }),
+  'profiles:remove': z.strictObject({ profileId: id('Profile id') }),
+  'profiles:select': z.strictObject({ profileId: id('Profile id') }),
+
+  'sessions:list': none,
+  'sessions:create': z.strictObject({ profileId, tag }),
+  'sessions:watch': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    label: z.string().max(80).optional(),
+  }),
+  'sessions:discover': z.strictObject({ profileId, participantId: id('Participant id') }),
+  'sessions:unwatch': z.strictObject({ profileId, sessionId: id('Session id') }),
+  'sessions:delete': z.strictObject({ profileId, sessionId: id('Session id') }),
+  'sessions:focus': z.strictObject({ profileId, sessionId: id('Session id').nullable() }),
+  'sessions:refresh': z.strictObject({ sessionId: id('Session id') }),
+
+  'participants:create': z.strictObject({
+    profileId,
+    publishPermissions: z
+      .array(z.enum(PUBLISH_PERMISSIONS))
+      .max(2)
+      .refine((p) => new Set(p).size === p.length, 'publishPermissions must not repeat'),
+    tag,
+    callbackUrl: z
+      .url({ protocol: /^https?$/, error: 'callbackUrl must be an http(s) URL' })
+      .optional(),
+  }),
+  'participants:add': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    participantId: id('Participant id'),
+  }),
+  'participants:remove': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    participantId: id('Participant id'),
+  }),
+  'participants:delete': z.strictObject({ profileId, participantId: id('Participant id') }),
+  'participants:setRole': z.strictObject({
+    profileId,
+    participantId: id('Participant id'),
+    role: z.enum(ROLES).nullable(),
+  }),
+
+  'routing:preview': z.strictObject({ sessionId: id('Session id'), intent: intentSchema }),
+  'routing:apply': z
+    .strictObject({
+      profileId,
+      sessionId: id('Session id'),
+      intent: intentSchema,
+      confirmedViolations: z.boolean().optional(),
+      reason: z.string().max(500, 'A reason is at most 500 characters').optional(),
+      /** A timed route: reverted automatically after this long (ms), or when stopped. */
+      durationMs: z
+        .number()
+        .int()
+        .min(1_000)
+        .max(12 * 3600_000)
+        .optional(),
+      untilStopped: z.literal(true).optional(),
+    })
+    .refine((v) => !(v.durationMs && v.untilStopped), 'Give durationMs or untilStopped, not both'),
+  'routing:undo': z.strictObject({ profileId, sessionId: id('Session id') }),
+  'routing:redo': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    /** The user confirmed the roles the change relies on (only guessed from tags). */
+    confirmedViolations: z.boolean().optional(),
+  }),
+  'routing:history': z.strictObject({ sessionId: id('Session id') }),
+  'routing:timers': none,
+  'routing:stopTimer': z.strictObject({ profileId, timerId: id('Timer id') }),
+
+  'audit:query': z.strictObject({ filter: auditFilterSchema }),
+  'audit:export': z.strictObject({ format: z.enum(['csv', 'json']), filter: auditFilterSchema }),
+
+  'settings:get': none,
+  'settings:update': z.strictObject({
+    preferences: z.strictObject({
+      pollFastMs: z.number().int().optional(),
+      pollSlowMs: z.number().int().optional(),
+      confirmations: z.boolean().optional(),
+      theme: z.enum(THEMES).optional(),
+    }),
+  }),
+});
+
+export type Requests = typeof requests;

@@ -1,0 +1,91 @@
+/**
+ * The IPC contract: every capability the renderer may call, named `domain:verb`, each taking one
+ * object argument and answering a Result; and every event main sends. Names and types only: the
+ * preload and the web host build the same bridge from these tables (see ./bridge.ts), and main
+ * checks every input against its own schemas (`src-main/ipc/schemas.ts`, which must agree).
+ */
+import type { CreateParticipantResponse } from '../bandwidth-api';
+import type { AuditEntry } from '../dto/audit';
+import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
+import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
+import type { ProfilesState, ProfileView, SettingsView } from '../dto/settings';
+import type {
+  TimedApplyResult,
+  TimedRouteEvent,
+  TimedRouteView,
+  TimerOutcome,
+} from '../dto/timers';
+import type { Intent, Role } from '../routing';
+import { capability as request, event, type Bridge } from './bridge';
+import type {
+  ApplyInput,
+  AuditQuery,
+  ForProfile,
+  InSession,
+  NewParticipantInput,
+  NewProfileInput,
+  NoInput,
+  PreferencesInput,
+} from './inputs';
+
+export type { ProfilesState, ProfileView, SettingsView } from '../dto/settings';
+
+export interface CreatedParticipant extends CreateParticipantResponse {
+  /** BXML that transfers a phone call into the session as this participant (needs the call id). */
+  bxmlTemplate: string;
+}
+
+type Change<T = unknown> = ForProfile & T;
+type ProfileRef = { profileId: string };
+type Member = InSession & { participantId: string };
+
+export const requests = {
+  'profiles:list': request<NoInput, ProfilesState>(),
+  'profiles:add': request<NewProfileInput, ProfileView>(),
+  'profiles:rename': request<ProfileRef & { name: string }, ProfileView>(),
+  'profiles:remove': request<ProfileRef, ProfilesState>(),
+  'profiles:select': request<ProfileRef, ProfilesState>(),
+
+  'sessions:list': request<NoInput, SessionView[]>(),
+  'sessions:create': request<Change<{ tag?: string }>, SessionView>(),
+  'sessions:watch': request<Change<InSession & { label?: string }>, SessionView>(),
+  'sessions:discover': request<Change<{ participantId: string }>, SessionView>(),
+  'sessions:unwatch': request<Change<InSession>, null>(),
+  'sessions:delete': request<Change<InSession>, null>(),
+  'sessions:focus': request<Change<{ sessionId: string | null }>, null>(),
+  'sessions:refresh': request<InSession, SessionView>(),
+
+  'participants:create': request<NewParticipantInput, CreatedParticipant>(),
+  'participants:add': request<Change<Member>, SessionView>(),
+  'participants:remove': request<Change<Member>, SessionView>(),
+  'participants:delete': request<Change<{ participantId: string }>, null>(),
+  'participants:setRole': request<Change<{ participantId: string; role: Role | null }>, null>(),
+
+  'routing:preview': request<InSession & { intent: Intent }, PreviewResult>(),
+  'routing:apply': request<ApplyInput, ApplyResult | TimedApplyResult>(),
+  'routing:undo': request<Change<InSession>, ApplyResult>(),
+  /** `confirmedViolations`: the user confirmed the roles the change relies on (only guessed). */
+  'routing:redo': request<Change<InSession & { confirmedViolations?: boolean }>, ApplyResult>(),
+  'routing:history': request<InSession, HistoryState>(),
+  'routing:timers': request<NoInput, TimedRouteView[]>(),
+  'routing:stopTimer': request<Change<{ timerId: string }>, TimerOutcome>(),
+
+  'audit:query': request<{ filter: AuditQuery }, AuditEntry[]>(),
+  'audit:export': request<{ format: 'csv' | 'json'; filter: AuditQuery }, string>(),
+
+  'settings:get': request<NoInput, SettingsView>(),
+  'settings:update': request<PreferencesInput, SettingsView>(),
+};
+
+export const events = {
+  'sessions:update': event<SessionUpdateEvent>(),
+  'profiles:changed': event<ProfilesState>(),
+  'routing:timer': event<TimedRouteEvent>(),
+};
+
+export type Requests = typeof requests;
+export type Events = typeof events;
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+/** What `window.patchbay` is, in Electron and in the web host alike. */
+export type PatchbayBridge = Bridge<Requests, Events>;

@@ -1,0 +1,47 @@
+/** Audit entries as they cross the bridge: what the log stores and the outcomes it records. */
+import type { Subscriptions } from '../bandwidth-api';
+
+export const AUDIT_OUTCOMES = ['applied', 'failed', 'rolled-back', 'refused'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface AuditReceiverChange {
+  receiverId: string;
+  /** The receiver's subscriptions before the change; null when unknown (for example refused early). */
+  before: Subscriptions | null;
+  /** After the change (or after the rollback); null when unknown. */
+  after: Subscriptions | null;
+}
+
+export interface AuditEntryInput {
+  profileId: string;
+  accountId: string;
+  sessionId: string;
+  /** The routing intent as the renderer sent it (plain JSON). */
+  intent: JsonValue;
+  receivers: AuditReceiverChange[];
+  outcome: AuditOutcome;
+  error?: string;
+  /** The supervisor's optional reason. */
+  reason?: string;
+}
+
+/** Where the log replaced credential-like text with `[redacted]`, and by which rule. */
+export interface AuditRedaction {
+  /** A dotted path into the entry, e.g. `reason` or `receivers.0.before.participants.1.streamAliases.0`. */
+  field: string;
+  rule: string;
+}
+
+export interface AuditEntry extends AuditEntryInput {
+  seq: number;
+  /** ISO 8601, UTC. */
+  time: string;
+  osUser: string;
+  prevHash: string;
+  hash: string;
+  /** Present when something was redacted before the entry was written. */
+  redacted?: AuditRedaction[];
+}

@@ -1,0 +1,46 @@
+/**
+ * Profiles and preferences as they cross the bridge. Main validates the settings file against its
+ * own schemas (`src-main/settings/schema.ts`), which must agree with these types.
+ */
+
+export const PROFILE_KINDS = ['bandwidth', 'local'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** A profile's call directory feed (its bearer token lives in the keychain, never here). */
+export interface ProfileDirectory {
+  url: string;
+}
+
+/** An account the console can use. Never a password: that lives in the keychain. */
+export interface Profile {
+  id: string;
+  name: string;
+  kind: ProfileKind;
+  accountId: string;
+  username: string;
+  baseUrl: string;
+  /** Since settings version 3. The Local demo's directory is built in: never set here. */
+  directory?: ProfileDirectory | undefined;
+}
+
+/** A profile as the renderer sees it: never a password. */
+export type ProfileView = Profile;
+
+export interface ProfilesState {
+  profiles: ProfileView[];
+  activeId: string;
+}
+
+export interface Preferences {
+  pollFastMs: number;
+  pollSlowMs: number;
+  confirmations: boolean;
+  theme: Theme;
+}
+
+export interface SettingsView {
+  preferences: Preferences;
+}
