@@ -3,6 +3,8 @@
  * once, before anything is built), build, then open Patchbay in Electron on the built-in local
  * backend. Where the Electron runtime cannot be obtained (machines without internet cannot
  * download it), say so in one line and start the web host instead. `--web` goes straight there.
+ * Either way what runs is the build's JavaScript: out/main/main.js in Electron, or
+ * out/main/web-host.js with this same `node`.
  *
  * Runs with plain `node` (Node 24 strips the types); imports carry their `.ts` extension.
  */
@@ -69,8 +71,7 @@ if (binary) {
     );
   }
   follow(process.execPath, [
-    join(root, 'node_modules/tsx/dist/cli.mjs'),
-    join(root, 'src-main/host/cli.ts'),
+    join(root, 'out/main/web-host.js'),
     ...args.filter((a) => a !== '--web'),
   ]);
 }

@@ -1,8 +1,10 @@
 /**
- * The launcher behind `npm start` / `npm run start:web`: flags answered before anything is built,
- * and the terminal banner's local API base URL and credentials working against that API.
+ * The launcher behind `npm start` / `npm run start:web`: flags answered before anything is built;
+ * the build's JavaScript run with node; the terminal banner's local API base URL and credentials
+ * working against that API.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,16 @@ function launcher(args: string[]): { status: number | null; stdout: string; stde
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Linux: the processes `pid` started (the launcher starts exactly one, the host). */
+function childrenOf(pid: number): number[] {
+  const list = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return list === '' ? [] : list.split(/\s+/).map(Number);
+}
+
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
 }
 
 async function freePort(): Promise<number> {
@@ -40,24 +52,25 @@ test('--help answers without building, a bad flag is refused by name', () => {
   expect(bad.stdout + bad.stderr).not.toMatch(/vite|building/i);
 });
 
-test('the banner names the local API on --api-port with credentials that work, new per run', async () => {
+test('npm run start:web builds, then runs the built host with node; its banner names the local API on --api-port with credentials that work, new per run', async () => {
+  // The whole command as a person types it: electron-vite build first (minutes on a loaded
+  // machine are not unusual), then `node out/main/web-host.js`.
+  test.setTimeout(180_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-launch-'));
   const apiPort = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      join(ROOT, 'src-main/host/cli.ts'),
-      '--port',
-      '0',
-      '--api-port',
-      String(apiPort),
-      '--data-dir',
-      dataDir,
-      '--no-simulate',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const hostArgs = [
+    '--port',
+    '0',
+    '--api-port',
+    String(apiPort),
+    '--data-dir',
+    dataDir,
+    '--no-simulate',
+  ];
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.ts'), '--web', ...hostArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const lines: string[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -68,6 +81,9 @@ test('the banner names the local API on --api-port with credentials that work, n
         if (line.includes('Ctrl+C stops')) resolve();
       });
     });
+    // What answers is the build's JavaScript under this same node, not TypeScript through tsx.
+    const host = childrenOf(child.pid ?? 0).map((pid) => commandLine(pid));
+    expect(host).toEqual([[process.execPath, join(ROOT, 'out/main/web-host.js'), ...hostArgs]]);
     const banner = lines.join('\n');
     const field = (name: string): string =>
       new RegExp(`${name}:\\s+(\\S+)`).exec(banner)?.[1] ?? '';
