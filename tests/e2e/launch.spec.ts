@@ -14,8 +14,11 @@ import { expect, test } from '@playwright/test';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-function launcher(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/start.ts'), ...args], {
+function launcher(
+  args: string[],
+  script = 'scripts/start.ts',
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -40,7 +43,7 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-test('--help answers without building, a bad flag is refused by name', () => {
+test('--help answers without building, a bad flag is refused by name (npm start and npm run dev)', () => {
   const help = launcher(['--help']);
   expect(help.status).toBe(0);
   expect(help.stdout).toContain('--api-port N');
@@ -50,6 +53,15 @@ test('--help answers without building, a bad flag is refused by name', () => {
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain('--api-port must be a whole number from 0 to 65535, not "twelve"');
   expect(bad.stdout + bad.stderr).not.toMatch(/vite|building/i);
+
+  // npm run dev takes the same flags, answered the same way before any build or watch starts.
+  const devHelp = launcher(['--help'], 'scripts/dev.ts');
+  expect(devHelp.status).toBe(0);
+  expect(devHelp.stdout).toContain('npm run dev -- [flags]');
+  expect(devHelp.stdout + devHelp.stderr).not.toMatch(/vite|building|watching/i);
+  const devBad = launcher(['--pace', 'slow'], 'scripts/dev.ts');
+  expect(devBad.status).toBe(2);
+  expect(devBad.stderr).toContain('--pace');
 });
 
 test('npm run start:web builds, then runs the built host with node; its banner names the local API on --api-port with credentials that work, new per run', async () => {
