@@ -33,20 +33,23 @@ export function launchOptionsOrExit(args: readonly string[]): LaunchOptions {
   }
 }
 
-/** The Electron binary, fetched once if it is missing; undefined where it cannot be had. */
-export function electronBinary(): string | undefined {
+/** The Electron binary if its runtime is on this machine (nothing is downloaded). */
+export function installedElectron(): string | undefined {
   const pkg = dirname(require.resolve('electron/package.json'));
   const pathFile = join(pkg, 'path.txt');
-  const resolveBinary = (): string | undefined => {
-    if (!existsSync(pathFile)) return undefined;
-    const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : undefined;
-  };
-  const present = resolveBinary();
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+/** The Electron binary, fetched once if it is missing; undefined where it cannot be had. */
+export function electronBinary(): string | undefined {
+  const present = installedElectron();
   if (present) return present;
   // Electron 45 fetches its runtime lazily; try once, quietly, with a bound on time.
-  spawnSync(process.execPath, [join(pkg, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
-  return resolveBinary();
+  const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 120_000 });
+  return installedElectron();
 }
 
 export const NO_ELECTRON =
