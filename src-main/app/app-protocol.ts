@@ -2,8 +2,6 @@ import { app, net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { rendererUrl, resolveAppPath, APP_SCHEME } from './app-path';
 
-export { APP_ORIGIN } from './app-path';
-
 /** Must run before `app` is ready: `app://` is a standard, secure scheme (like https, not file). */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
