@@ -1,7 +1,7 @@
 /**
- * The flags of `npm start` and `npm run start:web`, parsed once by the launcher (before anything is
- * built, so `--help` answers at once) and again by the process it starts. No imports but `node:`
- * ones and explicit `.ts` paths: the launcher runs this file with plain `node`.
+ * The flags of `npm start`, `npm run start:web` and `npm run dev`, parsed once by the launcher
+ * (before anything is built, so `--help` answers at once) and again by the process it starts. No
+ * imports but `node:` ones and explicit `.ts` paths: the launcher runs this file with plain `node`.
  */
 import { parseArgs } from 'node:util';
 
@@ -23,6 +23,7 @@ export interface LaunchOptions {
 }
 
 export const LAUNCH_USAGE = `Usage: npm start -- [flags]        (npm run start:web -- [flags] skips Electron)
+       npm run dev -- [flags]      the same, rebuilt as you edit
 
   --web             serve the console to a browser instead of opening the Electron window
   --port N          the web host's port on 127.0.0.1 (default 4780; 0 = any free port)

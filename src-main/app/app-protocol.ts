@@ -1,8 +1,6 @@
-import { net, protocol } from 'electron';
+import { app, net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { resolveAppPath, APP_ORIGIN, APP_SCHEME } from './app-path';
-
-export { APP_ORIGIN } from './app-path';
+import { rendererUrl, resolveAppPath, APP_SCHEME } from './app-path';
 
 /** Must run before `app` is ready: `app://` is a standard, secure scheme (like https, not file). */
 export function registerAppScheme(): void {
@@ -20,4 +18,8 @@ export function serveRenderer(rendererDir: string): void {
   });
 }
 
-export const RENDERER_URL = `${APP_ORIGIN}/index.html`;
+/**
+ * The window's document, and the only one trusted with the bridge: app://patchbay/index.html, or
+ * the renderer's dev server under `npm run dev` (never in a packaged app).
+ */
+export const RENDERER_URL = rendererUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);

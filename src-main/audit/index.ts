@@ -17,7 +17,6 @@ export {
 export { MAX_REDACTION_NOTES, redactEntry } from './guard';
 export { filterEntries, type AuditFilter } from './query';
 export {
-  AUDIT_OUTCOMES,
   AUDIT_TEXT_LIMITS,
   auditEntryInputSchema,
   auditEntrySchema,

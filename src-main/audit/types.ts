@@ -7,7 +7,6 @@ import * as z from 'zod';
 import { AUDIT_OUTCOMES } from '../shared/dto/audit';
 
 export {
-  AUDIT_OUTCOMES,
   type AuditEntry,
   type AuditEntryInput,
   type AuditOutcome,

@@ -11,7 +11,6 @@ export { TimerStore } from './timer-store';
 export type { TimedRouteRecord } from './timer-store';
 export type {
   ApplyFailure,
-  ApplyFailureCode,
   ApplyOptions,
   ApplyResult,
   ApplySuccess,

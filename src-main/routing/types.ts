@@ -10,7 +10,6 @@ import type { GuardrailContext, Plan, Role } from '../shared/routing';
 
 export type {
   ApplyFailure,
-  ApplyFailureCode,
   ApplyResult,
   ApplySuccess,
   AuditFailure,

@@ -13,8 +13,6 @@ import {
 import type { Same } from '../shared/type-checks';
 
 export {
-  PROFILE_KINDS,
-  THEMES,
   type Preferences,
   type Profile,
   type ProfileDirectory,

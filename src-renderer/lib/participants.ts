@@ -1,9 +1,9 @@
 /**
- * Participant labels, roles and the read-only who-hears-whom summary, built on the shared routing
- * model so the words match the matrix (next issue) and the main process. Pure: no DOM.
+ * Participant labels and roles, built on the shared routing model so the words match the matrix
+ * and the main process. Pure: no DOM.
  */
 import type { Role, RoutingSession } from '$shared/routing';
-import { effective, sessionFromApi, sessionLabels } from '$shared/routing';
+import { sessionFromApi, sessionLabels } from '$shared/routing';
 import type { ParticipantView, SessionView } from '$shared/dto/session-view';
 import { listWords, plural } from './format';
 
@@ -32,40 +32,6 @@ export function roleIsSuggested(
   confirmed: boolean,
 ): boolean {
   return !confirmed && participant.roleSource === 'suggested';
-}
-
-export interface Hearing {
-  participantId: string;
-  label: string;
-  /** "hears: Agent 7f3a, Customer 21bc" / "hears: everyone in the session (…)" / "hears: nobody". */
-  text: string;
-  kind: 'session' | 'some' | 'nobody';
-}
-
-/** What each member receives now, in the session's participant order. */
-export function hearingOf(session: SessionView): Hearing[] {
-  const routing = routingSessionOf(session);
-  const labels = sessionLabels(routing);
-  const receivers = effective(routing).receivers;
-  return routing.participants.map((p) => {
-    const label = labels.get(p.id) ?? p.id;
-    const receiver = receivers[p.id];
-    if (receiver?.sessionLevel) {
-      return {
-        participantId: p.id,
-        label,
-        kind: 'session',
-        text: 'hears: everyone in the session (includes future participants)',
-      };
-    }
-    const heard = (receiver?.hears ?? []).map((d) => {
-      const name = labels.get(d.publisherId) ?? d.publisherId;
-      return d.streams === 'all' ? name : `${name} (${d.streams.join(', ')} only)`;
-    });
-    return heard.length === 0
-      ? { participantId: p.id, label, kind: 'nobody', text: 'hears: nobody' }
-      : { participantId: p.id, label, kind: 'some', text: `hears: ${heard.join(', ')}` };
-  });
 }
 
 /** The sentence a delete-session confirmation leads with. */

@@ -4,7 +4,7 @@
  * CDP CPU profile (100 µs sampling) around a full update (all on, all off) and a single-cell click,
  * and prints the functions with the most self time in each. A diagnostic, not part of `npm run bench`.
  */
-import type { CDPSession } from 'playwright';
+import type { CDPSession } from '@playwright/test';
 import { launchChromium } from './ui/browser';
 import { openConsole } from './ui/console-fixture';
 import type { ConsoleFixture } from './ui/console-fixture';

@@ -1,8 +1,10 @@
 /**
- * The launcher behind `npm start` / `npm run start:web`: flags answered before anything is built,
- * and the terminal banner's local API base URL and credentials working against that API.
+ * The launcher behind `npm start` / `npm run start:web`: flags answered before anything is built;
+ * the build's JavaScript run with node; the terminal banner's local API base URL and credentials
+ * working against that API.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,12 +14,25 @@ import { expect, test } from '@playwright/test';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-function launcher(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/start.ts'), ...args], {
+function launcher(
+  args: string[],
+  script = 'scripts/start.ts',
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Linux: the processes `pid` started (the launcher starts exactly one, the host). */
+function childrenOf(pid: number): number[] {
+  const list = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return list === '' ? [] : list.split(/\s+/).map(Number);
+}
+
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
 }
 
 async function freePort(): Promise<number> {
@@ -28,7 +43,7 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-test('--help answers without building, a bad flag is refused by name', () => {
+test('--help answers without building, a bad flag is refused by name (npm start and npm run dev)', () => {
   const help = launcher(['--help']);
   expect(help.status).toBe(0);
   expect(help.stdout).toContain('--api-port N');
@@ -38,26 +53,36 @@ test('--help answers without building, a bad flag is refused by name', () => {
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain('--api-port must be a whole number from 0 to 65535, not "twelve"');
   expect(bad.stdout + bad.stderr).not.toMatch(/vite|building/i);
+
+  // npm run dev takes the same flags, answered the same way before any build or watch starts.
+  const devHelp = launcher(['--help'], 'scripts/dev.ts');
+  expect(devHelp.status).toBe(0);
+  expect(devHelp.stdout).toContain('npm run dev -- [flags]');
+  expect(devHelp.stdout + devHelp.stderr).not.toMatch(/vite|building|watching/i);
+  const devBad = launcher(['--pace', 'slow'], 'scripts/dev.ts');
+  expect(devBad.status).toBe(2);
+  expect(devBad.stderr).toContain('--pace');
 });
 
-test('the banner names the local API on --api-port with credentials that work, new per run', async () => {
+test('npm run start:web builds, then runs the built host with node; its banner names the local API on --api-port with credentials that work, new per run', async () => {
+  // The whole command as a person types it: electron-vite build first (minutes on a loaded
+  // machine are not unusual), then `node out/main/web-host.js`.
+  test.setTimeout(180_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-launch-'));
   const apiPort = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      join(ROOT, 'src-main/host/cli.ts'),
-      '--port',
-      '0',
-      '--api-port',
-      String(apiPort),
-      '--data-dir',
-      dataDir,
-      '--no-simulate',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const hostArgs = [
+    '--port',
+    '0',
+    '--api-port',
+    String(apiPort),
+    '--data-dir',
+    dataDir,
+    '--no-simulate',
+  ];
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.ts'), '--web', ...hostArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const lines: string[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -68,6 +93,9 @@ test('the banner names the local API on --api-port with credentials that work, n
         if (line.includes('Ctrl+C stops')) resolve();
       });
     });
+    // What answers is the build's JavaScript under this same node, not TypeScript through tsx.
+    const host = childrenOf(child.pid ?? 0).map((pid) => commandLine(pid));
+    expect(host).toEqual([[process.execPath, join(ROOT, 'out/main/web-host.js'), ...hostArgs]]);
     const banner = lines.join('\n');
     const field = (name: string): string =>
       new RegExp(`${name}:\\s+(\\S+)`).exec(banner)?.[1] ?? '';

@@ -3,25 +3,10 @@ import { SESSION_STORAGE_KEY, WS_PATH } from '../../src-main/shared/ws-protocol'
 import { handshake } from './helpers/socket';
 import { expect, signIn, tabToken, test } from './support/fixtures';
 
-test('the page has no Node, no Electron internals, and a strict CSP from header and meta', async ({
-  console: app,
-}) => {
+test('the page has a strict CSP from header and meta', async ({ console: app }) => {
+  // (No Node or Electron globals in the page: Chromium has none, so that is checked where it can
+  // fail, in the Electron window — electron-smoke.spec.ts.)
   const { page } = app;
-  const globals = await page.evaluate(() => ({
-    require: typeof (globalThis as Record<string, unknown>)['require'],
-    process: typeof (globalThis as Record<string, unknown>)['process'],
-    ipcRenderer: typeof (globalThis as Record<string, unknown>)['ipcRenderer'],
-    electron: typeof (globalThis as Record<string, unknown>)['electron'],
-    module: typeof (globalThis as Record<string, unknown>)['module'],
-  }));
-  expect(globals).toEqual({
-    require: 'undefined',
-    process: 'undefined',
-    ipcRenderer: 'undefined',
-    electron: 'undefined',
-    module: 'undefined',
-  });
-
   const response = await page.request.get(`${app.url}/`);
   expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   // Cannot be framed by another page (frame-ancestors 'none' is in the policy above, too).

@@ -139,7 +139,6 @@ export type ApplyFailure =
   | UndoConflictFailure
   | WriteFailure
   | AuditFailure;
-export type ApplyFailureCode = ApplyFailure['code'];
 export type ApplyResult = ApplySuccess | ApplyFailure;
 export type PreviewResult = PreviewSuccess | NothingWrittenFailure | ReadFailure;
 

@@ -5,7 +5,6 @@
  */
 import type { Intent, Role } from '$shared/routing';
 import { isId } from '$shared/ids';
-import { ROLES } from '$shared/routing';
 import type { DurationId, PresetId } from './presets';
 import { isPresetId } from './presets';
 
@@ -78,10 +77,6 @@ export function decodeDrag(text: string | undefined | null): DragPayload | null 
   if (record['kind'] === 'member') return { kind: 'member', participantId: id };
   if (record['kind'] === 'tray') return { kind: 'tray', participantId: id };
   return null;
-}
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 /**

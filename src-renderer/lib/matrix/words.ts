@@ -102,20 +102,6 @@ export function supervisionBadge(model: MatrixModel, s: Supervision): string {
   }
 }
 
-/** "Whispering to Agent 7f3a", "Monitoring", "Barged in", "Not supervising". */
-export function supervisionTitle(model: MatrixModel, s: Supervision): string {
-  switch (s.mode) {
-    case 'monitor':
-      return 'Monitoring (silent)';
-    case 'whisper':
-      return `Whispering to ${listWords(s.heardBy.map((id) => label(model, id)))}`;
-    case 'barge':
-      return 'Barged in: everyone hears the supervisor';
-    case 'idle':
-      return 'Not supervising';
-  }
-}
-
 /** One plain sentence per supervisor about who can and cannot hear them. */
 export function supervisionSentence(model: MatrixModel, header: HeaderModel): string {
   const s = header.supervision;

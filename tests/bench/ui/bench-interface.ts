@@ -9,7 +9,7 @@
  *   `sessions:update` frame's arrival to the DOM flush (scripting) and to the painted frame;
  * - the JS heap after GC with 50 watched sessions.
  */
-import type { Browser, Page } from 'playwright';
+import type { Browser, Page } from '@playwright/test';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import { normalCall, resetTo } from '../routing/sessions';
 import type { BenchSession } from '../routing/sessions';

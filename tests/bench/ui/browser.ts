@@ -3,8 +3,8 @@
  * measurement shares: sign in through the host's one-time link, talk to the bridge like the page
  * does, collect garbage and read the JS heap over CDP.
  */
-import { chromium } from 'playwright';
-import type { Browser, Page } from 'playwright';
+import { chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../support/chromium';
 import { PROBE_SCRIPT } from './probe-script';
 

@@ -4,7 +4,7 @@
  * in the console) and enough 3-party calls that 50 sessions are watched. Set-up goes through the
  * host's own local API and the page's bridge; nothing here is measured.
  */
-import type { Browser, Page } from 'playwright';
+import type { Browser, Page } from '@playwright/test';
 import { createBandwidthClient } from '../../../src-main/bandwidth';
 import type { BandwidthClient } from '../../../src-main/bandwidth';
 import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';

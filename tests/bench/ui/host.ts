@@ -1,11 +1,11 @@
 /**
- * Starts the real web host (tests/e2e/support/web-host.ts) once `out/renderer` is there. Other
+ * Starts the real web host (tests/e2e/support/web-host.ts) once the build (`out/`) is there. Other
  * people's builds replace `out/` while they run, so the bench waits for the built page and tries a
  * failed start once more (bounded: 60 s of waiting at most).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHost } from '../../e2e/support/web-host';
+import { BUILT_HOST, startHost } from '../../e2e/support/web-host';
 import type { RunningHost } from '../../e2e/support/web-host';
 import { sleep } from '../support/stats';
 
@@ -13,8 +13,10 @@ const INDEX = join(import.meta.dirname, '../../../out/renderer/index.html');
 
 async function builtPage(timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!existsSync(INDEX)) {
-    if (Date.now() > until) throw new Error(`${INDEX} is missing: run electron-vite build first`);
+  while (!existsSync(INDEX) || !existsSync(BUILT_HOST)) {
+    if (Date.now() > until) {
+      throw new Error(`${INDEX} or ${BUILT_HOST} is missing: run electron-vite build first`);
+    }
     await sleep(250);
   }
 }

@@ -5,7 +5,7 @@
  * A click on a cell toggles it; the change is drawn pending at once and confirmed when a
  * snapshot shows it.
  */
-import type { Page } from 'playwright';
+import type { Page } from '@playwright/test';
 import type { BenchSession } from '../routing/sessions';
 import type { Readiness } from './bench-start';
 import type { FullState, RoutingScreen } from './bench-interface';

@@ -128,7 +128,7 @@ export function startRows(
       '  host process → sign-in link',
       runs.map((r) => r.hostMs),
       'ms',
-      'spawn (tsx) → JSON line',
+      'spawn (node) → JSON line',
       null,
     ),
     figure(

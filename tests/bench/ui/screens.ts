@@ -1,5 +1,5 @@
 /** What "interactive" means on the screens that exist: the matrix when built, else the session page. */
-import type { Page } from 'playwright';
+import type { Page } from '@playwright/test';
 import type { Readiness } from './bench-start';
 import type { FullState, RoutingScreen } from './bench-interface';
 import { selectSession } from './console-fixture';

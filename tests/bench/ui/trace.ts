@@ -3,7 +3,7 @@
  * summary does: time on the renderer's main thread by kind of work (script, style, layout, paint…),
  * counting only the direct children of each task so nothing is counted twice.
  */
-import type { CDPSession, Page } from 'playwright';
+import type { CDPSession, Page } from '@playwright/test';
 
 interface TraceEvent {
   readonly name: string;

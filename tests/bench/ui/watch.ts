@@ -2,7 +2,7 @@
  * Arms the in-page probe's DOM watch with data-only steps (a CSS selector and the number of matches
  * that completes the step) and collects what the probe recorded.
  */
-import type { Page } from 'playwright';
+import type { Page } from '@playwright/test';
 
 export interface StepSpec {
   readonly name: string;

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ROOT = join(import.meta.dirname, '../../..');
+/** The web host as `npm start` runs it: the build's JavaScript under plain `node`. */
+export const BUILT_HOST = join(ROOT, 'out/main/web-host.js');
 
 export interface RunningHost {
   origin: string;
@@ -20,19 +23,22 @@ export interface RunningHost {
 }
 
 /**
- * Starts the real web host (`src-main/host/cli.ts`) as its own process with a fresh data folder,
- * on a free port, and waits for the JSON line it prints. The renderer must be built (`out/`).
+ * Starts the real web host (the built `out/main/web-host.js`, with `node`) as its own process with
+ * a fresh data folder, on a free port, and waits for the JSON line it prints. Needs a build
+ * (`electron-vite build`: the host and the renderer in `out/`).
  */
 export interface StartHostOptions {
   simulate?: boolean;
-  /** NODE_OPTIONS for the host process (e.g. `--import` a module hook; tsx runs a child). */
+  /** NODE_OPTIONS for the host process (e.g. `--import` a module hook). */
   nodeOptions?: string;
 }
 
 export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
+  if (!existsSync(BUILT_HOST)) {
+    throw new Error(`${BUILT_HOST} is missing: run \`npx electron-vite build\` first`);
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
-  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src-main/host/cli.ts')];
-  args.push('--port', '0', '--data-dir', dataDir, '--json');
+  const args = [BUILT_HOST, '--port', '0', '--data-dir', dataDir, '--json'];
   // A simulated contact center moves at the old fast pace in tests (realistic is the default).
   if (!options.simulate) args.push('--no-simulate');
   else args.push('--pace', 'fast');

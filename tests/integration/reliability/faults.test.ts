@@ -28,6 +28,7 @@ import {
   newTally,
   type FaultTally,
 } from '../../support/reliability/faulty-client';
+import { heldRequestTimeouts } from '../../support/reliability/held-timeouts';
 import { randomAction } from '../../support/reliability/random-intents';
 import { report, seededPrng, since, sized } from '../../support/reliability/report';
 import { routingKey, stateAfterPlan } from '../../support/reliability/server-routing';
@@ -67,11 +68,14 @@ describe('reliability: faults injected under random routing changes', () => {
     async () => {
       const started = performance.now();
       const { prng, seed } = seededPrng();
+      // The client gives up on exactly the requests the server holds, never on a slow answer.
       const client = createBandwidthClient({
         baseUrl: api.baseUrl,
         accountId: api.accountId,
         credentials: () => ({ username: api.username, password: api.password }),
-        timeoutMs: 150,
+        fetch: heldRequestTimeouts(api.control),
+        timeoutMs: 120_000,
+        totalTimeoutMs: 240_000,
         backoffLimitMs: 20,
         maxRetryAfterMs: 40,
       });
@@ -233,7 +237,6 @@ describe('reliability: a rollback write that fails transiently', () => {
       baseUrl: api.baseUrl,
       accountId: api.accountId,
       credentials: () => ({ username: api.username, password: api.password }),
-      timeoutMs: 1_000,
     });
     const call = await buildCall(client, CONTACT_CENTER_CALL, 'call-rollback');
     const supervisor = Object.keys(call.roles).find((id) => call.roles[id] === 'supervisor') ?? '';

@@ -2,7 +2,9 @@
  * MatrixChanges against a fake bridge: pending in the same tick as the gesture, a change of several
  * steps rolled back when a later step fails, and undo / redo of a whole change.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { Announcer } from '../../../src-renderer/lib/state/matrix-announcer.svelte';
+import { MatrixChanges } from '../../../src-renderer/lib/state/matrix-changes.svelte';
 import type { ApplyResult } from '../../../src-main/shared/dto/routing';
 import type { Intent } from '../../../src-main/shared/routing';
 import {
@@ -10,22 +12,8 @@ import {
   selectionIntents,
   toggleIntent,
 } from '../../../src-renderer/lib/matrix/changes';
-import type * as Announcer from '../../../src-renderer/lib/state/matrix-announcer.svelte';
-import type * as Changes from '../../../src-renderer/lib/state/matrix-changes.svelte';
 import { fakeBridge, ok } from '../renderer/support/fake-bridge';
-import { closeSvelteModules, loadSvelteModule } from '../renderer/support/svelte-modules';
 import { A, C, S, SESSION, monitoredCall } from './fixtures';
-
-let m: typeof Changes & typeof Announcer;
-beforeAll(async () => {
-  m = {
-    ...(await loadSvelteModule<typeof Changes>('src-renderer/lib/state/matrix-changes.svelte.ts')),
-    ...(await loadSvelteModule<typeof Announcer>(
-      'src-renderer/lib/state/matrix-announcer.svelte.ts',
-    )),
-  };
-});
-afterAll(closeSvelteModules);
 
 const PROFILE = 'local-demo';
 const EMPTY_PLAN = { sessionId: SESSION, writes: [], moves: [] };
@@ -83,8 +71,8 @@ function setup(answers: ApplyResult[]) {
     'routing:redo': () => ok(applied('redo', 'u')),
     'routing:history': () => ok({ ...history }),
   });
-  const announcer = new m.Announcer();
-  const changes = new m.MatrixChanges(fake.bridge, SESSION, PROFILE, announcer, {
+  const announcer = new Announcer();
+  const changes = new MatrixChanges(fake.bridge, SESSION, PROFILE, announcer, {
     setTimer: () => 0,
     current: () => monitoredCall(),
   });

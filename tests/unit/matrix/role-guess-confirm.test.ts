@@ -3,21 +3,14 @@
  * suggested asks first and names the guess — on every path that applies a preset (they all end in
  * MatrixStore.run: click, key, menu and drag make the same `preset` action) and on redo.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { MatrixStore } from '../../../src-renderer/lib/state/matrix.svelte';
 import type { ApplyResult } from '../../../src-main/shared/dto/routing';
 import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { ROLE_GUESS_RULE } from '../../../src-main/shared/routing';
 import { dropAction } from '../../../src-renderer/lib/matrix/actions';
-import type * as Matrix from '../../../src-renderer/lib/state/matrix.svelte';
 import { fakeBridge, ok } from '../renderer/support/fake-bridge';
-import { closeSvelteModules, loadSvelteModule } from '../renderer/support/svelte-modules';
 import { AGENT, SUPERVISOR, monitoredCall } from '../renderer/support/views';
-
-let m: typeof Matrix;
-beforeAll(async () => {
-  m = await loadSvelteModule<typeof Matrix>('src-renderer/lib/state/matrix.svelte.ts');
-});
-afterAll(closeSvelteModules);
 
 const PROFILE = 'local-demo';
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -49,7 +42,7 @@ function store(view: SessionView) {
     'participants:setRole': () => ok(null),
     'routing:history': () => ok({ canUndo: false, canRedo: true, redoLabel: 'whisper' }),
   });
-  const matrix = new m.MatrixStore({
+  const matrix = new MatrixStore({
     bridge: fake.bridge,
     profileId: PROFILE,
     session: () => view,

@@ -1,12 +1,8 @@
 /** BusyStore (progress indication after 300 ms) and ToastsStore (outcome messages). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
-
-let m: StateModules;
-beforeAll(async () => {
-  m = await loadStateModules();
-});
-afterAll(closeSvelteModules);
+import { describe, expect, it } from 'vitest';
+import { BusyStore } from '../../../src-renderer/lib/state/busy.svelte';
+import { PreferencesStore } from '../../../src-renderer/lib/state/preferences.svelte';
+import { ToastsStore } from '../../../src-renderer/lib/state/toasts.svelte';
 
 /** Timers run by hand. */
 function manualTimers() {
@@ -33,7 +29,7 @@ function manualTimers() {
 describe('BusyStore', () => {
   it('marks a task running at once and slow only after the delay', async () => {
     const timers = manualTimers();
-    const busy = new m.BusyStore(timers);
+    const busy = new BusyStore(timers);
     let finish: (value: string) => void = () => undefined;
     const work = busy.run('save', 'Saving…', () => new Promise<string>((r) => (finish = r)));
     expect(busy.isRunning('save')).toBe(true);
@@ -49,14 +45,14 @@ describe('BusyStore', () => {
 
   it('never flags quick work as slow and clears its timer', async () => {
     const timers = manualTimers();
-    const busy = new m.BusyStore(timers);
+    const busy = new BusyStore(timers);
     await busy.run('quick', 'Quick…', async () => 1);
     expect(timers.count).toBe(0);
     expect(busy.running).toEqual([]);
   });
 
   it('ends the task when the work throws', async () => {
-    const busy = new m.BusyStore(manualTimers());
+    const busy = new BusyStore(manualTimers());
     await expect(
       busy.run('x', 'X', async () => {
         throw new Error('boom');
@@ -68,7 +64,7 @@ describe('BusyStore', () => {
 
 describe('ToastsStore', () => {
   it('puts successes in the polite region and errors in the assertive one', () => {
-    const toasts = new m.ToastsStore({ setTimer: () => 0 });
+    const toasts = new ToastsStore({ setTimer: () => 0 });
     toasts.success('Saved.');
     toasts.info('Note.');
     toasts.error({ code: 'api-rate-limited', message: 'Too many requests [429]' });
@@ -80,7 +76,7 @@ describe('ToastsStore', () => {
 
   it('lets successes expire and keeps errors until dismissed', () => {
     const timers = manualTimers();
-    const toasts = new m.ToastsStore(timers);
+    const toasts = new ToastsStore(timers);
     toasts.success('Saved.');
     const error = toasts.error('Failed: do this.');
     timers.fire();
@@ -90,7 +86,7 @@ describe('ToastsStore', () => {
   });
 
   it('shows a repeated message once and keeps at most five', () => {
-    const toasts = new m.ToastsStore({ setTimer: () => 0 });
+    const toasts = new ToastsStore({ setTimer: () => 0 });
     toasts.error('Same.');
     toasts.error('Same.');
     expect(toasts.items).toHaveLength(1);
@@ -109,8 +105,8 @@ describe('PreferencesStore', () => {
         }),
       'settings:update': () => fail('settings-write', 'Could not write the settings file.'),
     });
-    const toasts = new m.ToastsStore({ setTimer: () => 0 });
-    const prefs = new m.PreferencesStore(fake.bridge, toasts);
+    const toasts = new ToastsStore({ setTimer: () => 0 });
+    const prefs = new PreferencesStore(fake.bridge, toasts);
     expect(prefs.theme).toBe('system');
     await prefs.load();
     expect(prefs.theme).toBe('dark');

@@ -1,21 +1,14 @@
 /** The web sign-in as the screens see it: HostSessionStore over a scripted connection, and words. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { HostSessionStore } from '../../../src-renderer/lib/state/host-session.svelte';
 import type {
   HostSessionSnapshot,
   SignedOutReason,
 } from '../../../src-renderer/lib/api/host-connection';
 import { CONNECTING } from '../../../src-renderer/lib/api/host-connection';
 import { fromNow, signedOutWording } from '../../../src-renderer/lib/host-session-words';
-import type * as HostSession from '../../../src-renderer/lib/state/host-session.svelte';
 import type { Result } from '../../../src-main/shared/result';
 import type { WindowLink } from '../../../src-main/shared/ws-protocol';
-import { closeSvelteModules, loadSvelteModule } from './support/svelte-modules';
-
-let m: typeof HostSession;
-beforeAll(async () => {
-  m = await loadSvelteModule('src-renderer/lib/state/host-session.svelte.ts');
-});
-afterAll(closeSvelteModules);
 
 const NOW = 1_700_000_000_000;
 const MINUTE = 60_000;
@@ -52,7 +45,7 @@ function scripted() {
 describe('HostSessionStore', () => {
   it('shows the console once signed in, through drops, and gives way when the sign-in ends', () => {
     const s = scripted();
-    const store = new m.HostSessionStore(s.port, () => NOW);
+    const store = new HostSessionStore(s.port, () => NOW);
     expect(store.showConsole).toBe(false);
     expect(store.signedOut).toBeNull();
     s.set({ phase: 'waiting', maxSockets: 4 });
@@ -81,7 +74,7 @@ describe('HostSessionStore', () => {
 
   it('keeps a minted window link until it is used, dropped or the connection goes', async () => {
     const s = scripted();
-    const store = new m.HostSessionStore(s.port, () => NOW);
+    const store = new HostSessionStore(s.port, () => NOW);
     s.set({ phase: 'open' });
     expect(await store.mintWindowLink()).toMatchObject({ ok: true });
     expect(store.link).toEqual({ url: 'http://x/#secret=s', expiresAt: NOW + 5 * MINUTE });

@@ -1,16 +1,12 @@
 /** ParticipantsStore against a fake bridge: create (token handed back, never kept), add, remove, delete, roles. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BusyStore } from '../../../src-renderer/lib/state/busy.svelte';
+import { SessionsStore } from '../../../src-renderer/lib/state/sessions.svelte';
+import { ToastsStore } from '../../../src-renderer/lib/state/toasts.svelte';
 import type { CreatedParticipant } from '../../../src-main/shared/contract';
 import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { fakeBridge, fail, ok, type Handlers } from './support/fake-bridge';
-import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
 import { AGENT, CUSTOMER, SESSION, member, monitoredCall, sessionView } from './support/views';
-
-let m: StateModules;
-beforeAll(async () => {
-  m = await loadStateModules();
-});
-afterAll(closeSvelteModules);
 
 const NEW_ID = 'eeee0000-0000-4000-8000-00000000000e';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token.sig';
@@ -31,9 +27,9 @@ async function setup(handlers: Handlers = {}, sessions: SessionView[] = [monitor
     'participants:create': () => ok(created),
     ...handlers,
   });
-  const toasts = new m.ToastsStore({ setTimer: () => 0 });
-  const busy = new m.BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
-  const store = new m.SessionsStore(fake.bridge, toasts, busy);
+  const toasts = new ToastsStore({ setTimer: () => 0 });
+  const busy = new BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
+  const store = new SessionsStore(fake.bridge, toasts, busy);
   await store.useProfile('local-demo');
   return { fake, toasts, store, participants: store.participants };
 }

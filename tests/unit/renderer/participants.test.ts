@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   deleteSessionConsequence,
-  hearingOf,
   labelOf,
   labelsOf,
   roleIsSuggested,
 } from '../../../src-renderer/lib/participants';
-import {
-  AGENT,
-  CUSTOMER,
-  SESSION,
-  SUPERVISOR,
-  member,
-  monitoredCall,
-  sessionView,
-} from './support/views';
+import { AGENT, CUSTOMER, SUPERVISOR, member, monitoredCall, sessionView } from './support/views';
 
 describe('labels', () => {
   it('uses the role word and the id start, the same as the routing model', () => {
@@ -28,41 +19,6 @@ describe('labels', () => {
     const view = sessionView([member(CUSTOMER, null)]);
     expect(labelOf(view, CUSTOMER)).toBe('Participant 7f3a');
     expect(labelOf(view, 'zzzz-outsider')).toBe('Participant zzzz');
-  });
-});
-
-describe('hearingOf', () => {
-  it('lists who each member hears, in session order', () => {
-    expect(hearingOf(monitoredCall()).map((h) => [h.label, h.text])).toEqual([
-      ['Customer 7f3a', 'hears: Agent 21bc'],
-      ['Agent 21bc', 'hears: Customer 7f3a'],
-      ['Supervisor 9a0c', 'hears: Customer 7f3a, Agent 21bc'],
-    ]);
-  });
-
-  it('says "everyone" for a session-level subscription, "nobody" for none', () => {
-    const view = sessionView([
-      member(CUSTOMER, 'customer', { sessionId: SESSION }),
-      member(AGENT, 'agent', {}),
-    ]);
-    expect(hearingOf(view).map((h) => [h.kind, h.text])).toEqual([
-      ['session', 'hears: everyone in the session (includes future participants)'],
-      ['nobody', 'hears: nobody'],
-    ]);
-  });
-
-  it('names stream-level subscriptions and ignores non-members and self', () => {
-    const view = sessionView([
-      member(CUSTOMER, 'customer', {
-        participants: [
-          { participantId: AGENT, streamAliases: ['microphone'] },
-          { participantId: CUSTOMER },
-          { participantId: 'gone' },
-        ],
-      }),
-      member(AGENT, 'agent'),
-    ]);
-    expect(hearingOf(view)[0]?.text).toBe('hears: Agent 21bc (microphone only)');
   });
 });
 

@@ -1,14 +1,10 @@
 /** ProfilesStore against a fake bridge: listing, adding with per-field errors, rename, remove, switch. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BusyStore } from '../../../src-renderer/lib/state/busy.svelte';
+import { ProfilesStore } from '../../../src-renderer/lib/state/profiles.svelte';
+import { ToastsStore } from '../../../src-renderer/lib/state/toasts.svelte';
 import type { ProfileView, ProfilesState } from '../../../src-main/shared/contract';
 import { fakeBridge, fail, ok, type Handlers } from './support/fake-bridge';
-import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
-
-let m: StateModules;
-beforeAll(async () => {
-  m = await loadStateModules();
-});
-afterAll(closeSvelteModules);
 
 const LOCAL: ProfileView = {
   id: 'local-demo',
@@ -37,9 +33,9 @@ const form = {
 
 function setup(handlers: Handlers = {}) {
   const fake = fakeBridge({ 'profiles:list': () => ok(both), ...handlers });
-  const toasts = new m.ToastsStore({ setTimer: () => 0 });
-  const busy = new m.BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
-  const store = new m.ProfilesStore(fake.bridge, toasts, busy);
+  const toasts = new ToastsStore({ setTimer: () => 0 });
+  const busy = new BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
+  const store = new ProfilesStore(fake.bridge, toasts, busy);
   return { fake, toasts, busy, store };
 }
 

@@ -2,15 +2,9 @@
  * Issue 12, item 8: text from outside (tags, labels, API messages) is shown with its control and
  * bidi characters written out, in the components (safeText) and in every toast.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ToastsStore } from '../../../src-renderer/lib/state/toasts.svelte';
 import { safeText } from '../../../src-renderer/lib/format';
-import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
-
-let m: StateModules;
-beforeAll(async () => {
-  m = await loadStateModules();
-});
-afterAll(closeSvelteModules);
 
 describe('safeText', () => {
   it('writes a right-to-left override out instead of letting it reorder the label', () => {
@@ -26,7 +20,7 @@ describe('safeText', () => {
 
 describe('toasts', () => {
   it('show labels and API messages with their control characters written out', () => {
-    const toasts = new m.ToastsStore({ setTimer: () => 0 });
+    const toasts = new ToastsStore({ setTimer: () => 0 });
     toasts.success('Created session “agent-\u202Eexe.txt” and started watching it.');
     toasts.error({ code: 'not-found', message: 'There is no session \u001b[2Jx.' });
     expect(toasts.items.map((t) => t.text)).toEqual([

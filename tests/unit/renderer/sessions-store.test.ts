@@ -1,15 +1,11 @@
 /** SessionsStore against a fake bridge: the register, live updates, selection and lifecycle calls. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BusyStore } from '../../../src-renderer/lib/state/busy.svelte';
+import { SessionsStore } from '../../../src-renderer/lib/state/sessions.svelte';
+import { ToastsStore } from '../../../src-renderer/lib/state/toasts.svelte';
 import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { fakeBridge, fail, ok, type Handlers } from './support/fake-bridge';
-import { closeSvelteModules, loadStateModules, type StateModules } from './support/svelte-modules';
 import { AGENT, CUSTOMER, member, monitoredCall, sessionView } from './support/views';
-
-let m: StateModules;
-beforeAll(async () => {
-  m = await loadStateModules();
-});
-afterAll(closeSvelteModules);
 
 const first = monitoredCall();
 const second: SessionView = sessionView([], { id: 'bbbb', label: 'call-2' });
@@ -20,9 +16,9 @@ function setup(handlers: Handlers = {}) {
     'sessions:focus': () => ok(null),
     ...handlers,
   });
-  const toasts = new m.ToastsStore({ setTimer: () => 0 });
-  const busy = new m.BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
-  const store = new m.SessionsStore(fake.bridge, toasts, busy);
+  const toasts = new ToastsStore({ setTimer: () => 0 });
+  const busy = new BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
+  const store = new SessionsStore(fake.bridge, toasts, busy);
   return { fake, toasts, store };
 }
 
