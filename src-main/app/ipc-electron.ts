@@ -3,7 +3,7 @@ import type { Dispatch } from '../ipc/dispatcher';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/channels';
 import type { Events } from '../shared/contract';
 import type { ConsoleCore } from '../services/console-core';
-import { isTrustedRendererUrl } from './trusted-origin';
+import { isOwnDocument } from './own-document';
 
 /** Electron transport: one invoke channel into the dispatcher, one event channel out to the window. */
 export function registerElectronIpc(
@@ -16,7 +16,7 @@ export function registerElectronIpc(
     const frame = event.senderFrame;
     const url = frame?.url ?? '';
     const trusted =
-      frame !== null && frame === event.sender.mainFrame && isTrustedRendererUrl(url, rendererUrl);
+      frame !== null && frame === event.sender.mainFrame && isOwnDocument(url, rendererUrl);
     return dispatch(String(name), input, { url, trusted });
   });
   const forward =
