@@ -6,11 +6,11 @@ import { installMenu } from './app/menu';
 import { createMainWindow } from './app/window';
 import { installWebContentsGuard } from './app/web-contents-guard';
 import { KeytarSecretStore } from './credentials';
-import { composeConsole } from './services/compose';
+import { composeConsole } from './compose';
 import { createElectronSettingsStore } from './app/electron-settings';
 import { launchFlagsIn, parseLaunchOptions } from './launch-options';
 
-// Composition root only: build services, register IPC, open the window.
+// The Electron shell: the composition root (./compose.ts), then IPC and the window.
 const outDir = join(import.meta.dirname, '..');
 // The launcher (scripts/start.ts) has already refused bad flags; Electron adds switches of its own.
 const launch = parseLaunchOptions(launchFlagsIn(process.argv.slice(1)));
@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   );
   installMenu(process.platform === 'darwin', app.isPackaged);
   let window: BrowserWindow | undefined = createMainWindow(outDir, settings);
-  registerElectronIpc(console.dispatch, console.core, () => window, RENDERER_URL);
+  registerElectronIpc(console.dispatch, console.events, () => window, RENDERER_URL);
   window.on('closed', () => (window = undefined));
   app.on('window-all-closed', () => {
     void console.close().finally(() => app.quit());

@@ -1,6 +1,7 @@
 /**
- * What the Electron window allows beyond its own document: nothing but opening allow-listed https
- * pages in the user's browser. Pure, so the decisions are unit-tested without Electron.
+ * What the Electron window allows beyond its own document (./own-document.ts): nothing but opening
+ * allow-listed https pages in the user's browser. Pure, so the decisions are unit-tested without
+ * Electron.
  */
 const EXTERNAL_ALLOW_LIST = [
   'bandwidth.com',
@@ -19,21 +20,6 @@ export function isAllowedExternalUrl(url: string): boolean {
       parsed.password === '' &&
       parsed.port === '' &&
       EXTERNAL_ALLOW_LIST.includes(parsed.hostname)
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** The window never navigates away from its document (in-page hash changes are not navigations). */
-export function isNavigationAllowed(url: string, rendererUrl: string): boolean {
-  try {
-    const target = new URL(url);
-    const own = new URL(rendererUrl);
-    return (
-      target.protocol === own.protocol &&
-      target.host === own.host &&
-      target.pathname === own.pathname
     );
   } catch {
     return false;

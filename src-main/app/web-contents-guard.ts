@@ -5,7 +5,8 @@
  * no webviews, no permissions. Installed once, before the first window.
  */
 import { app, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isNavigationAllowed } from './navigation-policy';
+import { isAllowedExternalUrl } from './navigation-policy';
+import { isOwnDocument } from './own-document';
 
 /** The part of a WebContents the guard uses (Electron's own, or a test's stand-in). */
 export type GuardedContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'> & {
@@ -26,7 +27,7 @@ export function guardWebContents(
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url, rendererUrl)) event.preventDefault();
+    if (!isOwnDocument(url, rendererUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../credentials';
-import { composeConsole } from '../services/compose';
+import { composeConsole } from '../compose';
 import { SettingsStore } from '../settings';
 import { LAUNCH_USAGE, LaunchUsageError, parseLaunchOptions } from '../launch-options';
 import type { LaunchOptions } from '../launch-options';

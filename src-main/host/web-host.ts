@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
-import type { ComposedConsole } from '../services/compose';
+import type { ComposedConsole } from '../compose';
 import { CLOSE_CODES, MAX_FRAME_BYTES, signInLink, WS_PATH } from '../shared/ws-protocol';
 import { HostAccess } from './access';
 import { systemClock, type Clock } from './clock';
@@ -16,7 +16,7 @@ import { attachBridge } from './ws-bridge';
 export interface WebHostOptions {
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
-  console: ComposedConsole;
+  console: Pick<ComposedConsole, 'dispatch' | 'events'>;
   /** Loopback only; 0 picks a free port. */
   port?: number;
   /** Session limits; the defaults are 30 minutes idle, 12 hours absolute, 4 sockets per session. */

@@ -1,6 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ComposedConsole } from '../services/compose';
-import type { Events } from '../shared/contract';
+import type { ComposedConsole } from '../compose';
 import {
   CLOSE_CODES,
   signInLink,
@@ -14,7 +13,7 @@ import { parseClientFrame } from './client-frames';
 import type { Admission, Member, SessionRegistry } from './sessions';
 
 export interface BridgeContext {
-  composed: ComposedConsole;
+  composed: Pick<ComposedConsole, 'dispatch' | 'events'>;
   sessions: SessionRegistry;
   clock: Clock;
   /** How long a new socket has to sign in or resume. */
@@ -48,7 +47,7 @@ export function attachBridge(socket: WebSocket, origin: string, context: BridgeC
   const { composed, sessions } = context;
   context.open.add(socket);
   let signedIn = false;
-  let offs: (() => void)[] = [];
+  let stopRelay: (() => void) | undefined;
   const send = (frame: HostFrame): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
@@ -69,10 +68,6 @@ export function attachBridge(socket: WebSocket, origin: string, context: BridgeC
     if (!signedIn && socket.readyState === socket.OPEN) refuse('sign-in-timeout');
   });
 
-  const relay =
-    <K extends keyof Events>(name: K) =>
-    (payload: unknown): void =>
-      send({ type: 'event', name, payload });
   const enter = (frame: ClientFrame): void => {
     const admission: Admission =
       frame.type === 'sign-in'
@@ -86,17 +81,13 @@ export function attachBridge(socket: WebSocket, origin: string, context: BridgeC
     const { token, terms } = admission;
     send({ type: 'signed-in', ...(token === undefined ? {} : { token }), terms });
     if (admission.warned) member.warn(terms.endsInMs);
-    offs = [
-      composed.core.events.on('sessions:update', relay('sessions:update')),
-      composed.core.events.on('profiles:changed', relay('profiles:changed')),
-      composed.core.events.on('routing:timer', relay('routing:timer')),
-    ];
+    stopRelay = composed.events.onAny((name, payload) => send({ type: 'event', name, payload }));
   };
 
   socket.on('close', () => {
     cancelTimeout();
     context.open.delete(socket);
-    offs.forEach((off) => off());
+    stopRelay?.();
     sessions.leave(member);
   });
 

@@ -52,10 +52,10 @@ export function createDispatcher<R extends SchemaTable>(
   const run = async (name: string, input: unknown, caller: Caller): Promise<Result<unknown>> => {
     const verdict = options.checkCaller(caller);
     if (verdict !== true) return err('forbidden-sender', `Refused: ${verdict}`);
-    const entry = typeof name === 'string' ? table.get(name) : undefined;
+    const entry = table.get(name);
     if (!entry) {
       // The name is the caller's: quote only its start, escaped (a 100 KB name is not echoed).
-      const quoted = printable(String(name), MAX_QUOTED_NAME);
+      const quoted = printable(name, MAX_QUOTED_NAME);
       return err('unknown-capability', `There is no capability named ${quoted}.`);
     }
     const parsed = entry.spec.input.safeParse(input);

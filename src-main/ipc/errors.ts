@@ -7,7 +7,6 @@ export class IpcError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -18,20 +17,17 @@ export class IpcError extends Error {
  * (The dispatcher scrubs secrets from the whole Result after this.)
  */
 export function toResultError(error: unknown): ResultError {
-  if (error instanceof IpcError) return withDetails(error.code, error.message, error.details);
+  if (error instanceof IpcError) return { code: error.code, message: error.message };
   if (isBandwidthApiError(error)) {
-    return withDetails(`api-${error.kind}`, error.message, {
-      operation: error.operation,
-      status: error.status,
-      requestId: error.requestId,
-    });
+    const { operation, status, requestId } = error;
+    return {
+      code: `api-${error.kind}`,
+      message: error.message,
+      details: { operation, status, requestId },
+    };
   }
   const carried = (error as { code?: unknown } | null)?.code;
   const code = typeof carried === 'string' && /^[a-z][a-z-]*$/.test(carried) ? carried : 'internal';
   const message = error instanceof Error ? error.message : String(error);
   return { code, message };
-}
-
-function withDetails(code: string, message: string, details: unknown): ResultError {
-  return details === undefined ? { code, message } : { code, message, details };
 }

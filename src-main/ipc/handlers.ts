@@ -1,98 +1,71 @@
-import type { ConsoleCore } from '../services/console-core';
-import { SessionsService } from '../services/sessions';
+import type { AuditLog } from '../audit';
+import type { PreferencesService } from '../services/preferences';
+import type { ProfilesService } from '../services/profiles';
+import type { RoutingService } from '../services/routing';
+import type { SessionsService } from '../services/sessions';
 import type { Requests } from './schemas';
 import type { Handlers } from './dispatcher';
 
+/** What the handlers call. */
+export interface HandlerServices {
+  profiles: ProfilesService;
+  sessions: SessionsService;
+  routing: RoutingService;
+  audit: Pick<AuditLog, 'query' | 'export'>;
+  preferences: PreferencesService;
+}
+
 /**
- * The table: one handler per capability of the contract, each a thin call into a service. Input is
- * already validated by the dispatcher; errors are mapped to `{code, message}` there too. Requests
- * that change something go through `change`: refused unless their profile is the active one.
+ * The table: one handler per capability of the contract, each one call into a service. Input is
+ * already validated by the dispatcher; errors are mapped to `{code, message}` there too. The
+ * services decide the rest (a request that changes something names its profile, and the service
+ * refuses it when another profile is active).
  */
-export function createHandlers(core: ConsoleCore): Handlers<Requests> {
-  const sessions = new SessionsService(core);
-  const change =
-    <I extends { profileId: string }>(run: (input: I) => unknown) =>
-    async (input: I): Promise<unknown> => {
-      core.activeFor(input.profileId);
-      return run(input);
-    };
+export function createHandlers(services: HandlerServices): Handlers<Requests> {
+  const { profiles, sessions, routing, audit, preferences } = services;
   return {
-    'profiles:list': async () => core.profilesState(),
-    'profiles:add': async (input) => {
-      const profile = await core.profiles.addBandwidthProfile(input);
-      core.announceProfiles();
-      return profile;
-    },
-    'profiles:rename': async ({ profileId, name }) => {
-      const profile = core.profiles.rename(profileId, name);
-      core.announceProfiles();
-      return profile;
-    },
-    'profiles:remove': ({ profileId }) => core.removeProfile(profileId),
-    'profiles:select': async ({ profileId }) => core.selectProfile(profileId),
+    'profiles:list': async () => profiles.state(),
+    'profiles:add': (input) => profiles.add(input),
+    'profiles:rename': async ({ profileId, name }) => profiles.rename(profileId, name),
+    'profiles:remove': ({ profileId }) => profiles.remove(profileId),
+    'profiles:select': async ({ profileId }) => profiles.select(profileId),
 
     'sessions:list': async () => sessions.list(),
-    'sessions:create': change(({ tag }) => sessions.create(tag)),
-    'sessions:watch': change(({ sessionId, label }) => sessions.watch(sessionId, label)),
-    'sessions:discover': change(({ participantId }) => sessions.discover(participantId)),
-    'sessions:unwatch': change(({ sessionId }) => sessions.unwatch(sessionId)),
-    'sessions:delete': change(({ sessionId }) => sessions.delete(sessionId)),
-    'sessions:focus': change(({ sessionId }) => sessions.focus(sessionId)),
+    'sessions:create': ({ profileId, tag }) => sessions.create(profileId, tag),
+    'sessions:watch': ({ profileId, sessionId, label }) =>
+      sessions.watch(profileId, sessionId, label),
+    'sessions:discover': ({ profileId, participantId }) =>
+      sessions.discover(profileId, participantId),
+    'sessions:unwatch': async ({ profileId, sessionId }) => sessions.unwatch(profileId, sessionId),
+    'sessions:delete': ({ profileId, sessionId }) => sessions.delete(profileId, sessionId),
+    'sessions:focus': async ({ profileId, sessionId }) => sessions.focus(profileId, sessionId),
     'sessions:refresh': ({ sessionId }) => sessions.refresh(sessionId),
 
-    'participants:create': change(({ profileId: _, ...input }) =>
-      sessions.createParticipant(input),
-    ),
-    'participants:add': change(({ sessionId, participantId }) =>
-      sessions.addParticipant(sessionId, participantId),
-    ),
-    'participants:remove': change(({ sessionId, participantId }) =>
-      sessions.removeParticipant(sessionId, participantId),
-    ),
-    'participants:delete': change(({ participantId }) => sessions.deleteParticipant(participantId)),
-    'participants:setRole': change(({ participantId, role }) =>
-      sessions.setRole(participantId, role),
-    ),
+    'participants:create': ({ profileId, ...input }) =>
+      sessions.createParticipant(profileId, input),
+    'participants:add': ({ profileId, sessionId, participantId }) =>
+      sessions.addParticipant(profileId, sessionId, participantId),
+    'participants:remove': ({ profileId, sessionId, participantId }) =>
+      sessions.removeParticipant(profileId, sessionId, participantId),
+    'participants:delete': ({ profileId, participantId }) =>
+      sessions.deleteParticipant(profileId, participantId),
+    'participants:setRole': async ({ profileId, participantId, role }) =>
+      sessions.setRole(profileId, participantId, role),
 
-    'routing:preview': async ({ sessionId, intent }) =>
-      (await core.routing.active()).applier.preview(sessionId, intent),
-    'routing:apply': change(async ({ sessionId, intent, durationMs, untilStopped, ...options }) => {
-      const { applier, timers } = await core.routing.active();
-      const opts = {
-        ...(options.confirmedViolations ? { confirmedViolations: true } : {}),
-        ...(options.reason ? { reason: options.reason } : {}),
-      };
-      if (durationMs) return timers.applyTimed(sessionId, intent, { durationMs }, opts);
-      if (untilStopped) return timers.applyTimed(sessionId, intent, { untilStopped: true }, opts);
-      return applier.apply(sessionId, intent, opts);
-    }),
-    'routing:undo': change(async ({ sessionId }) =>
-      (await core.routing.active()).applier.undo(sessionId),
-    ),
-    'routing:redo': change(async ({ sessionId, confirmedViolations }) =>
-      (await core.routing.active()).applier.redo(
-        sessionId,
-        confirmedViolations ? { confirmedViolations } : {},
-      ),
-    ),
-    'routing:history': async ({ sessionId }) =>
-      (await core.routing.active()).applier.history(sessionId),
-    'routing:timers': async () => (await core.routing.active()).timers.list(),
-    'routing:stopTimer': change(async ({ timerId }) =>
-      (await core.routing.active()).timers.stop(timerId),
-    ),
+    'routing:preview': ({ sessionId, intent }) => routing.preview(sessionId, intent),
+    'routing:apply': ({ profileId, sessionId, intent, ...how }) =>
+      routing.apply(profileId, sessionId, intent, how),
+    'routing:undo': ({ profileId, sessionId }) => routing.undo(profileId, sessionId),
+    'routing:redo': ({ profileId, sessionId, confirmedViolations }) =>
+      routing.redo(profileId, sessionId, confirmedViolations),
+    'routing:history': ({ sessionId }) => routing.history(sessionId),
+    'routing:timers': () => routing.timers(),
+    'routing:stopTimer': ({ profileId, timerId }) => routing.stopTimer(profileId, timerId),
 
-    'audit:query': ({ filter }) => core.audit.query(filter),
-    'audit:export': ({ format, filter }) => core.audit.export(format, filter),
+    'audit:query': ({ filter }) => audit.query(filter),
+    'audit:export': ({ format, filter }) => audit.export(format, filter),
 
-    'settings:get': async () => ({ preferences: core.settings.getPreferences() }),
-    'settings:update': async ({ preferences }) => {
-      const patch = Object.fromEntries(
-        Object.entries(preferences).filter(([, value]) => value !== undefined),
-      );
-      const updated = core.settings.updatePreferences(patch);
-      core.applyPollPreferences();
-      return { preferences: updated };
-    },
+    'settings:get': async () => preferences.get(),
+    'settings:update': async ({ preferences: patch }) => preferences.update(patch),
   };
 }

@@ -5,16 +5,13 @@
  * the scrubber). Undefined when the profile has no directory.
  */
 import type { ProfileService } from '../credentials';
-import { DirectoryClient, type DirectoryClientOptions } from '../directory';
+import { DirectoryClient } from '../directory';
 import type { Profile } from '../settings';
-
-export type DirectoryTuning = Partial<Omit<DirectoryClientOptions, 'source'>>;
 
 export function createProfileDirectoryClient(
   profiles: ProfileService,
   profile: Profile,
   localFeedUrl: string,
-  tuning: DirectoryTuning = {},
 ): DirectoryClient | undefined {
   const url = profile.kind === 'local' ? localFeedUrl : profile.directory?.url;
   if (url === undefined) return undefined;
@@ -24,5 +21,5 @@ export function createProfileDirectoryClient(
       throw new Error(`Profile "${profile.name}" has no directory any more.`);
     return source.token;
   };
-  return new DirectoryClient({ ...tuning, source: { url, token } });
+  return new DirectoryClient({ source: { url, token } });
 }

@@ -1,113 +1,115 @@
 import { isBandwidthApiError } from '../bandwidth';
 import { IpcError } from '../ipc/errors';
+import type { SettingsStore, WatchedSession } from '../settings';
 import { MAX_PARTICIPANTS_PER_SESSION, type PublishPermission } from '../shared/bandwidth-api';
 import type { CreatedParticipant } from '../shared/contract';
 import { phoneTransferBxml } from '../shared/phone-transfer';
 import type { Role } from '../shared/routing/model';
 import type { SessionView } from '../shared/dto/session-view';
-import type { ConsoleCore } from './console-core';
+import type { ActiveAccount, ActiveProfile } from './active-account';
+import { TypedEmitter, type ConsoleEvents } from './emitter';
 import { sessionView } from './session-views';
+
+export interface SessionsServiceDeps {
+  active: ActiveAccount;
+  settings: SettingsStore;
+}
+
+export interface NewParticipant {
+  publishPermissions: PublishPermission[];
+  tag?: string | undefined;
+  callbackUrl?: string | undefined;
+}
 
 /**
  * Sessions and participants of the active profile: the register of watched sessions (there is no
- * list-sessions endpoint) and the few lifecycle calls the console makes. Routing is elsewhere.
+ * list-sessions endpoint), the few lifecycle calls the console makes, and `sessions:update` for
+ * every change its watchers observe. Routing is elsewhere. A call that changes something names the
+ * profile it was made for and is refused, changing nothing, when another one is active.
  */
 export class SessionsService {
-  constructor(private readonly core: ConsoleCore) {}
+  readonly events = new TypedEmitter<Pick<ConsoleEvents, 'sessions:update'>>();
+  readonly #active: ActiveAccount;
+  readonly #settings: SettingsStore;
 
-  list(): SessionView[] {
-    const { profile } = this.core.active;
-    return this.core.settings.listWatchedSessions(profile.id).map((w) => this.view(w.id));
+  constructor(deps: SessionsServiceDeps) {
+    this.#active = deps.active;
+    this.#settings = deps.settings;
+    deps.active.onUpdate(({ profile }, update) => {
+      const watched = this.#watched(profile.id, update.snapshot.sessionId);
+      if (!watched) return;
+      const roles = this.#settings.getParticipantRoles(profile.id);
+      const session = sessionView(watched, update.snapshot, roles);
+      this.events.emit('sessions:update', {
+        profileId: profile.id,
+        session,
+        changes: update.changes,
+      });
+    });
   }
 
-  view(sessionId: string): SessionView {
-    const { profile, live } = this.core.active;
-    const watched = this.core.settings
-      .listWatchedSessions(profile.id)
-      .find((w) => w.id === sessionId);
-    if (!watched) throw new IpcError('not-watched', `Session ${sessionId} is not being watched.`);
-    const roles = this.core.settings.getParticipantRoles(profile.id);
-    return sessionView(watched, live.snapshot(sessionId), roles);
+  list(): SessionView[] {
+    const active = this.#active.current;
+    const watched = this.#settings.listWatchedSessions(active.profile.id);
+    return watched.map((w) => this.#view(active, w.id));
+  }
+
+  async refresh(sessionId: string): Promise<SessionView> {
+    return this.#refresh(this.#active.current, sessionId);
   }
 
   /** Watches a session by id after checking it exists in this account. */
-  async watch(sessionId: string, label?: string): Promise<SessionView> {
-    const { client, live, profile } = this.core.active;
-    const session = await client.getSession({ sessionId }).catch((error: unknown) => {
-      if (isBandwidthApiError(error) && error.kind === 'not-found') {
-        throw new IpcError(
-          'not-found',
-          `There is no session ${sessionId} in account ${client.accountId} (it may have ended).`,
-        );
-      }
-      throw error;
-    });
-    const settings = this.core.settings;
-    if (!settings.listWatchedSessions(profile.id).some((w) => w.id === sessionId)) {
-      settings.addWatchedSession(profile.id, { id: sessionId, label: label ?? session.tag ?? '' });
-    }
-    live.watch(sessionId);
-    await live.refresh(sessionId);
-    return this.view(sessionId);
+  async watch(profileId: string, sessionId: string, label?: string): Promise<SessionView> {
+    return this.#watch(this.#active.for(profileId), sessionId, label);
   }
 
-  async create(tag: string | undefined): Promise<SessionView> {
-    const { client } = this.core.active;
-    const session = await client.createSession(tag ? { tag } : {});
-    return this.watch(session.id, tag);
+  async create(profileId: string, tag: string | undefined): Promise<SessionView> {
+    const active = this.#active.for(profileId);
+    const session = await active.client.createSession(tag ? { tag } : {});
+    return this.#watch(active, session.id, tag);
   }
 
   /** Finds the session a participant is in and watches it. */
-  async discover(participantId: string): Promise<SessionView> {
-    const { client } = this.core.active;
-    const participant = await client.getParticipant({ participantId }).catch((error: unknown) => {
-      if (isBandwidthApiError(error) && error.kind === 'not-found') {
-        throw new IpcError(
-          'not-found',
-          `There is no participant ${participantId} in this account.`,
-        );
-      }
-      throw error;
-    });
+  async discover(profileId: string, participantId: string): Promise<SessionView> {
+    const active = this.#active.for(profileId);
+    const participant = await active.client
+      .getParticipant({ participantId })
+      .catch((error: unknown) => {
+        if (isBandwidthApiError(error) && error.kind === 'not-found') {
+          throw new IpcError(
+            'not-found',
+            `There is no participant ${participantId} in this account.`,
+          );
+        }
+        throw error;
+      });
     const sessionId = participant.sessions?.[0];
     if (!sessionId) {
       throw new IpcError('not-in-session', `Participant ${participantId} is not in any session.`);
     }
-    return this.watch(sessionId);
+    return this.#watch(active, sessionId);
   }
 
-  unwatch(sessionId: string): null {
-    const { live, profile } = this.core.active;
-    this.view(sessionId);
-    live.unwatch(sessionId);
-    this.core.settings.removeWatchedSession(profile.id, sessionId);
+  unwatch(profileId: string, sessionId: string): null {
+    this.#unwatch(this.#active.for(profileId), sessionId);
     return null;
   }
 
-  async delete(sessionId: string): Promise<null> {
-    const { client } = this.core.active;
-    await client.deleteSession({ sessionId });
-    if (this.isWatched(sessionId)) this.unwatch(sessionId);
+  async delete(profileId: string, sessionId: string): Promise<null> {
+    const active = this.#active.for(profileId);
+    await active.client.deleteSession({ sessionId });
+    if (this.#watched(active.profile.id, sessionId)) this.#unwatch(active, sessionId);
     return null;
   }
 
-  focus(sessionId: string | null): null {
-    this.core.active.live.focus(sessionId);
+  /** The session on screen polls fast; `null` when none is. */
+  focus(profileId: string, sessionId: string | null): null {
+    this.#active.for(profileId).live.focus(sessionId);
     return null;
   }
 
-  async refresh(sessionId: string): Promise<SessionView> {
-    this.view(sessionId);
-    await this.core.active.live.refresh(sessionId);
-    return this.view(sessionId);
-  }
-
-  async createParticipant(input: {
-    publishPermissions: PublishPermission[];
-    tag?: string | undefined;
-    callbackUrl?: string | undefined;
-  }): Promise<CreatedParticipant> {
-    const { client } = this.core.active;
+  async createParticipant(profileId: string, input: NewParticipant): Promise<CreatedParticipant> {
+    const { client } = this.#active.for(profileId);
     const created = await client.createParticipant({
       publishPermissions: input.publishPermissions,
       ...(input.tag ? { tag: input.tag } : {}),
@@ -117,53 +119,113 @@ export class SessionsService {
     return { ...created, bxmlTemplate: phoneTransferBxml(created.token, 'CALL_ID') };
   }
 
-  async addParticipant(sessionId: string, participantId: string): Promise<SessionView> {
-    const { client, live } = this.core.active;
+  async addParticipant(
+    profileId: string,
+    sessionId: string,
+    participantId: string,
+  ): Promise<SessionView> {
+    const active = this.#active.for(profileId);
+    const { client } = active;
     const members = await client.listSessionParticipants({ sessionId });
-    if (members.some((m) => m.id === participantId)) return this.refresh(sessionId);
+    if (members.some((m) => m.id === participantId)) return this.#refresh(active, sessionId);
     if (members.length >= MAX_PARTICIPANTS_PER_SESSION) {
       throw new IpcError(
         'session-full',
         `This session already has ${MAX_PARTICIPANTS_PER_SESSION} participants, the most Bandwidth allows. Remove someone first.`,
       );
     }
-    live.expectMembership(sessionId, participantId, 'joined');
-    try {
-      await client.addParticipantToSession({ sessionId, participantId });
-    } finally {
-      live.settled(sessionId, participantId, 'joined');
-    }
-    return this.refreshIfWatched(sessionId);
+    return this.#changeMembership(active, sessionId, participantId, 'joined', () =>
+      client.addParticipantToSession({ sessionId, participantId }),
+    );
   }
 
-  async removeParticipant(sessionId: string, participantId: string): Promise<SessionView> {
-    const { client, live } = this.core.active;
-    live.expectMembership(sessionId, participantId, 'left');
-    try {
-      await client.removeParticipantFromSession({ sessionId, participantId });
-    } finally {
-      live.settled(sessionId, participantId, 'left');
-    }
-    return this.refreshIfWatched(sessionId);
+  async removeParticipant(
+    profileId: string,
+    sessionId: string,
+    participantId: string,
+  ): Promise<SessionView> {
+    const active = this.#active.for(profileId);
+    return this.#changeMembership(active, sessionId, participantId, 'left', () =>
+      active.client.removeParticipantFromSession({ sessionId, participantId }),
+    );
   }
 
-  async deleteParticipant(participantId: string): Promise<null> {
-    await this.core.active.client.deleteParticipant({ participantId });
+  async deleteParticipant(profileId: string, participantId: string): Promise<null> {
+    await this.#active.for(profileId).client.deleteParticipant({ participantId });
     return null;
   }
 
-  setRole(participantId: string, role: Role | null): null {
-    this.core.settings.setParticipantRole(this.core.active.profile.id, participantId, role);
+  setRole(profileId: string, participantId: string, role: Role | null): null {
+    const { profile } = this.#active.for(profileId);
+    this.#settings.setParticipantRole(profile.id, participantId, role);
     return null;
   }
 
-  private isWatched(sessionId: string): boolean {
-    const { profile } = this.core.active;
-    return this.core.settings.listWatchedSessions(profile.id).some((w) => w.id === sessionId);
+  #watched(profileId: string, sessionId: string): WatchedSession | undefined {
+    return this.#settings.listWatchedSessions(profileId).find((w) => w.id === sessionId);
   }
 
-  private async refreshIfWatched(sessionId: string): Promise<SessionView> {
-    if (!this.isWatched(sessionId)) return this.watch(sessionId);
-    return this.refresh(sessionId);
+  #view(active: ActiveProfile, sessionId: string): SessionView {
+    const { profile, live } = active;
+    const watched = this.#watched(profile.id, sessionId);
+    if (!watched) throw new IpcError('not-watched', `Session ${sessionId} is not being watched.`);
+    const roles = this.#settings.getParticipantRoles(profile.id);
+    return sessionView(watched, live.snapshot(sessionId), roles);
+  }
+
+  async #watch(active: ActiveProfile, sessionId: string, label?: string): Promise<SessionView> {
+    const { client, live, profile } = active;
+    const session = await client.getSession({ sessionId }).catch((error: unknown) => {
+      if (isBandwidthApiError(error) && error.kind === 'not-found') {
+        throw new IpcError(
+          'not-found',
+          `There is no session ${sessionId} in account ${client.accountId} (it may have ended).`,
+        );
+      }
+      throw error;
+    });
+    if (!this.#watched(profile.id, sessionId)) {
+      this.#settings.addWatchedSession(profile.id, {
+        id: sessionId,
+        label: label ?? session.tag ?? '',
+      });
+    }
+    live.watch(sessionId);
+    await live.refresh(sessionId);
+    return this.#view(active, sessionId);
+  }
+
+  #unwatch(active: ActiveProfile, sessionId: string): void {
+    this.#view(active, sessionId);
+    active.live.unwatch(sessionId);
+    this.#settings.removeWatchedSession(active.profile.id, sessionId);
+  }
+
+  async #refresh(active: ActiveProfile, sessionId: string): Promise<SessionView> {
+    this.#view(active, sessionId);
+    await active.live.refresh(sessionId);
+    return this.#view(active, sessionId);
+  }
+
+  /** A membership write the watchers expect (so it is not drift), then the session's new view. */
+  async #changeMembership(
+    active: ActiveProfile,
+    sessionId: string,
+    participantId: string,
+    kind: 'joined' | 'left',
+    write: () => Promise<unknown>,
+  ): Promise<SessionView> {
+    active.live.expectMembership(sessionId, participantId, kind);
+    try {
+      await write();
+    } finally {
+      active.live.settled(sessionId, participantId, kind);
+    }
+    return this.#refreshOrWatch(active, sessionId);
+  }
+
+  async #refreshOrWatch(active: ActiveProfile, sessionId: string): Promise<SessionView> {
+    if (!this.#watched(active.profile.id, sessionId)) return this.#watch(active, sessionId);
+    return this.#refresh(active, sessionId);
   }
 }

@@ -29,7 +29,7 @@ export const WS_PATH = '/bridge';
 export const SECRET_FRAGMENT = 'secret';
 /** The `sessionStorage` key of a signed-in tab's session token. */
 export const SESSION_STORAGE_KEY = 'patchbay.webSession';
-/** Largest frame either side accepts. */
+/** Largest frame the host accepts from a page: a larger one closes the socket (1009, too big). */
 export const MAX_FRAME_BYTES = 256 * 1024;
 
 /** Close codes the host uses (4000–4999 are the application's own). */

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../../src-main/credentials';
 import type { Caller, Dispatch } from '../../../src-main/ipc/dispatcher';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
-import { composeConsole, type ComposedConsole } from '../../../src-main/services/compose';
-import type { ConsoleCore } from '../../../src-main/services/console-core';
+import { composeConsole, type ComposedConsole } from '../../../src-main/compose';
 import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
 import { buildBridge, describeSurface } from '../../../src-main/shared/contract/bridge';
 import { events, requests, type PatchbayBridge } from '../../../src-main/shared/contract';
@@ -21,7 +20,6 @@ const DEMO = LOCAL_DEMO_PROFILE_ID;
 let dir: string;
 let composed: ComposedConsole;
 let cloud: LocalApi; // stands in for a Bandwidth account
-let core: ConsoleCore;
 let secrets: KeytarSecretStore;
 let dispatch: Dispatch;
 let bridge: PatchbayBridge;
@@ -49,11 +47,10 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
       localApi: { seed: 'demo' },
       client: { retryLimit: 0, timeoutMs: 3_000 },
     });
-    core = composed.core;
     dispatch = composed.dispatch;
-    core.events.on('sessions:update', (e) => transcript.push(e));
-    core.events.on('profiles:changed', (e) => transcript.push(e));
-    core.events.on('routing:timer', (e) => transcript.push(e));
+    composed.events.on('sessions:update', (e) => transcript.push(e));
+    composed.events.on('profiles:changed', (e) => transcript.push(e));
+    composed.events.on('routing:timer', (e) => transcript.push(e));
     bridge = buildBridge(
       requests,
       events,

@@ -12,7 +12,7 @@ import { KeytarSecretStore } from '../../../src-main/credentials';
 import type { Caller } from '../../../src-main/ipc/dispatcher';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import type { RequestCounts } from '../../../src-main/local-api/control';
-import { composeConsole, type ComposedConsole } from '../../../src-main/services/compose';
+import { composeConsole, type ComposedConsole } from '../../../src-main/compose';
 import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
 import type { RequestName } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';

@@ -68,7 +68,7 @@ describe.runIf(gate.run)('reliability: secret hygiene with a backend echoing cre
         startConsole({ client: { retryLimit: 1, timeoutMs: 2_000, backoffLimitMs: 20 } }),
       );
       c = session;
-      session.composed.core.events.on('routing:timer', (e) => timerEvents.push(e));
+      session.composed.events.on('routing:timer', (e) => timerEvents.push(e));
 
       await capturingOutput(output, async () => {
         signedIn = await startSignedInHost(session.composed);

@@ -12,15 +12,15 @@ afterEach(async () => {
 describe("the active profile's directory client", () => {
   it("the Local demo's reads the embedded feed with its in-process token, never shown", async () => {
     c = await startConsole({ localApi: { seed: 'demo' } });
-    const { core, localApi } = c.composed;
-    const directory = core.active.directory;
+    const { active, scrubbing, localApi } = c.composed;
+    const directory = active.current.directory;
     expect(directory?.url).toBe(localApi.directory.url);
     const updates: DirectoryUpdate[] = [];
     const stop = directory?.subscribe((u) => updates.push(u));
     await expect.poll(() => updates.at(-1)?.snapshot?.calls.length, { timeout: 5000 }).toBe(6);
     stop?.();
     // Known to the dispatcher's scrubber, absent from what the renderer can read.
-    expect(core.scrubbing.secrets.secrets()).toContainEqual({
+    expect(scrubbing.secrets.secrets()).toContainEqual({
       kind: 'directory-token',
       value: localApi.directory.token,
     });
@@ -31,26 +31,26 @@ describe("the active profile's directory client", () => {
 
   it('a Bandwidth profile has none until one is set; setting it builds a client for it', async () => {
     c = await startConsole({ localApi: { seed: 'demo' }, verify: async () => ({ ok: true }) });
-    const { core, localApi } = c.composed;
-    const profile = await core.profiles.addBandwidthProfile({
+    const { active, services, localApi } = c.composed;
+    const profile = await services.profiles.add({
       name: 'Cloud',
       accountId: localApi.accountId,
       username: localApi.username,
       password: localApi.password,
       baseUrl: localApi.baseUrl,
     });
-    core.selectProfile(profile.id);
-    expect(core.active.directory).toBeUndefined();
-    const state = await core.setDirectory(profile.id, {
+    services.profiles.select(profile.id);
+    expect(active.current.directory).toBeUndefined();
+    const state = await services.profiles.setDirectory(profile.id, {
       url: localApi.directory.url,
       token: localApi.directory.token,
     });
     expect(state.profiles.find((p) => p.id === profile.id)?.directory?.url).toBe(
       localApi.directory.url,
     );
-    expect(core.active.directory?.url).toBe(localApi.directory.url);
-    expect((await core.active.directory?.refresh())?.calls).toBe(6);
-    await core.clearDirectory(profile.id);
-    expect(core.active.directory).toBeUndefined();
+    expect(active.current.directory?.url).toBe(localApi.directory.url);
+    expect((await active.current.directory?.refresh())?.calls).toBe(6);
+    await services.profiles.clearDirectory(profile.id);
+    expect(active.current.directory).toBeUndefined();
   });
 });

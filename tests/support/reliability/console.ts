@@ -9,8 +9,11 @@ import { isAbsolute, join } from 'node:path';
 import { KeytarSecretStore, type VerifyCredentials } from '../../../src-main/credentials';
 import type { Caller } from '../../../src-main/ipc/dispatcher';
 import type { LocalApiOptions } from '../../../src-main/local-api';
-import { composeConsole, type ComposedConsole } from '../../../src-main/services/compose';
-import type { ConsoleCoreOptions } from '../../../src-main/services/console-core';
+import {
+  composeConsole,
+  type ComposeOptions,
+  type ComposedConsole,
+} from '../../../src-main/compose';
 import { SettingsStore } from '../../../src-main/settings';
 import type { Result } from '../../../src-main/shared/result';
 import type { SessionUpdateEvent } from '../../../src-main/shared/dto/session-view';
@@ -54,7 +57,7 @@ export interface TestConsole {
 
 export interface TestConsoleOptions {
   localApi?: LocalApiOptions;
-  client?: ConsoleCoreOptions['client'];
+  client?: ComposeOptions['client'];
   /** Stamped on each request when sent and when settled (e.g. the server's change counter). */
   version?: () => number;
   /** Stamped on each request when sent (e.g. which operation of the test it belongs to). */
@@ -112,7 +115,7 @@ export async function startConsole(options: TestConsoleOptions = {}): Promise<Te
     ...(options.verify ? { verify: options.verify } : {}),
   });
   const updates: TestConsole['updates'] = [];
-  composed.core.events.on('sessions:update', (event) =>
+  composed.events.on('sessions:update', (event) =>
     updates.push({ at: performance.now(), version: options.version?.(), event }),
   );
   const invoke = (name: string, input: unknown): Promise<Result<unknown>> =>

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost, type WebHostOptions } from '../../../src-main/host/web-host';
-import type { ComposedConsole } from '../../../src-main/services/compose';
+import type { ComposedConsole } from '../../../src-main/compose';
 import {
   SECRET_FRAGMENT,
   WS_PATH,

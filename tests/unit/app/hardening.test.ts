@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { secureWebPreferences } from '../../../src-main/app/web-preferences';
-import { isTrustedRendererUrl } from '../../../src-main/app/trusted-origin';
+import { isOwnDocument } from '../../../src-main/app/own-document';
 import { resolveAppPath } from '../../../src-main/app/app-path';
 import { restoreBounds } from '../../../src-main/app/window-bounds';
-import { isAllowedExternalUrl, isNavigationAllowed } from '../../../src-main/app/navigation-policy';
+import { isAllowedExternalUrl } from '../../../src-main/app/navigation-policy';
 
 const RENDERER = 'app://patchbay/index.html';
 
@@ -26,13 +26,13 @@ describe('renderer hardening', () => {
 
   it('trusts only our own renderer document as an IPC sender', () => {
     const ours = 'file:///opt/patchbay/out/renderer/index.html';
-    expect(isTrustedRendererUrl(ours, ours)).toBe(true);
-    expect(isTrustedRendererUrl(`${ours}#/sessions`, ours)).toBe(true);
-    expect(isTrustedRendererUrl('file:///tmp/evil.html', ours)).toBe(false);
-    expect(isTrustedRendererUrl('https://example.com/index.html', ours)).toBe(false);
-    expect(isTrustedRendererUrl('about:blank', ours)).toBe(false);
-    expect(isTrustedRendererUrl('', ours)).toBe(false);
-    expect(isTrustedRendererUrl('not a url', ours)).toBe(false);
+    expect(isOwnDocument(ours, ours)).toBe(true);
+    expect(isOwnDocument(`${ours}#/sessions`, ours)).toBe(true);
+    expect(isOwnDocument('file:///tmp/evil.html', ours)).toBe(false);
+    expect(isOwnDocument('https://example.com/index.html', ours)).toBe(false);
+    expect(isOwnDocument('about:blank', ours)).toBe(false);
+    expect(isOwnDocument('', ours)).toBe(false);
+    expect(isOwnDocument('not a url', ours)).toBe(false);
   });
 });
 
@@ -63,18 +63,24 @@ describe('app:// protocol', () => {
   });
 
   it('trusts app://patchbay/index.html as the IPC sender and nothing else', () => {
-    expect(isTrustedRendererUrl('app://patchbay/index.html', RENDERER)).toBe(true);
-    expect(isTrustedRendererUrl('app://patchbay/other.html', RENDERER)).toBe(false);
-    expect(isTrustedRendererUrl('app://evil/index.html', RENDERER)).toBe(false);
+    expect(isOwnDocument('app://patchbay/index.html', RENDERER)).toBe(true);
+    expect(isOwnDocument('app://patchbay/other.html', RENDERER)).toBe(false);
+    expect(isOwnDocument('app://evil/index.html', RENDERER)).toBe(false);
   });
 });
 
 describe('navigation policy', () => {
   it('never navigates away from the renderer document', () => {
-    expect(isNavigationAllowed('app://patchbay/index.html#/x', RENDERER)).toBe(true);
-    expect(isNavigationAllowed('https://example.com/', RENDERER)).toBe(false);
-    expect(isNavigationAllowed('file:///etc/passwd', RENDERER)).toBe(false);
-    expect(isNavigationAllowed('javascript:alert(1)', RENDERER)).toBe(false);
+    expect(isOwnDocument('app://patchbay/index.html#/x', RENDERER)).toBe(true);
+    expect(isOwnDocument('https://example.com/', RENDERER)).toBe(false);
+    expect(isOwnDocument('file:///etc/passwd', RENDERER)).toBe(false);
+    expect(isOwnDocument('javascript:alert(1)', RENDERER)).toBe(false);
+  });
+
+  it('is the same rule as the IPC sender check: a URL with credentials is another document', () => {
+    // Navigation had a second, looser copy of the rule that let these through.
+    expect(isOwnDocument('app://user@patchbay/index.html', RENDERER)).toBe(false);
+    expect(isOwnDocument('app://user:pw@patchbay/index.html#/x', RENDERER)).toBe(false);
   });
 
   it('hands only allow-listed https pages to the OS browser', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rendererUrl } from '../../../src-main/app/app-path';
-import { isTrustedRendererUrl } from '../../../src-main/app/trusted-origin';
+import { isOwnDocument } from '../../../src-main/app/own-document';
 
 describe('the renderer URL', () => {
   it('is the built renderer without a dev server, and always in a packaged app', () => {
@@ -38,8 +38,8 @@ describe('the renderer URL', () => {
 
   it('trusts only that document with the bridge while it is in use', () => {
     const dev = rendererUrl('http://localhost:5173', false);
-    expect(isTrustedRendererUrl('http://localhost:5173/index.html#/sessions', dev)).toBe(true);
-    expect(isTrustedRendererUrl('http://localhost:5174/index.html', dev)).toBe(false);
-    expect(isTrustedRendererUrl('app://patchbay/index.html', dev)).toBe(false);
+    expect(isOwnDocument('http://localhost:5173/index.html#/sessions', dev)).toBe(true);
+    expect(isOwnDocument('http://localhost:5174/index.html', dev)).toBe(false);
+    expect(isOwnDocument('app://patchbay/index.html', dev)).toBe(false);
   });
 });

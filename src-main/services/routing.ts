@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import type { LiveSync } from '../live';
+import {
+  RoutingApplier,
+  TimedRoutes,
+  type ApplyResult,
+  type AuditLike,
+  type HistoryState,
+  type LiveLike,
+  type PreviewResult,
+  type TimedApplyResult,
+  type TimedRouteView,
+  type TimerOutcome,
+} from '../routing';
+import type { SettingsStore } from '../settings';
+import type { Intent } from '../shared/routing';
+import type { Role } from '../shared/routing/model';
+import { suggestedRoles } from '../shared/roles';
+import { printable } from '../shared/text';
+import type { ActiveAccount, ActiveProfile } from './active-account';
+import { TypedEmitter, type ConsoleEvents } from './emitter';
+
+export interface RoutingServiceDeps {
+  active: ActiveAccount;
+  settings: SettingsStore;
+  audit: AuditLike;
+  /** Each profile's pending timed routes live in `<dir>/<profileId>/`. */
+  dir: string;
+  /** Where warnings about the pending timed routes go (the console, through the log scrubber). */
+  warn: (text: string) => void;
+}
+
+/** How a change is applied: now for good, for a while, or until stopped. */
+export interface RoutingApplyOptions {
+  confirmedViolations?: boolean | undefined;
+  reason?: string | undefined;
+  /** A timed route: reverted automatically after this long (ms). */
+  durationMs?: number | undefined;
+  /** A timed route reverted when stopped. */
+  untilStopped?: boolean | undefined;
+}
+
+interface ProfileRouting {
+  applier: RoutingApplier;
+  timers: TimedRoutes;
+}
+
+/**
+ * Routing changes of the active profile: previews, applies (immediate or timed), undo and redo,
+ * and the timed routes, announced as `routing:timer`. One applier and one set of timed routes per
+ * profile, created when the profile is first used and kept while the console runs: a timed whisper
+ * started on one account still reverts after the supervisor switches to another.
+ */
+export class RoutingService {
+  readonly events = new TypedEmitter<Pick<ConsoleEvents, 'routing:timer'>>();
+  readonly #deps: RoutingServiceDeps;
+  readonly #byProfile = new Map<string, ProfileRouting>();
+
+  constructor(deps: RoutingServiceDeps) {
+    this.#deps = deps;
+  }
+
+  async preview(sessionId: string, intent: Intent): Promise<PreviewResult> {
+    return (await this.#current()).applier.preview(sessionId, intent);
+  }
+
+  async apply(
+    profileId: string,
+    sessionId: string,
+    intent: Intent,
+    how: RoutingApplyOptions = {},
+  ): Promise<ApplyResult | TimedApplyResult> {
+    const { applier, timers } = await this.#of(this.#deps.active.for(profileId));
+    const options = {
+      ...(how.confirmedViolations ? { confirmedViolations: true } : {}),
+      ...(how.reason ? { reason: how.reason } : {}),
+    };
+    if (how.durationMs) {
+      return timers.applyTimed(sessionId, intent, { durationMs: how.durationMs }, options);
+    }
+    if (how.untilStopped) {
+      return timers.applyTimed(sessionId, intent, { untilStopped: true }, options);
+    }
+    return applier.apply(sessionId, intent, options);
+  }
+
+  async undo(profileId: string, sessionId: string): Promise<ApplyResult> {
+    return (await this.#of(this.#deps.active.for(profileId))).applier.undo(sessionId);
+  }
+
+  async redo(
+    profileId: string,
+    sessionId: string,
+    confirmedViolations?: boolean,
+  ): Promise<ApplyResult> {
+    const { applier } = await this.#of(this.#deps.active.for(profileId));
+    return applier.redo(sessionId, confirmedViolations ? { confirmedViolations } : {});
+  }
+
+  async history(sessionId: string): Promise<HistoryState> {
+    return (await this.#current()).applier.history(sessionId);
+  }
+
+  async timers(): Promise<TimedRouteView[]> {
+    return (await this.#current()).timers.list();
+  }
+
+  async stopTimer(profileId: string, timerId: string): Promise<TimerOutcome> {
+    return (await this.#of(this.#deps.active.for(profileId))).timers.stop(timerId);
+  }
+
+  close(): void {
+    for (const routing of this.#byProfile.values()) routing.timers.close();
+    this.#byProfile.clear();
+  }
+
+  #current(): Promise<ProfileRouting> {
+    return this.#of(this.#deps.active.current);
+  }
+
+  /** A profile's routing; starts it (and restores its pending reverts) on first use. */
+  async #of(active: ActiveProfile): Promise<ProfileRouting> {
+    const existing = this.#byProfile.get(active.profile.id);
+    if (existing) return existing;
+    const routing = this.#build(active);
+    this.#byProfile.set(active.profile.id, routing);
+    const restored = await routing.timers.restore();
+    for (const warning of restored.warnings) this.#deps.warn(`timed routes: ${printable(warning)}`);
+    return routing;
+  }
+
+  #build({ profile, client }: ActiveProfile): ProfileRouting {
+    const { active, settings, audit } = this.#deps;
+    // The profile's watchers are rebuilt when it becomes active again: always use the current ones.
+    const current = (): LiveSync | undefined =>
+      active.current.profile.id === profile.id ? active.current.live : undefined;
+    const live: LiveLike = {
+      expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
+      expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
+      settled: (s, p, change) => current()?.settled(s, p, change),
+      refresh: async (s) => {
+        const watchers = current();
+        if (watchers?.isWatched(s)) await watchers.refresh(s);
+      },
+    };
+    const applier = new RoutingApplier({
+      client,
+      audit,
+      live,
+      profileId: profile.id,
+      accountId: client.accountId,
+      // Assigned roles; the applier reads the tags' suggestions from its own fresh read.
+      roles: (): Record<string, Role> => settings.getParticipantRoles(profile.id),
+      suggestRoles: suggestedRoles,
+    });
+    const timers = new TimedRoutes({ applier, dir: join(this.#deps.dir, profile.id) });
+    timers.on((event) => this.events.emit('routing:timer', event));
+    return { applier, timers };
+  }
+}
