@@ -7,7 +7,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Participant } from '../../../src-main/shared/bandwidth-api';
 import type { StreamSelection } from '../../../src-main/shared/routing';
 import { effective, sessionFromApi } from '../../../src-main/shared/routing';
-import { LocalApiClient, type LocalApiInfo } from '../helpers/local-api';
+import { LocalApiClient, type LocalApiInfo } from '../../support/local-api-client';
 import { SessionsPage } from './sessions-page';
 
 export class MatrixPage {
