@@ -265,15 +265,3 @@ export async function newCall(
     sessionLevel: false,
   };
 }
-
-/** A supervised demo call opened in the matrix, with the server's view of it. */
-export async function openSupervisedCall(
-  page: Page,
-  localApi: LocalApiInfo,
-): Promise<{ server: ServerState; m: MatrixPage; call: Required<DemoCall> }> {
-  const server = new ServerState(localApi);
-  const call = await supervisedCall(server.api);
-  const m = new MatrixPage(page);
-  await m.open(call.label, 3);
-  return { server, m, call };
-}
