@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Locator, type Page } from '@playwright/test';
-import { LocalApiClient } from '../tests/e2e/helpers/local-api';
+import { LocalApiClient } from '../tests/support/local-api-client';
 import { newCall } from '../tests/e2e/pages/matrix-page';
 import { startHost } from '../tests/e2e/support/web-host';
 import { chromiumLaunchOptions } from '../tests/support/chromium';

@@ -3,7 +3,7 @@
  * `agent-\u202Eexe.txt` used to display as "agent-txt.exe"; now the override is written out.
  */
 import { expect, test } from './support/fixtures';
-import { LocalApiClient } from './helpers/local-api';
+import { LocalApiClient } from '../support/local-api-client';
 import { SessionsPage } from './pages/sessions-page';
 
 const OVERRIDE = '\u202e';

@@ -3,26 +3,16 @@
  * call (customer C hears A, agent A hears C, supervisor S hears both, nobody hears S). After every
  * gesture the server's own state is read over HTTP.
  */
-import { expect, test } from './support/fixtures';
+import { expect, test } from './support/supervised-call';
 import { ConfirmDialog } from './pages/confirm-dialog';
-import { MatrixPage, ServerState, demoCalls, supervisedCall } from './pages/matrix-page';
+import { MatrixPage, ServerState, demoCalls } from './pages/matrix-page';
 
 test.use({ viewport: { width: 1360, height: 1000 } });
 
 test('connect a receiver to a publisher: drag a column header onto a row, Space, the menu', async ({
   console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   // Drag: the supervisor's column header onto the agent's row → the agent hears the supervisor.
   // The agent's role is only what its tag suggests (a caller can be tagged agent-…): it asks first.
   await m.drag(m.columnHeader(s), m.rowHeader(a));
@@ -64,16 +54,8 @@ test('connect a receiver to a publisher: drag a column header onto a row, Space,
 
 test('add from the tray and remove to it: by drag, by keyboard and by menu', async ({
   console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
   const confirm = new ConfirmDialog(app.page);
   const member = async (): Promise<boolean> =>
     (await server.members(sessionId)).some((p) => p.id === a);
@@ -82,7 +64,6 @@ test('add from the tray and remove to it: by drag, by keyboard and by menu', asy
     d.get(a)?.has(s) === false &&
     d.get(c)?.has(a) === true &&
     d.get(s)?.has(a) === true;
-  await m.open(label, 3);
 
   // Drag the agent's header out to the tray: confirm, then it leaves the session.
   await m.drag(m.rowHeader(a), m.tray);
@@ -124,18 +105,8 @@ test('add from the tray and remove to it: by drag, by keyboard and by menu', asy
 
 test('presets on a participant: dropped on it, by its shortcut key, from its menu', async ({
   console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   // Drag "Whisper" onto the supervisor: only the agent hears the supervisor. The demo's roles are
   // only suggested by the tags, so the preview names that guess and asks for a confirmation.
   await m.drag(m.preset('whisper'), m.columnHeader(s));
@@ -184,18 +155,8 @@ test('presets on a participant: dropped on it, by its shortcut key, from its men
 
 test('click toggles; several cells, rows or columns change as one change (click, keys, menu)', async ({
   console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   // A click toggles one cell at once: no dialog for a single cell without a guardrail.
   await m.cell(c, a).click();
   await expect(m.preview).toBeHidden();

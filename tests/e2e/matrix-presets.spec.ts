@@ -3,31 +3,16 @@
  * itself (the shortest choice, 30 s), and the same routing on a call while the local API's live
  * simulation moves the rest of the contact center.
  */
-import { expect, test } from './support/fixtures';
-import {
-  MatrixPage,
-  ServerState,
-  newCall,
-  supervisedCall,
-  type Delivery,
-} from './pages/matrix-page';
+import { expect, test } from './support/supervised-call';
+import { MatrixPage, ServerState, newCall, type Delivery } from './pages/matrix-page';
 
 test.use({ viewport: { width: 1360, height: 1000 } });
 
 const hears = (d: Delivery, r: string, p: string): boolean => d.get(r)?.has(p) === true;
 
 test('each preset does what it says on the server; undo takes it back', async ({
-  console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
   const normal = (d: Delivery): boolean =>
     hears(d, c, a) &&
     hears(d, a, c) &&
@@ -35,7 +20,6 @@ test('each preset does what it says on the server; undo takes it back', async ({
     hears(d, s, a) &&
     !hears(d, c, s) &&
     !hears(d, a, s);
-  await m.open(label, 3);
 
   // Mute the customer for everyone.
   await m.pick(m.columnHeader(c), 'Mute for everyone');
@@ -95,18 +79,11 @@ test('each preset does what it says on the server; undo takes it back', async ({
   await expect(m.supervision).toContainText('is not supervising');
 });
 
-test('a timed whisper counts down and reverts by itself', async ({ console: app }) => {
+test('a timed whisper counts down and reverts by itself', async ({
+  console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
+}) => {
   test.setTimeout(90_000);
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
 
   await m.presets.getByLabel('Timer for whisper and monitor').selectOption('30s');
   await m.rowHeader(s).focus();

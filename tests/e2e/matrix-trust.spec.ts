@@ -5,28 +5,18 @@
  * Every routing step is checked on the server.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './support/fixtures';
+import { expect, test } from './support/supervised-call';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { ConfirmDialog } from './pages/confirm-dialog';
-import { MatrixPage, ServerState, supervisedCall, type Delivery } from './pages/matrix-page';
+import { MatrixPage, ServerState, type Delivery } from './pages/matrix-page';
 
 test.use({ viewport: { width: 1360, height: 1000 } });
 
 const hears = (d: Delivery, r: string, p: string): boolean => d.get(r)?.has(p) === true;
 
 test('a write that fails half-way is rolled back, named, shown on the cells and audited', async ({
-  console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
   const before = await server.delivery(sessionId);
 
   await server.api.fail({
@@ -59,19 +49,8 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
 });
 
 test('a change made outside the console shows as drift; keep the console’s or take the server’s', async ({
-  console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const {
-    sessionId,
-    label,
-    customerId: c,
-    agentId: a,
-    supervisorId: s,
-  } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   // Someone else lets the agent hear the supervisor.
   await server.api.add(sessionId, a, {
     sessionId,
@@ -100,12 +79,10 @@ test('a change made outside the console shows as drift; keep the console’s or 
   expect(await server.hears(sessionId, c)).toEqual([]);
 });
 
-test('undo and redo by keys and buttons, and why they are refused', async ({ console: app }) => {
-  const server = new ServerState(app.localApi);
-  const { sessionId, label, customerId: c, agentId: a } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
+test('undo and redo by keys and buttons, and why they are refused', async ({
+  console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a },
+}) => {
   await m.undoButton.click();
   await expect(m.banner).toContainText('Nothing to undo');
   await expect(m.banner).toContainText('There is nothing to undo in this session.');
@@ -138,12 +115,8 @@ test('undo and redo by keys and buttons, and why they are refused', async ({ con
 
 test('stream aliases: Enter opens the editor, the menu too; only some streams reach the server', async ({
   console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a },
 }) => {
-  const server = new ServerState(app.localApi);
-  const { sessionId, label, customerId: c, agentId: a } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   await m.focusCell(c, a);
   await app.page.keyboard.press('Enter');
   await expect(m.aliasEditor).toBeVisible();
@@ -199,12 +172,8 @@ test('a 20-participant session: the full matrix works, and a 21st is refused bef
 
 test('the audit view filters this console’s changes and exports them as CSV and JSON', async ({
   console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a },
 }) => {
-  const server = new ServerState(app.localApi);
-  const { sessionId, label, customerId: c, agentId: a } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   await m.pick(m.columnHeader(c), 'Mute for everyone');
   await m.send({ reason: 'background noise' });
   await server.expect(sessionId, (d) => !hears(d, a, c), 'muted');
@@ -255,12 +224,8 @@ test('the audit view filters this console’s changes and exports them as CSV an
 
 test('the grid: one tab stop, arrows skip the diagonal, Home/End, highlighting, no axe violations', async ({
   console: app,
+  supervised: { m, customerId: c, agentId: a, supervisorId: s },
 }) => {
-  const server = new ServerState(app.localApi);
-  const { label, customerId: c, agentId: a, supervisorId: s } = await supervisedCall(server.api);
-  const m = new MatrixPage(app.page);
-  await m.open(label, 3);
-
   await expect(m.grid.locator('[tabindex="0"]')).toHaveCount(1);
   await m.focusCell(c, a);
   await app.page.keyboard.press('ArrowRight');

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectNoSeriousViolations } from './helpers/axe';
-import { LocalApiClient } from './helpers/local-api';
+import { LocalApiClient } from '../support/local-api-client';
 import { ProfilesPage } from './pages/profiles-page';
 import { SessionsPage } from './pages/sessions-page';
 import { startHost } from './support/web-host';

@@ -3,15 +3,16 @@
  * hears a supervisor without the supervisor seeing it. A whisper relying on it asks, naming the
  * guess in one sentence — from the preset bar and again on redo; assigned roles ask nothing.
  */
-import { expect, test } from './support/fixtures';
+import { expect, test } from './support/supervised-call';
 import { ConfirmDialog } from './pages/confirm-dialog';
-import { openSupervisedCall, type Delivery } from './pages/matrix-page';
+import type { Delivery } from './pages/matrix-page';
 
 test.use({ viewport: { width: 1360, height: 1000 } });
 
-test('a whisper to a guessed agent asks first, on apply and on redo', async ({ console: app }) => {
-  const { server, m, call } = await openSupervisedCall(app.page, app.localApi);
-  const { sessionId, customerId: c, agentId: a, supervisorId: s } = call;
+test('a whisper to a guessed agent asks first, on apply and on redo', async ({
+  console: app,
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
+}) => {
   const whispering = (d: Delivery): boolean =>
     d.get(a)?.has(s) === true && d.get(c)?.has(s) === false;
 
@@ -39,9 +40,9 @@ test('a whisper to a guessed agent asks first, on apply and on redo', async ({ c
   await server.expect(sessionId, whispering, 'whispering again after the redo');
 });
 
-test('once the roles are assigned, a whisper asks nothing about them', async ({ console: app }) => {
-  const { server, m, call } = await openSupervisedCall(app.page, app.localApi);
-  const { sessionId, agentId: a, supervisorId: s } = call;
+test('once the roles are assigned, a whisper asks nothing about them', async ({
+  supervised: { server, m, sessionId, agentId: a, supervisorId: s },
+}) => {
   // Assigning the role the tag suggested (shown checked) makes it the console's own.
   await m.pick(m.rowHeader(s), /^(✓ )?Supervisor$/);
   await m.pick(m.rowHeader(a), /^(✓ )?Agent$/);

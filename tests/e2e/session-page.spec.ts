@@ -9,7 +9,7 @@ import { suggestRole } from '../../src-main/shared/roles';
 import { SESSION_STORAGE_KEY } from '../../src-main/shared/ws-protocol';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { invoke } from './helpers/bridge';
-import { LocalApiClient } from './helpers/local-api';
+import { LocalApiClient } from '../support/local-api-client';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 import { expect, test } from './support/fixtures';

@@ -4,7 +4,7 @@
  * paths, the progress indication, keyboard use and the theme.
  */
 import { expectNoSeriousViolations } from './helpers/axe';
-import { LocalApiClient } from './helpers/local-api';
+import { LocalApiClient } from '../support/local-api-client';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 import { expect, test } from './support/fixtures';

@@ -4,8 +4,9 @@
  * says until when the sign-in waits, and the time limit is announced politely before it ends the
  * sign-in, saying why — never a silent drop. Each window keeps its own token in its own tab.
  */
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { WS_PATH } from '../../src-main/shared/ws-protocol';
+import { openSocket } from '../support/reliability/web-host';
 import { handshake } from './helpers/socket';
 import { startClockedHost } from './support/clocked-host';
 import { expect, signIn, tabToken, test } from './support/fixtures';
@@ -138,11 +139,7 @@ test('each sign-in holds at most four sockets; a fifth is refused and the consol
   const ws = `${app.url.replace('http', 'ws')}${WS_PATH}`;
   const held: WebSocket[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const socket = new WebSocket(ws, { headers: { Origin: app.url } });
-    await new Promise((resolve) => socket.once('open', resolve));
-    socket.send(JSON.stringify({ type: 'resume', token }));
-    await new Promise((resolve) => socket.once('message', resolve));
-    held.push(socket);
+    held.push((await openSocket(app.url, { type: 'resume', token })).socket);
   }
   const fifth = await handshake(ws, { Origin: app.url }, { type: 'resume', token });
   expect(fifth.answer).toMatchObject({ type: 'refused', reason: 'too-many-sockets' });

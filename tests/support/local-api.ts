@@ -13,6 +13,7 @@ import type {
   Subscriptions,
 } from '../../src-main/shared/bandwidth-api';
 import { validateResponse } from './openapi';
+import { basicAuth } from './local-api-client';
 
 export type Auth = 'default' | 'none' | { username: string; password: string };
 
@@ -63,7 +64,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 function authHeader(api: LocalApi, auth: Auth): Record<string, string> {
   if (auth === 'none') return {};
   const { username, password } = auth === 'default' ? api : auth;
-  return { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  return { authorization: basicAuth(username, password) };
 }
 
 async function send(

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createLocalApi } from '../../../src-main/local-api';
 import type { LocalApi } from '../../../src-main/local-api';
+import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
+import { LocalApiClient } from '../../support/local-api-client';
 import { connectNodeDevice } from '../../support/media/node-device';
 import { median } from '../support/stats';
 
@@ -47,19 +49,6 @@ async function cpuOver(ms: number): Promise<number> {
   return (used.user + used.system) / 1000 / (performance.now() - start);
 }
 
-function rest(api: LocalApi): (method: string, path: string, body?: unknown) => Promise<unknown> {
-  const auth = `Basic ${Buffer.from(`${api.username}:${api.password}`).toString('base64')}`;
-  return async (method, path, body) => {
-    const response = await fetch(`${api.baseUrl}/accounts/${api.accountId}${path}`, {
-      method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-    return response.status === 204 ? undefined : response.json();
-  };
-}
-
 interface Call {
   sessionId: string;
   ids: string[];
@@ -67,33 +56,25 @@ interface Call {
 }
 
 async function monitoredCalls(api: LocalApi, count: number): Promise<Call[]> {
-  const call = rest(api);
+  const client = new LocalApiClient(api);
   const calls: Call[] = [];
   for (let i = 0; i < count; i += 1) {
-    const { id: sessionId } = (await call('POST', '/sessions', { tag: `call-bench-${i}` })) as {
-      id: string;
-    };
+    const { id: sessionId } = await client.createSession(`call-bench-${i}`);
     const made = [];
     for (const role of ['customer', 'agent', 'supervisor']) {
       made.push(
-        (await call('POST', '/participants', {
-          tag: `${role}-${i}`,
-          publishPermissions: ['AUDIO'],
-        })) as {
-          participant: { id: string };
-          token: string;
-        },
+        await client.createParticipant({ tag: `${role}-${i}`, publishPermissions: ['AUDIO'] }),
       );
     }
     const [c, a, s] = made.map((m) => m.participant.id) as [string, string, string];
-    const list = (...ids: string[]): unknown => ({
+    const list = (...ids: string[]): Subscriptions => ({
       sessionId,
       participants: ids.map((participantId) => ({ participantId })),
     });
-    await call('PUT', `/sessions/${sessionId}/participants/${c}`);
-    await call('PUT', `/sessions/${sessionId}/participants/${a}`, list(c));
-    await call('PUT', `/sessions/${sessionId}/participants/${c}/subscriptions`, list(a));
-    await call('PUT', `/sessions/${sessionId}/participants/${s}`, list(c, a));
+    await client.add(sessionId, c);
+    await client.add(sessionId, a, list(c));
+    await client.subscribe(sessionId, c, list(a));
+    await client.add(sessionId, s, list(c, a));
     calls.push({ sessionId, ids: [c, a, s], supervisorToken: made[2]?.token ?? '' });
   }
   return calls;
@@ -135,7 +116,7 @@ async function renegotiation(
   api: LocalApi,
   toggles: number,
 ): Promise<{ add: number[]; remove: number[] }> {
-  const call = rest(api);
+  const client = new LocalApiClient(api);
   const [c] = await monitoredCalls(api, 1);
   if (c === undefined) throw new Error('no call');
   const [customer, agent, supervisor] = c.ids as [string, string, string];
@@ -144,12 +125,12 @@ async function renegotiation(
     api.control
       .media()
       .forwarded.find((f) => f.receiverId === supervisor && f.publisherId === agent)?.packets ?? 0;
-  const list = (...ids: string[]): unknown => ({
+  const list = (...ids: string[]): Subscriptions => ({
     sessionId: c.sessionId,
     participants: ids.map((participantId) => ({ participantId })),
   });
-  const put = (body: unknown): Promise<unknown> =>
-    call('PUT', `/sessions/${c.sessionId}/participants/${supervisor}/subscriptions`, body);
+  const put = (body: Subscriptions): Promise<void> =>
+    client.subscribe(c.sessionId, supervisor, body);
   const add: number[] = [];
   const remove: number[] = [];
   await put(list(customer));

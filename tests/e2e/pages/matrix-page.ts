@@ -7,7 +7,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Participant } from '../../../src-main/shared/bandwidth-api';
 import type { StreamSelection } from '../../../src-main/shared/routing';
 import { effective, sessionFromApi } from '../../../src-main/shared/routing';
-import { LocalApiClient, type LocalApiInfo } from '../helpers/local-api';
+import { LocalApiClient, type LocalApiInfo } from '../../support/local-api-client';
 import { SessionsPage } from './sessions-page';
 
 export class MatrixPage {
@@ -264,16 +264,4 @@ export async function newCall(
     supervisorId,
     sessionLevel: false,
   };
-}
-
-/** A supervised demo call opened in the matrix, with the server's view of it. */
-export async function openSupervisedCall(
-  page: Page,
-  localApi: LocalApiInfo,
-): Promise<{ server: ServerState; m: MatrixPage; call: Required<DemoCall> }> {
-  const server = new ServerState(localApi);
-  const call = await supervisedCall(server.api);
-  const m = new MatrixPage(page);
-  await m.open(call.label, 3);
-  return { server, m, call };
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DirectoryClient, retryDelay } from '../../../src-main/directory';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import type { DirectoryUpdate } from '../../../src-main/shared/dto/directory';
+import { LocalApiClient } from '../../support/local-api-client';
 
 const TOKEN = 'directory-token-Xq7-secret';
 const feed = (calls: number, events?: string): string =>
@@ -73,11 +74,7 @@ describe('DirectoryClient against the Local demo feed', () => {
     expect(client.snapshot?.calls).toHaveLength(6);
     expect(client.status.health).toBe('ok');
     const ended = client.snapshot?.calls[0]?.sessionId ?? '';
-    const auth = Buffer.from(`${a.username}:${a.password}`).toString('base64');
-    await fetch(`${a.baseUrl}/accounts/${a.accountId}/sessions/${ended}`, {
-      method: 'DELETE',
-      headers: { authorization: `Basic ${auth}` },
-    });
+    await new LocalApiClient(a).deleteSession(ended);
     await expect
       .poll(() => updates.some((u) => u.changes.ended.some((c) => c.sessionId === ended)), {
         timeout: 5000,

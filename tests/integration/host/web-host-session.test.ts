@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, SECRET_FRAGMENT } from '../../../src-main/shared/ws-protocol';
-import { openSocket, secretOf, type SignedInHost } from '../../support/reliability/web-host';
+import {
+  invokeOn,
+  openSocket,
+  secretOf,
+  type SignedInHost,
+} from '../../support/reliability/web-host';
 import { useClockedHosts } from './clocked-hosts';
 
 const MINUTE = 60_000;
@@ -52,8 +57,7 @@ describe('web host sessions over the wire', () => {
       terms: { idleMs: 30 * MINUTE, endsInMs: 12 * HOUR - 15_000, maxSockets: 4 },
     });
     expect(page.answer).not.toHaveProperty('token');
-    page.socket.send(JSON.stringify({ type: 'invoke', id: 5, name: 'profiles:list', input: {} }));
-    await until(() => page.frames.some((f) => f.type === 'result' && f.id === 5));
+    await invokeOn(page, 5, 'profiles:list', {});
     page.socket.close();
   });
 

@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApi, UUID } from '../../support/local-api';
 import type { TestApi } from '../../support/local-api';
+import { basicAuth } from '../../support/local-api-client';
 
 let t: TestApi;
 let port: number;
@@ -144,7 +145,7 @@ describe('control POSTs want application/json', () => {
 
 describe('the Bandwidth routes and the Host header', () => {
   it('answers another host name 421 while bound to loopback, even with the right credentials', async () => {
-    const auth = `Basic ${Buffer.from(`${t.api.username}:${t.api.password}`).toString('base64')}`;
+    const auth = basicAuth(t.api.username, t.api.password);
     const before = sessions();
     const path = `/v1/accounts/${t.api.accountId}/sessions`;
     const rebound = await send(

@@ -12,6 +12,7 @@ import {
 } from '../../../src-main/local-api';
 import type { LocalApi, LocalApiState } from '../../../src-main/local-api';
 import type { DirectorySnapshot } from '../../../src-main/shared/dto/directory';
+import { LocalApiClient } from '../../support/local-api-client';
 
 let api: LocalApi | undefined;
 afterEach(async () => {
@@ -47,13 +48,8 @@ function raw(
   });
 }
 
-function bw(a: LocalApi, method: string, path: string): Promise<Response> {
-  const auth = Buffer.from(`${a.username}:${a.password}`).toString('base64');
-  return fetch(`${a.baseUrl}/accounts/${a.accountId}${path}`, {
-    method,
-    headers: { authorization: `Basic ${auth}` },
-  });
-}
+const bw = (a: LocalApi, method: string, path: string): Promise<Response> =>
+  new LocalApiClient(a).request(method, path);
 
 /** Every session and every role-tagged member of the state, as the feed should list them. */
 function expected(state: LocalApiState): Map<string, Map<string, string>> {

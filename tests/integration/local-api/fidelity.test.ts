@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalApi } from '../../../src-main/local-api';
 import { startTestApi, UUID } from '../../support/local-api';
 import type { TestApi } from '../../support/local-api';
+import { basicAuth } from '../../support/local-api-client';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -18,9 +19,6 @@ afterAll(async () => {
 beforeEach(() => {
   t.api.control.clearWebRtcAccess();
 });
-
-const basic = (user: string, pass: string): string =>
-  `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
 describe('401 and 403 as Bandwidth documents them', () => {
   it('an account without WebRTC access answers 403 {message}; the served account still works', async () => {
@@ -61,7 +59,7 @@ describe('401 and 403 as Bandwidth documents them', () => {
     const api = await createLocalApi({ accountsWithoutWebRtc: ['9900000'] });
     try {
       const response = await fetch(`${api.baseUrl}/accounts/9900000/sessions/x`, {
-        headers: { authorization: basic(api.username, api.password) },
+        headers: { authorization: basicAuth(api.username, api.password) },
       });
       expect(response.status).toBe(403);
     } finally {

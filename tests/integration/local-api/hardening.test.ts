@@ -9,6 +9,7 @@ import { Store, buildLocalApiApp, createLocalApi } from '../../../src-main/local
 import type { LocalApiState } from '../../../src-main/local-api';
 import { startTestApi, UUID } from '../../support/local-api';
 import type { TestApi } from '../../support/local-api';
+import { basicAuth } from '../../support/local-api-client';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -17,9 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-const basic = (user: string, pass: string): string =>
-  `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
 describe('JSON with prototype-poisoning keys', () => {
   it.each([
@@ -115,7 +113,7 @@ describe('limits on what one client can store', () => {
       const post = (path: string): Promise<Response> =>
         fetch(`${base}${path}`, {
           method: 'POST',
-          headers: { authorization: basic('u', 'p'), 'content-type': 'application/json' },
+          headers: { authorization: basicAuth('u', 'p'), 'content-type': 'application/json' },
           body: '{}',
         });
       const session = await post('/sessions');
@@ -130,7 +128,7 @@ describe('limits on what one client can store', () => {
       });
       const deleted = await fetch(`${base}/sessions/s-0`, {
         method: 'DELETE',
-        headers: { authorization: basic('u', 'p') },
+        headers: { authorization: basicAuth('u', 'p') },
       });
       expect(deleted.status).toBe(204);
       expect((await post('/sessions')).status).toBe(200);
@@ -145,7 +143,7 @@ describe('the request log', () => {
     const lines: string[] = [];
     const api = await createLocalApi({ logger: { write: (line) => void lines.push(line) } });
     try {
-      const auth = { authorization: basic(api.username, api.password) };
+      const auth = { authorization: basicAuth(api.username, api.password) };
       const secret = 'eyJhbGciOiJIUzI1NiJ9.device-token.signature';
       await fetch(`${api.url}/v3/?token=${secret}&client=patchbay`, { headers: auth });
       await fetch(`${api.baseUrl}/accounts/${api.accountId}/sessions/x?TOKEN=${secret}`, {

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { REPO_ROOT } from '../../support/openapi';
+import { LocalApiClient } from '../../support/local-api-client';
 
 it('never logs a device token', async () => {
   const child = spawn(
@@ -27,14 +28,12 @@ it('never logs a device token', async () => {
   try {
     await expect.poll(() => output, { timeout: 20_000, interval: 50 }).toMatch(/Stop with Ctrl\+C/);
     const base = /base URL: +(\S+)/.exec(output)?.[1] ?? '';
-    const auth = `Basic ${Buffer.from('patchbay:patchbay-local').toString('base64')}`;
-    const created = (await (
-      await fetch(`${base}/accounts/9900000/participants`, {
-        method: 'POST',
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: '{}',
-      })
-    ).json()) as { token: string };
+    const created = await new LocalApiClient({
+      baseUrl: base,
+      accountId: '9900000',
+      username: 'patchbay',
+      password: 'patchbay-local',
+    }).createParticipant();
     const ws = new WebSocket(
       `${base.replace(/^http/, 'ws').replace(/\/v1$/, '')}/v3/?token=${created.token}&client=test`,
     );

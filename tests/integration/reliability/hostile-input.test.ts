@@ -33,6 +33,7 @@ import {
   startSignedInHost,
   type SignedInHost,
 } from '../../support/reliability/web-host';
+import { basicAuth } from '../../support/local-api-client';
 
 const RUNS_PER_CAPABILITY = sized(150, 1_500);
 const FRAMES = sized(800, 8_000);
@@ -292,7 +293,7 @@ describe('reliability: hostile HTTP against the local API', () => {
         method: 'GET',
         path: `/v1/accounts/${api.accountId}/sessions/${paths.sessions[0] ?? 'x'}`,
         headers: {
-          authorization: `Basic ${Buffer.from(`${api.username}:${api.password}`).toString('base64')}`,
+          authorization: basicAuth(api.username, api.password),
         },
       });
       const polluted =

@@ -8,6 +8,7 @@ import { expect } from '@playwright/test';
 import type { LocalApi } from '../../../src-main/local-api';
 import type { MediaView } from '../../../src-main/local-api/media/forwarder';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
+import { LocalApiClient } from '../local-api-client';
 
 export const WINDOW_MS = 600;
 
@@ -22,46 +23,27 @@ export interface MediaCall {
 
 export class MediaRoutes {
   readonly #api: LocalApi;
+  readonly #client: LocalApiClient;
   #sessionId = '';
 
   constructor(api: LocalApi) {
     this.#api = api;
-  }
-
-  async #request(method: string, path: string, body?: unknown): Promise<Response> {
-    const auth = Buffer.from(`${this.#api.username}:${this.#api.password}`).toString('base64');
-    const response = await fetch(`${this.#api.baseUrl}/accounts/${this.#api.accountId}${path}`, {
-      method,
-      headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response;
+    this.#client = new LocalApiClient(api);
   }
 
   async #participant(tag: string): Promise<{ id: string; token: string }> {
-    const response = await this.#request('POST', '/participants', {
-      tag,
-      publishPermissions: ['AUDIO'],
-    });
-    const created = (await response.json()) as { participant: { id: string }; token: string };
+    const created = await this.#client.createParticipant({ tag, publishPermissions: ['AUDIO'] });
     return { id: created.participant.id, token: created.token };
   }
 
   /** A normal call (customer hears agent, agent hears customer) with "me" in it hearing nobody. */
   async call(): Promise<MediaCall> {
-    const session = (await (
-      await this.#request('POST', '/sessions', { tag: 'call-media' })
-    ).json()) as {
-      id: string;
-    };
+    const session = await this.#client.createSession('call-media');
     this.#sessionId = session.id;
     const customer = await this.#participant('customer-media');
     const agent = await this.#participant('agent-media');
     const me = await this.#participant('supervisor-media');
-    for (const p of [customer, agent, me])
-      await this.#request('PUT', `/sessions/${session.id}/participants/${p.id}`);
+    for (const p of [customer, agent, me]) await this.#client.add(session.id, p.id);
     const list = (id: string): Subscriptions => ({
       sessionId: session.id,
       participants: [{ participantId: id }],
@@ -78,15 +60,11 @@ export class MediaRoutes {
   }
 
   async subscribe(receiverId: string, subscriptions: Subscriptions): Promise<void> {
-    await this.#request(
-      'PUT',
-      `/sessions/${this.#sessionId}/participants/${receiverId}/subscriptions`,
-      subscriptions,
-    );
+    await this.#client.subscribe(this.#sessionId, receiverId, subscriptions);
   }
 
   async leave(participantId: string): Promise<void> {
-    await this.#request('DELETE', `/sessions/${this.#sessionId}/participants/${participantId}`);
+    await this.#client.remove(this.#sessionId, participantId);
   }
 
   /** Over one window: whom `receiverId` gets packets from, and who gets packets from it. */

@@ -6,6 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { deeplyNested, hostileValue } from './hostile';
+import { basicAuth } from '../local-api-client';
 
 export interface RawRequest {
   method: string;
@@ -119,18 +120,14 @@ export function pathArb(p: PathPools): fc.Arbitrary<string> {
   return fc.tuple(route, query).map(([r, qs]) => `${r}${qs}`);
 }
 
-function basic(user: string, pass: string): string {
-  return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-}
-
 export function headersArb(good: {
   username: string;
   password: string;
 }): fc.Arbitrary<Record<string, string>> {
   const auth = fc.oneof(
-    { weight: 5, arbitrary: fc.constant(basic(good.username, good.password)) },
+    { weight: 5, arbitrary: fc.constant(basicAuth(good.username, good.password)) },
     fc.constant(''),
-    fc.tuple(fc.string(), fc.string()).map(([u, p]) => basic(u, p)),
+    fc.tuple(fc.string(), fc.string()).map(([u, p]) => basicAuth(u, p)),
     fc.constantFrom('Basic', 'Basic !!!', 'Bearer x', 'basic ' + 'A'.repeat(8_000), 'Basic Og=='),
     fc.base64String({ maxLength: 64 }).map((b) => `Basic ${b}`),
   );

@@ -75,6 +75,29 @@ export async function openSocket(
   return { socket, frames, answer, closed };
 }
 
+/**
+ * Sends `{type: 'invoke', id, name, input}` on a signed-in socket and resolves with the host's
+ * result frame for that id (events and other results in between are skipped).
+ */
+export function invokeOn(
+  opened: Pick<OpenedSocket, 'socket'>,
+  id: number,
+  name: string,
+  input: unknown,
+): Promise<HostFrame> {
+  const { socket } = opened;
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData): void => {
+      const frame = JSON.parse(data.toString()) as HostFrame;
+      if (frame.type !== 'result' || frame.id !== id) return;
+      socket.off('message', onMessage);
+      resolve(frame);
+    };
+    socket.on('message', onMessage);
+    socket.send(JSON.stringify({ type: 'invoke', id, name, input }));
+  });
+}
+
 /** A stand-in renderer folder (the bridge does not need the real build). */
 export async function startSignedInHost(
   console_: ComposedConsole,

@@ -1,21 +1,29 @@
 /**
- * Talks to the test's embedded local API over HTTP, beside the console: sets up sessions and
- * participants the way a contact-center backend would, and injects faults (status codes, dropped
- * connections, latency) through its loopback-only control surface.
+ * The tests' one typed client of a running local API (or anything speaking Bandwidth's WebRTC REST
+ * API with Basic auth): sets up sessions and participants the way a contact-center backend would,
+ * and injects faults (status codes, dropped connections, latency) through the loopback-only control
+ * surface. Every call but `request` throws on a non-2xx answer, naming the method, URL and body.
  */
 import type {
   CreateParticipantResponse,
   Participant,
   Session,
   Subscriptions,
-} from '../../../src-main/shared/bandwidth-api';
-import type { FailureRule, LatencyRule, LocalApiState } from '../../../src-main/local-api';
+} from '../../src-main/shared/bandwidth-api';
+import type { FailureRule, LatencyRule, LocalApiState } from '../../src-main/local-api';
 
+/** Where the API is and who to be: a `LocalApi` fits, as does the console's own profile view. */
 export interface LocalApiInfo {
+  /** Up to and including `/v1`. */
   baseUrl: string;
   accountId: string;
   username: string;
   password: string;
+}
+
+/** The value of an `Authorization` header for HTTP Basic credentials. */
+export function basicAuth(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
 export class LocalApiClient {
@@ -25,16 +33,24 @@ export class LocalApiClient {
     this.origin = new URL(info.baseUrl).origin;
   }
 
-  private async send(method: string, url: string, body?: unknown): Promise<unknown> {
-    const auth = Buffer.from(`${this.info.username}:${this.info.password}`).toString('base64');
-    const response = await fetch(url, {
+  /** `baseUrl` + `/accounts/{accountId}` + `path`, with the credentials; any answer is returned. */
+  request(method: string, path: string, body?: unknown): Promise<Response> {
+    return this.fetch(method, `${this.info.baseUrl}/accounts/${this.info.accountId}${path}`, body);
+  }
+
+  private fetch(method: string, url: string, body?: unknown): Promise<Response> {
+    return fetch(url, {
       method,
       headers: {
-        authorization: `Basic ${auth}`,
+        authorization: basicAuth(this.info.username, this.info.password),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  }
+
+  private async send(method: string, url: string, body?: unknown): Promise<unknown> {
+    const response = await this.fetch(method, url, body);
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
     return text === '' ? undefined : (JSON.parse(text) as unknown);
@@ -60,6 +76,20 @@ export class LocalApiClient {
     subscriptions?: Subscriptions,
   ): Promise<void> {
     await this.bw('PUT', `/sessions/${sessionId}/participants/${participantId}`, subscriptions);
+  }
+
+  /** Replaces a member's subscriptions (PUT …/subscriptions). */
+  async subscribe(
+    sessionId: string,
+    participantId: string,
+    subscriptions: Subscriptions,
+  ): Promise<void> {
+    const path = `/sessions/${sessionId}/participants/${participantId}/subscriptions`;
+    await this.bw('PUT', path, subscriptions);
+  }
+
+  async remove(sessionId: string, participantId: string): Promise<void> {
+    await this.bw('DELETE', `/sessions/${sessionId}/participants/${participantId}`);
   }
 
   async deleteSession(sessionId: string): Promise<void> {
