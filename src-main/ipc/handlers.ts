@@ -56,16 +56,17 @@ export function createHandlers(core: ConsoleCore): Handlers<Requests> {
 
     'routing:preview': async ({ sessionId, intent }) =>
       (await core.routing.active()).applier.preview(sessionId, intent),
-    'routing:apply': change(async ({ sessionId, intent, durationMs, untilStopped, ...options }) => {
-      const { applier, timers } = await core.routing.active();
-      const opts = {
-        ...(options.confirmedViolations ? { confirmedViolations: true } : {}),
-        ...(options.reason ? { reason: options.reason } : {}),
-      };
-      if (durationMs) return timers.applyTimed(sessionId, intent, { durationMs }, opts);
-      if (untilStopped) return timers.applyTimed(sessionId, intent, { untilStopped: true }, opts);
-      return applier.apply(sessionId, intent, opts);
-    }),
+    'routing:apply': change(({ sessionId, intent, durationMs, untilStopped, ...options }) =>
+      core.routing.apply(
+        sessionId,
+        intent,
+        durationMs ? { durationMs } : untilStopped ? { untilStopped: true } : undefined,
+        {
+          ...(options.confirmedViolations ? { confirmedViolations: true } : {}),
+          ...(options.reason ? { reason: options.reason } : {}),
+        },
+      ),
+    ),
     'routing:undo': change(async ({ sessionId }) =>
       (await core.routing.active()).applier.undo(sessionId),
     ),

@@ -12,6 +12,7 @@ export type { TimedRouteRecord } from './timer-store';
 export type {
   ApplyFailure,
   ApplyFailureCode,
+  AppliedChange,
   ApplyOptions,
   ApplyResult,
   ApplySuccess,

@@ -268,3 +268,6 @@ export type TimedRouteEvent =
     };
 
 export type TimedApplyResult = (ApplySuccess & { readonly timer: TimedRouteView }) | ApplyFailure;
+
+/** What `routing:apply` answers: the result and the session's undo/redo state after it. */
+export type AppliedChange = (ApplyResult | TimedApplyResult) & { readonly history: HistoryState };

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import type { LiveSync } from '../live';
-import { RoutingApplier, TimedRoutes, type LiveLike, type TimedRouteEvent } from '../routing';
+import {
+  RoutingApplier,
+  TimedRoutes,
+  type AppliedChange,
+  type ApplyOptions,
+  type LiveLike,
+  type TimedDuration,
+  type TimedRouteEvent,
+} from '../routing';
+import type { Intent } from '../shared/routing';
 import type { Role } from '../shared/routing/model';
 import { suggestedRoles } from '../shared/roles';
 import { printable } from '../shared/text';
@@ -37,6 +46,23 @@ export class RoutingService {
     for (const warning of restored.warnings)
       console.warn(logs.text(`timed routes: ${printable(warning)}`));
     return routing;
+  }
+
+  /**
+   * Applies an intent on the active profile (timed when `duration` is given) and answers with the
+   * session's undo/redo state after it, so the renderer needs no second round trip.
+   */
+  async apply(
+    sessionId: string,
+    intent: Intent,
+    duration: TimedDuration | undefined,
+    options: Pick<ApplyOptions, 'confirmedViolations' | 'reason'>,
+  ): Promise<AppliedChange> {
+    const { applier, timers } = await this.active();
+    const result = duration
+      ? await timers.applyTimed(sessionId, intent, duration, options)
+      : await applier.apply(sessionId, intent, options);
+    return { ...result, history: applier.history(sessionId) };
   }
 
   close(): void {

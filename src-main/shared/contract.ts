@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../audit/types';
 import type {
+  AppliedChange,
   ApplyResult,
   HistoryState,
   PreviewResult,
-  TimedApplyResult,
   TimedRouteEvent,
   TimedRouteView,
   TimerOutcome,
@@ -140,7 +140,7 @@ export const requests = {
   'routing:preview': request<PreviewResult>()(
     z.strictObject({ sessionId: id('Session id'), intent: intentSchema }),
   ),
-  'routing:apply': request<ApplyResult | TimedApplyResult>()(
+  'routing:apply': request<AppliedChange>()(
     z
       .strictObject({
         profileId,

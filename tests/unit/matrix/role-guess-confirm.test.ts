@@ -43,11 +43,13 @@ function applied(): ApplyResult {
   };
 }
 
+const HISTORY = { canUndo: false, canRedo: true, redoLabel: 'whisper' };
+
 function store(view: SessionView) {
   const fake = fakeBridge({
-    'routing:apply': () => ok(applied()),
+    'routing:apply': () => ok({ ...applied(), history: HISTORY }),
     'participants:setRole': () => ok(null),
-    'routing:history': () => ok({ canUndo: false, canRedo: true, redoLabel: 'whisper' }),
+    'routing:history': () => ok(HISTORY),
   });
   const matrix = new m.MatrixStore({
     bridge: fake.bridge,
