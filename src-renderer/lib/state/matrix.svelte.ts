@@ -28,8 +28,9 @@ import { MatrixMembers } from './matrix-members.svelte';
 import { MatrixPointer } from './matrix-pointer.svelte';
 import { MatrixRoles, type RoleSetter } from './matrix-roles.svelte';
 import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
+import type { SessionUpdates } from './sessions.svelte';
 
-export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants' | 'sessions'>;
+export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
 export type { TrayEntry } from './matrix-members.svelte';
 export type { MenuState, MenuTarget } from './matrix-pointer.svelte';
@@ -42,6 +43,8 @@ export interface MatrixDeps {
    */
   readonly profileId: string;
   readonly session: () => SessionView;
+  /** The live updates of the watched sessions (the SessionsStore, the one subscriber). */
+  readonly updates: SessionUpdates;
   /** Participants the console knows outside any session (offered in the tray). */
   readonly available?: () => readonly Participant[];
   /**
@@ -206,7 +209,7 @@ export class MatrixStore {
 
   /** Follows live updates (drift, confirmations), timed routes and the undo history. */
   connect(): () => void {
-    const offUpdates = this.#deps.bridge.sessions.onUpdate((event) => {
+    const offUpdates = this.#deps.updates.onUpdate((event) => {
       if (event.session.id !== this.sessionId) return;
       const routing = routingOf(event.session, this.roles.overrides);
       this.drift.observe(routing, event.changes);

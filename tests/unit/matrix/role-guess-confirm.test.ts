@@ -55,6 +55,7 @@ function store(view: SessionView) {
     bridge: fake.bridge,
     profileId: PROFILE,
     session: () => view,
+    updates: fake.bridge.sessions,
     changes: { setTimer: () => 0 },
   });
   return { fake, matrix };

@@ -34,8 +34,9 @@ async function setup(handlers: Handlers = {}, sessions: SessionView[] = [monitor
   const toasts = new m.ToastsStore({ setTimer: () => 0 });
   const busy = new m.BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
   const store = new m.SessionsStore(fake.bridge, toasts, busy);
+  const participants = new m.ParticipantsStore(fake.bridge, toasts, busy, store);
   await store.useProfile('local-demo');
-  return { fake, toasts, store, participants: store.participants };
+  return { fake, toasts, store, participants };
 }
 
 describe('ParticipantsStore: create', () => {

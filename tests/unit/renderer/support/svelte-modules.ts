@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type ViteDevServer } from 'vite';
 import type * as Busy from '../../../../src-renderer/lib/state/busy.svelte';
+import type * as Participants from '../../../../src-renderer/lib/state/participants.svelte';
 import type * as Preferences from '../../../../src-renderer/lib/state/preferences.svelte';
 import type * as Profiles from '../../../../src-renderer/lib/state/profiles.svelte';
 import type * as Sessions from '../../../../src-renderer/lib/state/sessions.svelte';
@@ -45,13 +46,14 @@ export type StateModules = typeof Busy &
   typeof Toasts &
   typeof Profiles &
   typeof Sessions &
+  typeof Participants &
   typeof Preferences;
 
 /** Every state class, compiled once per test file. */
 export async function loadStateModules(): Promise<StateModules> {
   const dir = 'src-renderer/lib/state';
   const modules = await Promise.all(
-    ['busy', 'toasts', 'profiles', 'sessions', 'preferences'].map((name) =>
+    ['busy', 'toasts', 'profiles', 'sessions', 'participants', 'preferences'].map((name) =>
       loadSvelteModule<object>(`${dir}/${name}.svelte.ts`),
     ),
   );
