@@ -14,6 +14,7 @@ import type { SessionView } from '../../../src-main/shared/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
 import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
 import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';
+import { driftByReceiver } from '../matrix/drift';
 import { cellKey } from '../matrix/grid';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
@@ -68,7 +69,7 @@ export class MatrixStore {
   readonly members: MatrixMembers;
   readonly pointer: MatrixPointer;
   readonly roles: MatrixRoles;
-  readonly drift = new MatrixDrift(() => this.#ids());
+  readonly drift = new MatrixDrift();
   #aliases = $state.raw<AliasEditor | null>(null);
   #duration = $state<DurationId>('none');
   #current = $state<string | null>(null);
@@ -98,7 +99,10 @@ export class MatrixStore {
     return model;
   });
   #drifted = $derived(
-    this.drift.receivers.map((row) => ({ ...row, label: this.label(row.receiverId) })),
+    driftByReceiver(this.drift.cells, this.#model.ids).map((row) => ({
+      ...row,
+      label: this.label(row.receiverId),
+    })),
   );
 
   constructor(deps: MatrixDeps) {
@@ -177,9 +181,6 @@ export class MatrixStore {
   }
   #failures(): ReadonlyMap<string, string> {
     return this.changes.failures;
-  }
-  #ids(): readonly string[] {
-    return this.#model.ids;
   }
 
   get model(): MatrixModel {
