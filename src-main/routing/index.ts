@@ -24,6 +24,7 @@ export type {
   PreviewResult,
   PreviewSuccess,
   ReadFailure,
+  AppliedChange,
   TimedApplyResult,
   TimedDuration,
   TimedRouteEvent,

@@ -26,6 +26,7 @@ export type {
 } from '../shared/dto/routing';
 export type {
   RevertHow,
+  AppliedChange,
   TimedApplyResult,
   TimedRouteEvent,
   TimedRouteView,

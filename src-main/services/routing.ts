@@ -8,7 +8,7 @@ import {
   type HistoryState,
   type LiveLike,
   type PreviewResult,
-  type TimedApplyResult,
+  type AppliedChange,
   type TimedRouteView,
   type TimerOutcome,
 } from '../routing';
@@ -64,24 +64,27 @@ export class RoutingService {
     return (await this.#current()).applier.preview(sessionId, intent);
   }
 
+  /**
+   * Applies an intent on the given profile (timed when asked) and answers with the session's
+   * undo/redo state after it, so the renderer needs no second round trip.
+   */
   async apply(
     profileId: string,
     sessionId: string,
     intent: Intent,
     how: RoutingApplyOptions = {},
-  ): Promise<ApplyResult | TimedApplyResult> {
+  ): Promise<AppliedChange> {
     const { applier, timers } = await this.#of(this.#deps.active.for(profileId));
     const options = {
       ...(how.confirmedViolations ? { confirmedViolations: true } : {}),
       ...(how.reason ? { reason: how.reason } : {}),
     };
-    if (how.durationMs) {
-      return timers.applyTimed(sessionId, intent, { durationMs: how.durationMs }, options);
-    }
-    if (how.untilStopped) {
-      return timers.applyTimed(sessionId, intent, { untilStopped: true }, options);
-    }
-    return applier.apply(sessionId, intent, options);
+    const result = how.durationMs
+      ? await timers.applyTimed(sessionId, intent, { durationMs: how.durationMs }, options)
+      : how.untilStopped
+        ? await timers.applyTimed(sessionId, intent, { untilStopped: true }, options)
+        : await applier.apply(sessionId, intent, options);
+    return { ...result, history: applier.history(sessionId) };
   }
 
   async undo(profileId: string, sessionId: string): Promise<ApplyResult> {

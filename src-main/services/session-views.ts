@@ -1,6 +1,6 @@
 import type { SessionSnapshot } from '../live';
 import type { Role } from '../shared/routing/model';
-import { suggestRole } from '../shared/roles';
+import { shownRole } from '../shared/roles';
 import type { SessionView } from '../shared/dto/session-view';
 import type { WatchedSession } from '../settings';
 
@@ -18,13 +18,8 @@ export function sessionView(
     observedAt: snapshot?.observedAt ?? null,
     error: snapshot?.error,
     participants: (snapshot?.participants ?? []).map((p) => {
-      const assigned = roles[p.id];
-      const suggested = suggestRole(p.tag);
-      return {
-        ...p,
-        role: assigned ?? suggested,
-        roleSource: assigned ? 'assigned' : suggested ? 'suggested' : null,
-      };
+      const { role, source } = shownRole(roles[p.id], p.tag);
+      return { ...p, role, roleSource: source };
     }),
   };
 }

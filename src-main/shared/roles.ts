@@ -11,6 +11,22 @@ export function suggestRole(tag: string | undefined): Role | null {
   return word === 'caller' ? 'customer' : (word as Role);
 }
 
+/** Where a shown role comes from: chosen in the console, or only suggested by the tag. */
+export type RoleSource = 'assigned' | 'suggested' | null;
+
+/**
+ * The one rule for the role shown: the role assigned in the console, else the one the tag
+ * suggests, else none.
+ */
+export function shownRole(
+  assigned: Role | null | undefined,
+  tag: string | undefined,
+): { readonly role: Role | null; readonly source: RoleSource } {
+  if (assigned) return { role: assigned, source: 'assigned' };
+  const suggested = suggestRole(tag);
+  return { role: suggested, source: suggested ? 'suggested' : null };
+}
+
 /** The role each participant's tag suggests; participants whose tag suggests none are left out. */
 export function suggestedRoles(
   participants: readonly { readonly id: string; readonly tag?: string | undefined }[],

@@ -9,12 +9,7 @@ import type { AuditEntry } from '../dto/audit';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
 import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
 import type { ProfilesState, ProfileView, SettingsView } from '../dto/settings';
-import type {
-  TimedApplyResult,
-  TimedRouteEvent,
-  TimedRouteView,
-  TimerOutcome,
-} from '../dto/timers';
+import type { AppliedChange, TimedRouteEvent, TimedRouteView, TimerOutcome } from '../dto/timers';
 import type { Intent, Role } from '../routing';
 import { capability as request, event, type Bridge } from './bridge';
 import type {
@@ -62,7 +57,7 @@ export const requests = {
   'participants:setRole': request<Change<{ participantId: string; role: Role | null }>, null>(),
 
   'routing:preview': request<InSession & { intent: Intent }, PreviewResult>(),
-  'routing:apply': request<ApplyInput, ApplyResult | TimedApplyResult>(),
+  'routing:apply': request<ApplyInput, AppliedChange>(),
   'routing:undo': request<Change<InSession>, ApplyResult>(),
   /** `confirmedViolations`: the user confirmed the roles the change relies on (only guessed). */
   'routing:redo': request<Change<InSession & { confirmedViolations?: boolean }>, ApplyResult>(),

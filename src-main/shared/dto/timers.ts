@@ -1,6 +1,6 @@
 /** Timed routes as the renderer sees them: the countdowns, their events and outcomes. */
 import type { Intent } from '../routing';
-import type { ApplyFailure, ApplySuccess } from './routing';
+import type { ApplyFailure, ApplyResult, ApplySuccess, HistoryState } from './routing';
 
 /** What the renderer shows for a countdown. */
 export interface TimedRouteView {
@@ -41,3 +41,6 @@ export type TimedRouteEvent =
     };
 
 export type TimedApplyResult = (ApplySuccess & { readonly timer: TimedRouteView }) | ApplyFailure;
+
+/** What `routing:apply` answers: the result and the session's undo/redo state after it. */
+export type AppliedChange = (ApplyResult | TimedApplyResult) & { readonly history: HistoryState };

@@ -7,8 +7,9 @@ import type { PatchbayBridge } from '../api';
 import type { AuditEntry, AuditOutcome } from '$shared/dto/audit';
 import { errorText } from '../errors';
 import { exportFileName, isoFromLocal, nowDate } from '../matrix/audit-words';
+import type { SessionUpdates } from './sessions.svelte';
 
-export type AuditBridge = Pick<PatchbayBridge, 'audit' | 'sessions'>;
+export type AuditBridge = Pick<PatchbayBridge, 'audit'>;
 export type AuditScope = 'session' | 'account';
 
 export interface AuditFilterForm {
@@ -20,6 +21,8 @@ export interface AuditFilterForm {
 }
 
 export interface AuditOptions {
+  /** The live updates of the watched sessions (the SessionsStore). */
+  updates: SessionUpdates;
   /** The active profile (the account scope). */
   profileId: () => string | null;
   download: (fileName: string, mime: string, text: string) => void;
@@ -84,7 +87,7 @@ export class AuditStore {
   /** Reloads when this console changed the session (its own audit entries were just written). */
   connect(): () => void {
     void this.load();
-    return this.#bridge.sessions.onUpdate((event) => {
+    return this.#options.updates.onUpdate((event) => {
       if (event.session.id !== this.#sessionId && this.#filter.scope === 'session') return;
       if (event.changes.some((c) => c.origin === 'console')) void this.load();
     });

@@ -1,9 +1,12 @@
 /**
- * The console's scoped state, set once by App.svelte and read by the views below it. Tests and
- * future windows can build their own set of stores with another bridge.
+ * The console's scoped state, set once by App.svelte and read by the views below it; and the
+ * matrix of one session, set by its RoutingPanel and read by the matrix components below it. Tests
+ * and future windows can build their own set of stores with another bridge.
  */
 import { createContext } from 'svelte';
 import type { BusyStore } from './busy.svelte';
+import type { MatrixStore } from './matrix.svelte';
+import type { ParticipantsStore } from './participants.svelte';
 import type { PreferencesStore } from './preferences.svelte';
 import type { ProfilesStore } from './profiles.svelte';
 import type { SessionsStore } from './sessions.svelte';
@@ -14,7 +17,10 @@ export interface ConsoleState {
   busy: BusyStore;
   profiles: ProfilesStore;
   sessions: SessionsStore;
+  participants: ParticipantsStore;
   preferences: PreferencesStore;
 }
 
 export const [getConsole, setConsole] = createContext<ConsoleState>();
+
+export const [getMatrix, setMatrix] = createContext<MatrixStore>();

@@ -252,18 +252,19 @@ export class MatrixChanges {
     const labels: string[] = [];
     const timed = request.intents.length === 1 ? durationFields(request.duration) : {};
     for (const intent of foldCellIntents(request.intents)) {
-      const outcome = outcomeOf(
-        await this.#bridge.routing.apply({
-          profileId: this.#profileId,
-          sessionId: this.#sessionId,
-          intent: wireIntent(intent),
-          ...(confirmed ? { confirmedViolations: true } : {}),
-          ...(reason ? { reason } : {}),
-          ...timed,
-        }),
-      );
+      const result = await this.#bridge.routing.apply({
+        profileId: this.#profileId,
+        sessionId: this.#sessionId,
+        intent: wireIntent(intent),
+        ...(confirmed ? { confirmedViolations: true } : {}),
+        ...(reason ? { reason } : {}),
+        ...timed,
+      });
+      // main answers with the session's history after the apply: no second round trip.
+      if (result.ok) this.history.show(result.value.history);
+      const outcome = outcomeOf(result);
       if (!outcome.ok) {
-        await this.#fail(id, request, local, outcome, routeIds.length);
+        await this.#fail(id, request, local, outcome, routeIds.length, result.ok);
         return;
       }
       routeIds.push(outcome.routeId);
@@ -273,7 +274,6 @@ export class MatrixChanges {
     this.#settle(id);
     if (routeIds.length > 0) this.history.record({ labels, routeIds });
     this.#announcer.say(`Done: ${request.label}.`);
-    await this.history.refresh();
   }
 
   async #fail(
@@ -282,6 +282,8 @@ export class MatrixChanges {
     local: LocalPlan,
     failure: Failure,
     stepsMade: number,
+    /** main answered (with the history after the failed step); false when the bridge failed. */
+    answered: boolean,
   ): Promise<void> {
     this.#drop(id);
     if (failure.code === 'guardrail' && stepsMade === 0 && !request.prepare) {
@@ -310,7 +312,8 @@ export class MatrixChanges {
       message: [failure.message, ...extra].join(' '),
       ...(failedStepOf(failure) ? { step: failedStepText(failedStepOf(failure)) } : {}),
     });
-    await this.history.refresh();
+    // Earlier steps were undone since main's answer (or there was none): ask for the history.
+    if (stepsMade > 0 || !answered) await this.history.refresh();
   }
 
   /** Undoes the first steps of a change whose later step failed; says what happened. */

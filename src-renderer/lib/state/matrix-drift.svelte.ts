@@ -6,39 +6,19 @@
 import type { Intent, RoutingSession } from '$shared/routing';
 import type { ObservedChange } from '$shared/dto/session-view';
 import type { DriftCell, DriftMap } from '../matrix/drift';
-import {
-  NO_DRIFT,
-  driftByReceiver,
-  keepConsoleIntents,
-  observeDrift,
-  withoutReceiver,
-} from '../matrix/drift';
+import { NO_DRIFT, keepConsoleIntents, observeDrift, withoutReceiver } from '../matrix/drift';
 
 export interface DriftedReceiver {
   readonly receiverId: string;
   readonly cells: readonly DriftCell[];
 }
 
+/** Holds the drifted cells only; the store groups them by receiver in its display order. */
 export class MatrixDrift {
   #cells = $state.raw<DriftMap>(NO_DRIFT);
-  readonly #order: () => readonly string[];
-  #receivers = $derived(driftByReceiver(this.#cells, this.#ids()));
-
-  /** `order`: the session's members in display order. */
-  constructor(order: () => readonly string[]) {
-    this.#order = order;
-  }
-
-  #ids(): readonly string[] {
-    return this.#order();
-  }
 
   get cells(): DriftMap {
     return this.#cells;
-  }
-  /** Receivers with drift, in display order. */
-  get receivers(): readonly DriftedReceiver[] {
-    return this.#receivers;
   }
 
   observe(session: RoutingSession, changes: readonly ObservedChange[]): void {

@@ -68,6 +68,12 @@ export class MatrixHistory {
     this.#redoGroups = [];
   }
 
+  /** main's history as it answered with a change (the apply result carries it). */
+  show(state: HistoryState): void {
+    this.#state = state;
+  }
+
+  /** Asks main for the history (the first load, and after undo, redo or a timed route's end). */
   async refresh(): Promise<void> {
     const result = await this.#bridge.routing.history({ sessionId: this.#sessionId });
     if (result.ok) this.#state = result.value;

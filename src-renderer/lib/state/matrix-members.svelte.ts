@@ -12,7 +12,7 @@ import {
 } from '$shared/bandwidth-api';
 import type { Role, RoutingSession } from '$shared/routing';
 import { sessionLabels } from '$shared/routing';
-import { suggestRole } from '$shared/roles';
+import { shownRole } from '$shared/roles';
 import type { SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import { defaultRoutingIntents, planLocally, withMember } from '../matrix/changes';
@@ -111,13 +111,13 @@ export class MatrixMembers {
       return;
     }
     const chosen = this.#host.roleOverride(entry.id);
-    const guess = entry.role === null ? suggestRole(entry.tag) : null;
-    const role: Role = chosen ?? entry.role ?? guess ?? 'other';
+    const shown = shownRole(chosen ?? entry.role, entry.tag);
+    const role: Role = shown.role ?? 'other';
     const member = {
       id: entry.id,
       tag: entry.tag,
       role,
-      roleSuggested: !chosen && (guess !== null || entry.roleSuggested === true),
+      roleSuggested: !chosen && (shown.source === 'suggested' || entry.roleSuggested === true),
       publishPermissions: entry.publishPermissions,
     };
     const session = withMember(this.#host.display(), member);

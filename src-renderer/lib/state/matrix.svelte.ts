@@ -14,6 +14,7 @@ import type { SessionView } from '$shared/dto/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
 import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
 import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';
+import { driftByReceiver } from '../matrix/drift';
 import { cellKey } from '../matrix/grid';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
@@ -28,8 +29,9 @@ import { MatrixMembers } from './matrix-members.svelte';
 import { MatrixPointer } from './matrix-pointer.svelte';
 import { MatrixRoles, type RoleSetter } from './matrix-roles.svelte';
 import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
+import type { SessionUpdates } from './sessions.svelte';
 
-export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants' | 'sessions'>;
+export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
 export type { TrayEntry } from './matrix-members.svelte';
 export type { MenuState, MenuTarget } from './matrix-pointer.svelte';
@@ -42,6 +44,8 @@ export interface MatrixDeps {
    */
   readonly profileId: string;
   readonly session: () => SessionView;
+  /** The live updates of the watched sessions (the SessionsStore, the one subscriber). */
+  readonly updates: SessionUpdates;
   /** Participants the console knows outside any session (offered in the tray). */
   readonly available?: () => readonly Participant[];
   /**
@@ -65,7 +69,7 @@ export class MatrixStore {
   readonly members: MatrixMembers;
   readonly pointer: MatrixPointer;
   readonly roles: MatrixRoles;
-  readonly drift = new MatrixDrift(() => this.#ids());
+  readonly drift = new MatrixDrift();
   #aliases = $state.raw<AliasEditor | null>(null);
   #duration = $state<DurationId>('none');
   #current = $state<string | null>(null);
@@ -95,7 +99,10 @@ export class MatrixStore {
     return model;
   });
   #drifted = $derived(
-    this.drift.receivers.map((row) => ({ ...row, label: this.label(row.receiverId) })),
+    driftByReceiver(this.drift.cells, this.#model.ids).map((row) => ({
+      ...row,
+      label: this.label(row.receiverId),
+    })),
   );
 
   constructor(deps: MatrixDeps) {
@@ -175,9 +182,6 @@ export class MatrixStore {
   #failures(): ReadonlyMap<string, string> {
     return this.changes.failures;
   }
-  #ids(): readonly string[] {
-    return this.#model.ids;
-  }
 
   get model(): MatrixModel {
     return this.#model;
@@ -206,7 +210,7 @@ export class MatrixStore {
 
   /** Follows live updates (drift, confirmations), timed routes and the undo history. */
   connect(): () => void {
-    const offUpdates = this.#deps.bridge.sessions.onUpdate((event) => {
+    const offUpdates = this.#deps.updates.onUpdate((event) => {
       if (event.session.id !== this.sessionId) return;
       const routing = routingOf(event.session, this.roles.overrides);
       this.drift.observe(routing, event.changes);

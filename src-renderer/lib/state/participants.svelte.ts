@@ -12,7 +12,7 @@ import {
 import type { CreatedParticipant } from '$shared/contract';
 import type { ParticipantView } from '$shared/dto/session-view';
 import type { Role } from '$shared/routing';
-import { suggestRole } from '$shared/roles';
+import { shownRole } from '$shared/roles';
 import { errorText } from '../errors';
 import { fullReason } from '../format';
 import { labelOf } from '../participants';
@@ -192,11 +192,9 @@ export class ParticipantsStore {
     const before = member?.role ?? null;
     const beforeSource = member?.roleSource ?? null;
     const wasConfirmed = this.#confirmedRoles[participantId];
-    const suggested = suggestRole(member?.tag);
-    const shown = role ?? suggested;
-    const source = role ? 'assigned' : suggested ? 'suggested' : null;
+    const shown = shownRole(role, member?.tag);
     const profileId = this.#sessions.profileId;
-    this.#setLocalRole(sessionId, participantId, shown, source, role);
+    this.#setLocalRole(sessionId, participantId, shown.role, shown.source, role);
     const result = await this.#busy.run(`participant-role:${participantId}`, 'Saving role…', () =>
       this.#bridge.participants.setRole({ profileId, participantId, role }),
     );

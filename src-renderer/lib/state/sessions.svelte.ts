@@ -1,19 +1,22 @@
 /**
  * The watched sessions of the active profile (Bandwidth has no list-sessions call: the console keeps
  * its own register), kept live from `sessions:update` events, and the selected session. Participant
- * operations live in `participants` (a ParticipantsStore working on these views).
+ * operations live in ParticipantsStore, which works on these views (it knows this store; this store
+ * does not know it).
  */
 import type { PatchbayBridge } from '../api';
-import type { SessionView } from '$shared/dto/session-view';
+import type { SessionUpdateEvent, SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import { plural } from '../format';
 import { tagToSend } from '../tags';
 import type { BusyStore } from './busy.svelte';
-import { ParticipantsStore } from './participants.svelte';
 import type { ToastsStore } from './toasts.svelte';
 
-export type SessionsBridge = Pick<PatchbayBridge, 'sessions' | 'participants'>;
+export type SessionsBridge = Pick<PatchbayBridge, 'sessions'>;
 export type SessionForm = 'create' | 'watch' | 'discover';
+type UpdateListener = (event: SessionUpdateEvent) => void;
+/** Where a session page's matrix and audit view follow live updates (a SessionsStore). */
+export type SessionUpdates = Pick<SessionsStore, 'onUpdate'>;
 
 export class SessionsStore {
   #sessions = $state<SessionView[]>([]);
@@ -23,16 +26,16 @@ export class SessionsStore {
   #selected = $derived(this.#sessions.find((s) => s.id === this.#selectedId) ?? null);
   #profileId: string | null = null;
   #generation = 0;
+  /** Not reactive: who follows the updates is no state anything draws. */
+  #listeners: readonly UpdateListener[] = [];
   readonly #bridge: SessionsBridge;
   readonly #toasts: ToastsStore;
   readonly #busy: BusyStore;
-  readonly participants: ParticipantsStore;
 
   constructor(bridge: SessionsBridge, toasts: ToastsStore, busy: BusyStore) {
     this.#bridge = bridge;
     this.#toasts = toasts;
     this.#busy = busy;
-    this.participants = new ParticipantsStore(bridge, toasts, busy, this);
   }
 
   get sessions(): readonly SessionView[] {
@@ -67,12 +70,25 @@ export class SessionsStore {
     return this.#sessions.find((s) => s.id === sessionId);
   }
 
-  /** Follows live updates; returns the unsubscribe. Updates for sessions not in the list are ignored. */
+  /**
+   * The renderer's one subscriber to `sessions:update`: keeps the register current (updates for
+   * another profile or for sessions not in the list change nothing), then hands the event to those
+   * following it. Returns the unsubscribe.
+   */
   connect(): () => void {
     return this.#bridge.sessions.onUpdate((event) => {
-      if (this.#profileId !== null && event.profileId !== this.#profileId) return;
-      if (this.find(event.session.id)) this.upsert(event.session);
+      const ours = this.#profileId === null || event.profileId === this.#profileId;
+      if (ours && this.find(event.session.id)) this.upsert(event.session);
+      for (const listener of this.#listeners) listener(event);
     });
+  }
+
+  /** Follows the updates `connect` receives (a session page's matrix and audit view). */
+  onUpdate(listener: UpdateListener): () => void {
+    this.#listeners = [...this.#listeners, listener];
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
   }
 
   /** The active profile changed: forget the old register and load the new one. */

@@ -294,6 +294,8 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
       }),
     );
     expect(applied).toMatchObject({ ok: true });
+    // The apply answers with the history after it: the renderer needs no routing:history call.
+    expect(applied.history).toEqual(value(await bridge.routing.history({ sessionId: call.id })));
     expect(value(await bridge.routing.history({ sessionId: call.id }))).toMatchObject({
       canUndo: true,
       canRedo: false,

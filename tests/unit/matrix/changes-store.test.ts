@@ -66,7 +66,8 @@ function setup(answers: ApplyResult[]) {
     redoLabel?: string;
   };
   const fake = fakeBridge({
-    'routing:apply': () => ok(answers[n++] ?? applied('?', 'r?')),
+    // main answers an apply with the session's history after it.
+    'routing:apply': () => ok({ ...(answers[n++] ?? applied('?', 'r?')), history: { ...history } }),
     'routing:undo': () => ok(applied('undo', 'u')),
     'routing:redo': () => ok(applied('redo', 'u')),
     'routing:history': () => ok({ ...history }),
@@ -100,6 +101,24 @@ describe('MatrixChanges', () => {
         intent: { type: 'subscribe', receiverId: A, publisherId: S },
       },
     ]);
+  });
+
+  it('takes the history from the apply result: one exchange per change, no routing:history', async () => {
+    const { fake, changes, history } = setup([applied('Agent hears Supervisor', 'r1')]);
+    history.canUndo = true;
+    history.undoLabel = 'Agent hears Supervisor';
+    const local = plan([toggleIntent(A, S, null)]);
+    changes.propose(
+      { intents: local.intents, label: 'x', source: 'toggle', duration: 'none' },
+      local,
+    );
+    for (let i = 0; i < 4; i += 1) await flush();
+    expect(fake.calls.map((c) => c.name)).toEqual(['routing:apply']);
+    expect(changes.history.state).toEqual({
+      canUndo: true,
+      canRedo: false,
+      undoLabel: 'Agent hears Supervisor',
+    });
   });
 
   it('a guardrail or a preset waits for a look; confirming sends with confirmedViolations', async () => {

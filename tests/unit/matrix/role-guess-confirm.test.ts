@@ -36,16 +36,19 @@ function applied(): ApplyResult {
   };
 }
 
+const HISTORY = { canUndo: false, canRedo: true, redoLabel: 'whisper' };
+
 function store(view: SessionView) {
   const fake = fakeBridge({
-    'routing:apply': () => ok(applied()),
+    'routing:apply': () => ok({ ...applied(), history: HISTORY }),
     'participants:setRole': () => ok(null),
-    'routing:history': () => ok({ canUndo: false, canRedo: true, redoLabel: 'whisper' }),
+    'routing:history': () => ok(HISTORY),
   });
   const matrix = new MatrixStore({
     bridge: fake.bridge,
     profileId: PROFILE,
     session: () => view,
+    updates: fake.bridge.sessions,
     changes: { setTimer: () => 0 },
   });
   return { fake, matrix };

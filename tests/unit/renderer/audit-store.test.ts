@@ -26,6 +26,7 @@ function setup(handlers: Handlers = {}, profileId: string | null = 'p-1') {
   const fake = fakeBridge({ 'audit:query': () => ok([entry(1), entry(3), entry(2)]), ...handlers });
   const downloads: [string, string, string][] = [];
   const store = new AuditStore(fake.bridge, SESSION, {
+    updates: fake.bridge.sessions,
     profileId: () => profileId,
     download: (name, mime, text) => downloads.push([name, mime, text]),
     now: () => new Date('2025-11-21T10:31:05.000Z'),

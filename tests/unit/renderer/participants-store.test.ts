@@ -1,6 +1,7 @@
 /** ParticipantsStore against a fake bridge: create (token handed back, never kept), add, remove, delete, roles. */
 import { describe, expect, it } from 'vitest';
 import { BusyStore } from '../../../src-renderer/lib/state/busy.svelte';
+import { ParticipantsStore } from '../../../src-renderer/lib/state/participants.svelte';
 import { SessionsStore } from '../../../src-renderer/lib/state/sessions.svelte';
 import { ToastsStore } from '../../../src-renderer/lib/state/toasts.svelte';
 import type { CreatedParticipant } from '../../../src-main/shared/contract';
@@ -30,8 +31,9 @@ async function setup(handlers: Handlers = {}, sessions: SessionView[] = [monitor
   const toasts = new ToastsStore({ setTimer: () => 0 });
   const busy = new BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
   const store = new SessionsStore(fake.bridge, toasts, busy);
+  const participants = new ParticipantsStore(fake.bridge, toasts, busy, store);
   await store.useProfile('local-demo');
-  return { fake, toasts, store, participants: store.participants };
+  return { fake, toasts, store, participants };
 }
 
 describe('ParticipantsStore: create', () => {
