@@ -66,7 +66,10 @@ test('Electron: the built app opens the console on app://, bridged by the preloa
       'ipcRenderer: undefined',
       'electron: undefined',
     ]);
-    const committed = readFileSync(join(ROOT, 'tests/unit/preload/surface.snapshot.txt'), 'utf8');
+    const committed = readFileSync(
+      join(ROOT, 'tests/unit/main/preload/surface.snapshot.txt'),
+      'utf8',
+    );
     expect(page.surface).toEqual(committed.trim().split('\n'));
 
     const listed = await window.evaluate(() =>

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { cellKey } from '../../../../src-renderer/lib/matrix/grid';
+import { buildMatrix, neighbours, routingOf } from '../../../../src-renderer/lib/matrix/model';
+import { A, C, S, SESSION, bigSession, list, monitoredCall } from './fixtures';
+
+describe('the cell model', () => {
+  it('one row per receiver, one cell per publisher, nothing on the diagonal', () => {
+    const model = buildMatrix(monitoredCall());
+    expect(model.ids).toEqual([C, A, S]);
+    expect(model.rows.map((r) => r.cells.map((c) => c?.value ?? null))).toEqual([
+      [null, 'all', null],
+      ['all', null, null],
+      ['all', 'all', null],
+    ]);
+    expect(model.rows[0]?.cells[0]).toBeNull();
+    expect(model.cells.size).toBe(6);
+  });
+
+  it('media kinds come from the publisher’s permissions, aliases are kept', () => {
+    const model = buildMatrix(
+      monitoredCall({
+        [C]: {
+          sessionId: SESSION,
+          participants: [{ participantId: A, streamAliases: ['camera'] }],
+        },
+      }),
+    );
+    expect(model.cells.get(cellKey(C, A))?.value).toEqual(['camera']);
+    expect(model.cells.get(cellKey(S, A))?.media).toEqual(['AUDIO', 'VIDEO']);
+    expect(model.cells.get(cellKey(S, C))?.media).toEqual(['AUDIO']);
+    expect(model.cells.get(cellKey(C, S))?.media).toEqual([]);
+  });
+
+  it('marks session-level rows and their cells', () => {
+    const model = buildMatrix(monitoredCall({ [C]: { sessionId: SESSION } }));
+    expect(model.headers[0]?.sessionLevel).toBe(true);
+    expect(model.cells.get(cellKey(C, S))).toMatchObject({ value: 'all', viaSession: true });
+  });
+
+  it('says what each supervisor does, and colours the cells that carry it', () => {
+    const monitor = buildMatrix(monitoredCall());
+    expect(monitor.headers[2]?.supervision).toEqual({
+      mode: 'monitor',
+      heardBy: [],
+      hears: [C, A],
+    });
+    expect(monitor.cells.get(cellKey(S, C))?.tone).toBe('ear');
+    expect(monitor.cells.get(cellKey(C, S))?.tone).toBe('private');
+    expect(monitor.cells.get(cellKey(A, S))?.tone).toBe('private');
+
+    const whisper = buildMatrix(monitoredCall({ [A]: list(C, S) }));
+    expect(whisper.headers[2]?.supervision?.mode).toBe('whisper');
+    expect(whisper.cells.get(cellKey(A, S))?.tone).toBe('coach');
+    expect(whisper.cells.get(cellKey(C, S))?.tone).toBe('private');
+
+    const barge = buildMatrix(monitoredCall({ [A]: list(C, S), [C]: list(A, S) }));
+    expect(barge.headers[2]?.supervision?.mode).toBe('barge');
+    expect(barge.cells.get(cellKey(C, S))?.tone).toBe('barge');
+    expect(barge.cells.get(cellKey(A, S))?.tone).toBe('barge');
+
+    const idle = buildMatrix(monitoredCall({ [S]: {} }));
+    expect(idle.headers[2]?.supervision?.mode).toBe('idle');
+    expect(idle.cells.get(cellKey(C, S))?.tone).toBe('plain');
+  });
+
+  it('lays the live state over the cells', () => {
+    const model = buildMatrix(monitoredCall(), (key) =>
+      key === cellKey(C, A) ? { kind: 'failed', reason: 'HTTP 500' } : { kind: 'applied' },
+    );
+    expect(model.cells.get(cellKey(C, A))?.status).toEqual({ kind: 'failed', reason: 'HTTP 500' });
+  });
+
+  it('keeps the objects of everything that did not change (identity = unchanged)', () => {
+    const before = buildMatrix(monitoredCall());
+    const same = buildMatrix(monitoredCall(), undefined, before);
+    expect(same.rows).toEqual(before.rows);
+    expect(same.rows.every((row, i) => row === before.rows[i])).toBe(true);
+    expect(same.labels).toBe(before.labels);
+
+    const after = buildMatrix(monitoredCall({ [A]: list(C, S) }), undefined, before);
+    expect(after.rows[0]).toBe(before.rows[0]); // the customer's row: still private, unchanged
+    expect(after.rows[1]).not.toBe(before.rows[1]); // the agent now hears the supervisor
+    expect(after.cells.get(cellKey(S, C))).toBe(before.cells.get(cellKey(S, C)));
+  });
+
+  it('builds a full 20 × 20 model and reuses all of it when nothing changed', () => {
+    const session = bigSession(20);
+    const model = buildMatrix(session);
+    expect(model.cells.size).toBe(380);
+    const again = buildMatrix(session, undefined, model);
+    expect(again.rows.every((row, i) => row === model.rows[i])).toBe(true);
+  });
+
+  it('finds who hears a participant and whom it hears', () => {
+    const { hearsIt, itHears } = neighbours(buildMatrix(monitoredCall()), A);
+    expect([...hearsIt].sort()).toEqual([C, S].sort());
+    expect([...itHears]).toEqual([C]);
+  });
+
+  it('reads a session view with the roles the console assigned, overrides first', () => {
+    const view = {
+      id: SESSION,
+      label: 'call',
+      addedAt: '',
+      state: 'live' as const,
+      observedAt: 1,
+      participants: [
+        {
+          id: C,
+          tag: 'customer-x',
+          publishPermissions: ['AUDIO' as const],
+          sessions: [SESSION],
+          subscriptions: {},
+          role: 'customer' as const,
+          roleSource: 'suggested' as const,
+        },
+      ],
+    };
+    expect(routingOf(view).participants[0]?.role).toBe('customer');
+    expect(routingOf(view, { [C]: 'agent' }).participants[0]?.role).toBe('agent');
+    expect(routingOf(view, { [C]: null }).participants[0]?.role).toBe('other');
+  });
+});
