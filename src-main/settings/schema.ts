@@ -12,12 +12,7 @@ import {
 } from '../shared/dto/settings';
 import type { Same } from '../shared/type-checks';
 
-export {
-  type Preferences,
-  type Profile,
-  type ProfileDirectory,
-  type ProfileKind,
-} from '../shared/dto/settings';
+export { type Preferences, type Profile, type ProfileDirectory } from '../shared/dto/settings';
 
 export const SETTINGS_SCHEMA_VERSION = 3;
 

@@ -11,8 +11,6 @@ import type { LocalApiState } from '../state';
 
 export type MediaKind = 'audio' | 'video';
 
-export const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video'];
-
 /** One published stream of one kind: a browser track, or a simulated voice. */
 export interface PublishedStream {
   publisherId: string;
