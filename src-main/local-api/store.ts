@@ -33,7 +33,7 @@ import type { LocalApiState, StoredParticipant, StoredSession } from './state';
 
 export { deliveredPublishers } from './delivery';
 
-export const DEFAULT_PUBLISH_PERMISSIONS = ['AUDIO', 'VIDEO'] as const;
+const DEFAULT_PUBLISH_PERMISSIONS = ['AUDIO', 'VIDEO'] as const;
 
 export interface StoreOptions {
   state?: LocalApiState;

@@ -72,7 +72,7 @@ export function wants(wanted: readonly WantedMedia[], stream: PublishedStream): 
 }
 
 /** The alias every simulated voice publishes under. */
-export const VOICE_ALIAS = 'microphone';
+const VOICE_ALIAS = 'microphone';
 
 /** The one stream a simulated participant publishes (its stream id doubles as its endpoint id). */
 export function voiceStream(participantId: string): PublishedStream {

@@ -65,7 +65,7 @@ export function sameStreams(a: StreamSelection | null, b: StreamSelection | null
 }
 
 /** Union of two selections (`'all'` absorbs everything). */
-export function unionStreams(a: StreamSelection, b: StreamSelection): StreamSelection {
+function unionStreams(a: StreamSelection, b: StreamSelection): StreamSelection {
   if (a === 'all' || b === 'all') return 'all';
   return normalizeStreams([...a, ...b]);
 }
