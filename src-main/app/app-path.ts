@@ -1,7 +1,7 @@
 import { join, normalize, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://patchbay`;
+const APP_ORIGIN = `${APP_SCHEME}://patchbay`;
 
 /**
  * Maps an app://patchbay/… URL to a file inside the renderer folder; null for any other host, an

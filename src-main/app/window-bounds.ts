@@ -6,7 +6,7 @@ export interface Rect {
   height: number;
 }
 
-export const DEFAULT_SIZE = { width: 1280, height: 800 } as const;
+const DEFAULT_SIZE = { width: 1280, height: 800 } as const;
 export const MIN_SIZE = { width: 900, height: 600 } as const;
 
 /**

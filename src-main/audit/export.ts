@@ -41,7 +41,7 @@ const SEGMENT_BREAKS = new Set([',', ';', '\t', '\r', '\n']);
  * `,`, `;`, tab or line break (leading spaces skipped): whichever separator a spreadsheet's locale
  * splits on, no piece of a cell starts a formula. The JSON export is the exact record.
  */
-export function neutraliseFormulas(value: string): string {
+function neutraliseFormulas(value: string): string {
   let out = '';
   let segmentStart = true;
   for (const ch of value) {

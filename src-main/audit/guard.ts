@@ -8,7 +8,7 @@
 import type { Scrubber } from '../credentials/scrubber';
 import { AUDIT_TEXT_LIMITS, type AuditEntryInput, type AuditRedaction } from './types';
 /** Notes kept per entry; more than this are summed up in the last one. */
-export const MAX_REDACTION_NOTES = 50;
+const MAX_REDACTION_NOTES = 50;
 const MAX_FIELD_PATH = 200;
 
 function fit(text: string | undefined, max: number): string | undefined {

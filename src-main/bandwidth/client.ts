@@ -244,7 +244,7 @@ export function createBandwidthClient(options: BandwidthClientOptions): Bandwidt
  * became a write to `/participants/{id}`), and an empty id joins two segments: such an id is
  * refused before anything is sent.
  */
-export function pathOf(operation: OperationId, path: Path): string {
+function pathOf(operation: OperationId, path: Path): string {
   return path
     .map((part) => {
       if (typeof part === 'string') return part;
@@ -261,7 +261,7 @@ export function pathOf(operation: OperationId, path: Path): string {
     .join('/');
 }
 
-export function basicAuth(username: string, password: string): string {
+function basicAuth(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }
 
@@ -274,7 +274,7 @@ function invalid(operation: OperationId, why: string): BandwidthApiError {
 }
 
 /** Maps whatever ky or fetch threw to a BandwidthApiError that carries no request or headers. */
-export function toBandwidthError(
+function toBandwidthError(
   operation: OperationId,
   error: unknown,
   timeoutMs: number,

@@ -5,7 +5,7 @@ import { DEVICE_API_VERSIONS, PUBLISH_PERMISSIONS } from '../shared/bandwidth-ap
  * Response schemas at the boundary. Tolerant: unknown fields are dropped, not rejected, so a newer
  * deployment that adds fields keeps working; what we rely on is checked strictly.
  */
-export const participantSubscriptionSchema = z.object({
+const participantSubscriptionSchema = z.object({
   participantId: z.string().min(1),
   streamAliases: z.array(z.string()).optional(),
 });

@@ -37,7 +37,7 @@ export function directorySecretKey(profileId: string): string {
   return `directory:${profileId}`;
 }
 
-export function checkDirectoryUrl(value: unknown): string {
+function checkDirectoryUrl(value: unknown): string {
   const fail = (why: string): never => {
     throw new ProfileError('invalid-directory-url', `The directory URL ${why}.`, 'directoryUrl');
   };
@@ -57,7 +57,7 @@ export function checkDirectoryUrl(value: unknown): string {
   return url.href;
 }
 
-export function checkDirectoryToken(value: unknown): string {
+function checkDirectoryToken(value: unknown): string {
   const token = typeof value === 'string' ? value.trim() : '';
   if (!/^[\x21-\x7e]{1,4096}$/.test(token)) {
     throw new ProfileError(

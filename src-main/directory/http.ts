@@ -58,7 +58,7 @@ function mebibytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : `${bytes} bytes`;
 }
 
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const date = Date.parse(header);
@@ -104,7 +104,7 @@ export function statusError(response: Response): DirectoryRequestError {
 }
 
 /** Reads at most maxBytes of the body as UTF-8; a larger body is a too-large error. */
-export async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const tooLarge = (): DirectoryRequestError =>
     new DirectoryRequestError(
       'too-large',
@@ -153,7 +153,7 @@ export function transportError(error: unknown, timeoutMs: number): DirectoryRequ
   );
 }
 
-export function isJson(contentType: string | null): boolean {
+function isJson(contentType: string | null): boolean {
   return /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType ?? '');
 }
 

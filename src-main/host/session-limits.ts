@@ -19,7 +19,7 @@ const HOUR = 60 * MINUTE;
 /** Timers cannot wait longer (2³¹−1 ms, about 24.8 days). */
 const LONGEST_MS = 2 ** 31 - 1;
 
-export const DEFAULT_SESSION_LIMITS: Readonly<SessionLimits> = {
+const DEFAULT_SESSION_LIMITS: Readonly<SessionLimits> = {
   idleMs: 30 * MINUTE,
   absoluteMs: 12 * HOUR,
   warnBeforeMs: 30 * MINUTE,

@@ -28,7 +28,7 @@ const none = z.strictObject({});
  */
 const profileId = id('Profile id');
 
-export const auditFilterSchema = z.strictObject({
+const auditFilterSchema = z.strictObject({
   sessionId: id('Session id').optional(),
   profileId: id('Profile id').optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),

@@ -1,7 +1,7 @@
 import type { Participant, Subscriptions } from '../shared/bandwidth-api';
 import type { ObservedChange } from '../shared/dto/session-view';
 
-export type { ChangeOrigin, ObservedChange } from '../shared/dto/session-view';
+export type { ObservedChange } from '../shared/dto/session-view';
 
 /**
  * A stable text form of a subscriptions object that compares equal when the API would deliver the

@@ -68,7 +68,7 @@ export function installGatewayMiss(app: FastifyInstance): void {
   });
 }
 
-export const GATEWAY_MISS = 'Missing Authentication Token';
+const GATEWAY_MISS = 'Missing Authentication Token';
 
 function sendNoSuchRoute(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0] ?? request.url;

@@ -14,8 +14,8 @@ import type { SeedKind } from './server';
 import { isSimulationPace, PACES } from './simulate-pace';
 import type { SimulationPace } from './simulate-pace';
 
-export const CLI_DEFAULT_PORT = 3000;
-export const PASSWORD_ENV = 'PATCHBAY_LOCAL_API_PASSWORD';
+const CLI_DEFAULT_PORT = 3000;
+const PASSWORD_ENV = 'PATCHBAY_LOCAL_API_PASSWORD';
 
 export type PasswordSource = 'default' | '--password' | '--password-file' | typeof PASSWORD_ENV;
 

@@ -80,7 +80,7 @@ export interface LocalControl {
 
 export { isLoopbackAddress } from './loopback';
 
-export function zeroCounts(): RequestCounts {
+function zeroCounts(): RequestCounts {
   return Object.fromEntries(OPERATION_IDS.map((id) => [id, 0])) as RequestCounts;
 }
 

@@ -14,7 +14,7 @@ import { TOKEN_SECRET_BYTES } from './tokens';
 import { parseState } from './state';
 import type { LocalApiState } from './state';
 
-export const STATE_FILE_NAME = 'state.json';
+const STATE_FILE_NAME = 'state.json';
 const FILE_FORMAT = 'patchbay-local-api-state';
 const FILE_VERSION = 1;
 const COALESCE_MS = 10;
@@ -42,7 +42,7 @@ const fileSchema = z.object({
   state: z.unknown(),
 });
 
-export function stateFilePath(dataDir: string): string {
+function stateFilePath(dataDir: string): string {
   return join(dataDir, STATE_FILE_NAME);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export const WWW_AUTHENTICATE = 'Basic realm="Bandwidth WebRTC API", charset="UTF-8"';
+const WWW_AUTHENTICATE = 'Basic realm="Bandwidth WebRTC API", charset="UTF-8"';
 
 export function sendRequestError(
   request: FastifyRequest,

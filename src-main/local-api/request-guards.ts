@@ -20,7 +20,7 @@ import { sendMessageError, sendRequestError } from './replies';
 const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i;
 
 /** True when `host` (a Host header) names this machine's loopback with the port `port`. */
-export function isOwnLoopbackHost(host: string | undefined, port: number | undefined): boolean {
+function isOwnLoopbackHost(host: string | undefined, port: number | undefined): boolean {
   const match = HOST_HEADER.exec(host ?? '');
   if (match === null) return false;
   const name = (match[1] ?? '').toLowerCase();

@@ -14,7 +14,7 @@ import { createPrng } from './prng';
 import type { LocalApiState } from './state';
 import { Store } from './store';
 
-export const DEFAULT_DEMO_SEED = 20230505;
+const DEFAULT_DEMO_SEED = 20230505;
 export const DEMO_CALL_COUNT = 6;
 
 export interface DemoCall {

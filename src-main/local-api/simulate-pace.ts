@@ -7,7 +7,7 @@
  * tick. Durations are counted in ticks, so a shorter tick speeds everything up alike.
  */
 
-export const SIMULATION_PACES = ['realistic', 'fast'] as const;
+const SIMULATION_PACES = ['realistic', 'fast'] as const;
 export type SimulationPace = (typeof SIMULATION_PACES)[number];
 
 export interface PaceProfile {

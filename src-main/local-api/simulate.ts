@@ -17,8 +17,7 @@ import { PACES } from './simulate-pace';
 import type { SimulationPace } from './simulate-pace';
 import { SimulatedBackend } from './simulated-backend';
 
-export { PACES, SIMULATION_PACES, isSimulationPace } from './simulate-pace';
-export type { PaceProfile, SimulationPace } from './simulate-pace';
+export type { SimulationPace } from './simulate-pace';
 
 export interface SimulationOptions {
   /** realistic (default) or fast; see simulate-pace.ts. */

@@ -31,11 +31,9 @@ import { MAX_PARTICIPANTS, MAX_SESSIONS, checkRoom } from './limits';
 import { cloneState, emptyState } from './state';
 import type { LocalApiState, StoredParticipant, StoredSession } from './state';
 
-export { LocalApiError } from './errors';
 export { deliveredPublishers } from './delivery';
-export type { DeliveredPublisher } from './delivery';
 
-export const DEFAULT_PUBLISH_PERMISSIONS = ['AUDIO', 'VIDEO'] as const;
+const DEFAULT_PUBLISH_PERMISSIONS = ['AUDIO', 'VIDEO'] as const;
 
 export interface StoreOptions {
   state?: LocalApiState;

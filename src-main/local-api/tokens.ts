@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
 export const TOKEN_ISSUER = 'patchbay-local-api';
-export const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 export const TOKEN_SECRET_BYTES = 32;
 
 export interface ParticipantTokenClaims {

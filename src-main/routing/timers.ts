@@ -27,7 +27,7 @@ import type {
   TimerOutcome,
 } from './types';
 
-export const MAX_TIMED_ROUTE_MS = 12 * 60 * 60 * 1000;
+const MAX_TIMED_ROUTE_MS = 12 * 60 * 60 * 1000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TimedRoutesOptions {

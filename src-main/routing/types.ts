@@ -14,15 +14,11 @@ export type {
   ApplySuccess,
   AuditFailure,
   FailedStep,
-  GuardrailFailure,
   HistoryState,
   NothingWrittenFailure,
   PreviewResult,
-  PreviewSuccess,
   ReadFailure,
-  UndoConflictFailure,
   UnrestoredReceiver,
-  WriteFailure,
 } from '../shared/dto/routing';
 export type {
   RevertHow,

@@ -1,46 +1,16 @@
 // Everything in settings/; the electron-store adapter lives in app/electron-settings.ts (Electron only).
-export { SettingsError, type SettingsErrorCode } from './errors';
+export { SettingsError } from './errors';
+export { migrateSettings, SettingsVersionError } from './migrations';
 export {
-  ensureBuiltinProfiles,
-  migrateSettings,
-  MIGRATIONS,
-  SettingsVersionError,
-  type Migration,
-  type RawSettings,
-} from './migrations';
-export {
-  BANDWIDTH_PRODUCTION_BASE_URL,
   DEFAULT_PREFERENCES,
-  defaultSettings,
   LOCAL_DEMO_PROFILE,
   LOCAL_DEMO_PROFILE_ID,
-  PARTICIPANT_ROLES,
   POLL_FAST_BOUNDS,
   POLL_SLOW_BOUNDS,
   SETTINGS_SCHEMA_VERSION,
-  idSchema,
-  participantRoleSchema,
-  preferencesSchema,
-  profileDirectorySchema,
-  profileSchema,
   settingsSchema,
-  watchedSessionSchema,
-  windowStateSchema,
-  type ParticipantRole,
   type Preferences,
   type Profile,
-  type ProfileDirectory,
-  type ProfileKind,
-  type Settings,
   type WatchedSession,
-  type WindowState,
 } from './schema';
-export {
-  createConfBackend,
-  SettingsStore,
-  type SettingsBackend,
-  type SettingsBackendFactory,
-  type SettingsBackendOptions,
-  type SettingsLoadReport,
-  type SettingsStoreOptions,
-} from './settings-store';
+export { SettingsStore, type SettingsBackend } from './settings-store';

@@ -72,7 +72,7 @@ const v1ToV2: Migration = (raw, { now }) => {
 const v2ToV3: Migration = (raw) => ({ ...raw, schemaVersion: 3 });
 
 /** Step functions keyed by the version they migrate from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
+const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
   1: v1ToV2,
   2: v2ToV3,
 });

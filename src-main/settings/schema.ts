@@ -12,12 +12,7 @@ import {
 } from '../shared/dto/settings';
 import type { Same } from '../shared/type-checks';
 
-export {
-  type Preferences,
-  type Profile,
-  type ProfileDirectory,
-  type ProfileKind,
-} from '../shared/dto/settings';
+export { type Preferences, type Profile, type ProfileDirectory } from '../shared/dto/settings';
 
 export const SETTINGS_SCHEMA_VERSION = 3;
 
@@ -51,11 +46,11 @@ export const idSchema = z
   .refine((id) => !FORBIDDEN_KEYS.has(id), 'is a reserved name');
 
 /** A profile's call directory feed (its bearer token lives in the keychain, never here). */
-export const profileDirectorySchema = z.strictObject({
+const profileDirectorySchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2048),
 });
 
-export const profileSchema = z
+const profileSchema = z
   .strictObject({
     id: idSchema,
     name: z.string().trim().min(1).max(60),
@@ -71,18 +66,18 @@ export const profileSchema = z
     path: ['directory'],
   });
 
-export const watchedSessionSchema = z.strictObject({
+const watchedSessionSchema = z.strictObject({
   id: idSchema,
   label: z.string().max(100),
   addedAt: z.iso.datetime(),
 });
 export type WatchedSession = z.infer<typeof watchedSessionSchema>;
 
-export const PARTICIPANT_ROLES = ['customer', 'agent', 'supervisor', 'other'] as const;
-export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
+const PARTICIPANT_ROLES = ['customer', 'agent', 'supervisor', 'other'] as const;
+const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
-export const preferencesSchema = z
+const preferencesSchema = z
   .strictObject({
     pollFastMs: z.int().min(POLL_FAST_BOUNDS.min).max(POLL_FAST_BOUNDS.max),
     pollSlowMs: z.int().min(POLL_SLOW_BOUNDS.min).max(POLL_SLOW_BOUNDS.max),
@@ -94,7 +89,7 @@ export const preferencesSchema = z
     path: ['pollFastMs'],
   });
 
-export const windowStateSchema = z.strictObject({
+const windowStateSchema = z.strictObject({
   bounds: z
     .strictObject({
       x: z.int().optional(),

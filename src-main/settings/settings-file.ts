@@ -31,7 +31,7 @@ export function readRawSettings(path: string): RawRead {
 }
 
 /** `2024-05-01T10:20:30.123Z` → `20240501T102030123Z`, safe in file names on every platform. */
-export function fileStamp(date: Date): string {
+function fileStamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '');
 }
 

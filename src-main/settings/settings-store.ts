@@ -55,7 +55,7 @@ export type SettingsLoadReport =
   | { status: 'migrated'; fromVersion: number; toVersion: number }
   | { status: 'recovered'; problem: string; keptAt: string; message: string };
 
-export const createConfBackend: SettingsBackendFactory = ({ cwd, configName }) =>
+const createConfBackend: SettingsBackendFactory = ({ cwd, configName }) =>
   new Conf<Record<string, unknown>>({
     cwd,
     configName,

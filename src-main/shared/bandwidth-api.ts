@@ -81,13 +81,3 @@ export const MAX_TAG_LENGTH = 50;
 
 /** Production base URL; every path continues with `/accounts/{accountId}`. */
 export const BANDWIDTH_BASE_URL = 'https://api.webrtc.bandwidth.com/v1';
-
-/** Error bodies: `{error, requestId}` (400/404/409/500), `{message}` (401/403), legacy `{code, message}`. */
-export interface RequestErrorBody {
-  error: string;
-  requestId: string;
-}
-export interface MessageErrorBody {
-  message: string;
-  code?: number;
-}

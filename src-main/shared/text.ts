@@ -51,7 +51,7 @@ export function shortPrintable(text: string, max: number): string {
   return chars.length <= max ? shown : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 function decodedName(name: string): string {
   try {

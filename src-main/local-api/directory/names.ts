@@ -55,7 +55,7 @@ export const FICTIONAL_SURNAMES = [
 ] as const;
 
 /** Queues and the kind of call each one gets (the label is a topic and a ticket number). */
-export const DEMO_QUEUES = {
+const DEMO_QUEUES = {
   Billing: ['Invoice question', 'Refund request', 'Payment failed', 'Plan change'],
   'Technical support': [
     'Router offline',

@@ -36,7 +36,7 @@ function refuse(reply: FastifyReply, status: number, message: string): FastifyRe
 }
 
 /** True when If-None-Match names this ETag (a list, weak forms and `*` included). */
-export function etagMatches(header: string | undefined, etag: string): boolean {
+function etagMatches(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   return header
     .split(',')

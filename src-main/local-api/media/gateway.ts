@@ -11,11 +11,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 
-export const GATEWAY_PATH = '/v3/';
+const GATEWAY_PATH = '/v3/';
 /** Close code for the gateway's own closes: 1000, the one code after which the SDK does not retry. */
 export const GATEWAY_CLOSE_CODE = 1000;
 /** Largest JSON-RPC message accepted (an SDP with many m-lines stays far below). */
-export const MAX_MESSAGE_BYTES = 256 * 1024;
+const MAX_MESSAGE_BYTES = 256 * 1024;
 
 export interface TokenClaims {
   a: string;

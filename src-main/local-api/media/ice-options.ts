@@ -6,8 +6,8 @@
 export type HostAddresses = 'machine' | 'loopback';
 
 /** UDP sockets werift may hold per peer connection (one per host address and family, with margin). */
-export const SOCKETS_PER_CONNECTION = 4;
-export const CONNECTIONS_PER_DEVICE = 2;
+const SOCKETS_PER_CONNECTION = 4;
+const CONNECTIONS_PER_DEVICE = 2;
 
 export interface RtcOptions {
   addresses: HostAddresses;

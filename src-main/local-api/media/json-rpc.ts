@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 
-export const RPC_PARSE_ERROR = -32700;
+const RPC_PARSE_ERROR = -32700;
 export const RPC_INVALID_REQUEST = -32600;
 export const RPC_METHOD_NOT_FOUND = -32601;
-export const RPC_INVALID_PARAMS = -32602;
+const RPC_INVALID_PARAMS = -32602;
 export const RPC_INTERNAL_ERROR = -32603;
 
 export class RpcError extends Error {

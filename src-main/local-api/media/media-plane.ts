@@ -38,7 +38,7 @@ export interface MediaPlaneDeps {
   verifyToken(token: string): Promise<TokenClaims>;
 }
 
-export const DEFAULT_MAX_DEVICES = 16;
+const DEFAULT_MAX_DEVICES = 16;
 
 export class MediaPlane {
   readonly unit = new ForwardingUnit();

@@ -11,8 +11,6 @@ import type { LocalApiState } from '../state';
 
 export type MediaKind = 'audio' | 'video';
 
-export const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video'];
-
 /** One published stream of one kind: a browser track, or a simulated voice. */
 export interface PublishedStream {
   publisherId: string;
@@ -74,7 +72,7 @@ export function wants(wanted: readonly WantedMedia[], stream: PublishedStream): 
 }
 
 /** The alias every simulated voice publishes under. */
-export const VOICE_ALIAS = 'microphone';
+const VOICE_ALIAS = 'microphone';
 
 /** The one stream a simulated participant publishes (its stream id doubles as its endpoint id). */
 export function voiceStream(participantId: string): PublishedStream {

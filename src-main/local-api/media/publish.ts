@@ -36,7 +36,7 @@ export interface PublishAnswer {
 }
 
 /** RFC 6464 level (−dBov, 0–127) as a linear level 0–1. */
-export function linearLevel(extensions: Extensions | undefined): number | undefined {
+function linearLevel(extensions: Extensions | undefined): number | undefined {
   const value: unknown = extensions?.[RTP_EXTENSION_URI.audioLevelIndication];
   if (typeof value !== 'object' || value === null || !('level' in value)) return undefined;
   const dbov = Number(value.level);

@@ -20,7 +20,7 @@ import {
 import type { PeerConfig } from 'werift';
 import type { RtcOptions } from './ice-options';
 
-export type { HostAddresses, RtcOptions } from './ice-options';
+export type { RtcOptions } from './ice-options';
 
 const isLoopback = (address: string | undefined): boolean => address?.startsWith('127.') === true;
 

@@ -17,7 +17,7 @@ import type { RtcOptions } from './rtc';
 import { keepLoopbackCandidates } from './sdp';
 
 /** How long the gateway waits for the device's `answerSdp`. */
-export const ANSWER_TIMEOUT_MS = 15_000;
+const ANSWER_TIMEOUT_MS = 15_000;
 
 export interface StreamMetadata {
   endpointId: string;

@@ -8,10 +8,10 @@ import OpusScript from 'opusscript';
 import { RtpHeader, RtpPacket } from 'werift';
 import { SAMPLE_RATE, VOICE_PROFILES, synthesizeVoice } from './voice-synth';
 
-export const FRAME_SAMPLES = 960;
+const FRAME_SAMPLES = 960;
 export const FRAME_MS = 20;
 export const VOICE_SECONDS = 6;
-export const OPUS_PAYLOAD_TYPE = 111;
+const OPUS_PAYLOAD_TYPE = 111;
 
 export interface EncodedFrame {
   payload: Buffer;

@@ -111,16 +111,3 @@ export interface DirectoryUpdate {
   changes: DirectoryChanges;
   status: DirectoryStatus;
 }
-
-/** A participant's name and role as the directory knows them, looked up by participant id. */
-export function directoryIndex(
-  snapshot: DirectorySnapshot | undefined,
-): Map<string, DirectoryParticipantRef> {
-  const index = new Map<string, DirectoryParticipantRef>();
-  for (const call of snapshot?.calls ?? []) {
-    for (const participant of call.participants) {
-      index.set(participant.participantId, { sessionId: call.sessionId, participant });
-    }
-  }
-  return index;
-}

@@ -58,7 +58,7 @@ export interface TargetState {
 }
 
 /** The guardrail allowances and deliberate cuts an intent carries. */
-export function contextForIntent(session: RoutingSession, intent: Intent): GuardrailContext {
+function contextForIntent(session: RoutingSession, intent: Intent): GuardrailContext {
   switch (intent.type) {
     case 'unsubscribe':
       return {

@@ -84,15 +84,6 @@ export function currentDelivery(session: RoutingSession, receiverId: string): De
   return deliveryOf(session, receiverId, subscriptionsOf(session, receiverId));
 }
 
-/** Which streams `receiverId` gets from `publisherId`, or null when it gets nothing. */
-export function hearsStreams(
-  session: RoutingSession,
-  receiverId: string,
-  publisherId: string,
-): StreamSelection | null {
-  return currentDelivery(session, receiverId).cells.get(publisherId) ?? null;
-}
-
 function kindsOf(session: RoutingSession, publisherId: string): readonly PublishPermission[] {
   return findParticipant(session, publisherId)?.publishPermissions ?? [];
 }

@@ -92,7 +92,7 @@ function isCut(context: GuardrailContext, receiverId: string, publisherId: strin
   );
 }
 
-export const customerHearsNoSupervisor: GuardrailRule = {
+const customerHearsNoSupervisor: GuardrailRule = {
   id: 'customer-hears-no-supervisor',
   describe:
     'A customer (or anyone whose role is only guessed from its tag) never hears a supervisor, except during a confirmed barge.',
@@ -114,7 +114,7 @@ export const customerHearsNoSupervisor: GuardrailRule = {
   },
 };
 
-export const agentHearsCustomer: GuardrailRule = {
+const agentHearsCustomer: GuardrailRule = {
   id: 'agent-hears-customer',
   describe:
     'Every agent hears every customer in its session, unless someone deliberately cut them.',
@@ -136,7 +136,7 @@ export const agentHearsCustomer: GuardrailRule = {
   },
 };
 
-export const noSessionLevelWhenSupervised: GuardrailRule = {
+const noSessionLevelWhenSupervised: GuardrailRule = {
   id: 'no-session-level-when-supervised',
   describe: 'Nobody in a supervised session subscribes to "everyone in the session".',
   check(state) {
@@ -150,14 +150,14 @@ export const noSessionLevelWhenSupervised: GuardrailRule = {
   },
 };
 
-export const BUILT_IN_GUARDRAILS: readonly GuardrailRule[] = [
+const BUILT_IN_GUARDRAILS: readonly GuardrailRule[] = [
   customerHearsNoSupervisor,
   agentHearsCustomer,
   noSessionLevelWhenSupervised,
 ];
 
 /** The session as the target would leave it: members that stay, with the target subscriptions. */
-export function targetSession(session: RoutingSession, target: TargetLike): RoutingSession {
+function targetSession(session: RoutingSession, target: TargetLike): RoutingSession {
   const leaving = new Set(target.moves.map((m) => m.participantId));
   return {
     sessionId: session.sessionId,

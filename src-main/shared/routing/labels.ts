@@ -21,7 +21,7 @@ const ROLE_NOUNS: Record<Role, string> = {
   other: 'a participant',
 };
 
-export function roleWord(role: Role | undefined): string {
+function roleWord(role: Role | undefined): string {
   return ROLE_WORDS[role ?? 'other'];
 }
 

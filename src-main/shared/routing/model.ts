@@ -38,12 +38,6 @@ export interface RoutingSession {
  */
 export type StreamSelection = 'all' | readonly string[];
 
-/** One cell of the who-hears-whom matrix. */
-export interface Cell {
-  readonly receiverId: string;
-  readonly publisherId: string;
-}
-
 /**
  * A receiver's subscriptions reduced to their meaning:
  * - `none`: `{}`, an empty body, or a `sessionId` naming another session (delivers nothing here);
@@ -71,7 +65,7 @@ export function sameStreams(a: StreamSelection | null, b: StreamSelection | null
 }
 
 /** Union of two selections (`'all'` absorbs everything). */
-export function unionStreams(a: StreamSelection, b: StreamSelection): StreamSelection {
+function unionStreams(a: StreamSelection, b: StreamSelection): StreamSelection {
   if (a === 'all' || b === 'all') return 'all';
   return normalizeStreams([...a, ...b]);
 }
@@ -113,10 +107,6 @@ export function findParticipant(
   participantId: string,
 ): RoutingParticipant | undefined {
   return session.participants.find((p) => p.id === participantId);
-}
-
-export function roleOf(session: RoutingSession, participantId: string): Role | undefined {
-  return findParticipant(session, participantId)?.role;
 }
 
 /** A supervised session has at least one member with the role `supervisor`. */

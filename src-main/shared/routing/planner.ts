@@ -126,7 +126,7 @@ export function writeRank(write: PlannedWrite): 0 | 1 | 2 {
 }
 
 /** Closing writes first, opening writes last; ties by receiver id, so plans are deterministic. */
-export function orderWrites(writes: readonly PlannedWrite[]): PlannedWrite[] {
+function orderWrites(writes: readonly PlannedWrite[]): PlannedWrite[] {
   return [...writes].sort(
     (a, b) =>
       writeRank(a) - writeRank(b) ||
