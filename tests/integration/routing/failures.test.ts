@@ -4,39 +4,16 @@
  * refusals, a failed read, the safe order of rank groups, and a concurrent external change that
  * the rebase keeps.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoutingClient } from '../../../src-main/routing';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type { Call, Fixture, Harness } from './support';
-import {
-  calls,
-  fixture,
-  hears,
-  listOf,
-  matrix,
-  normalCall,
-  set,
-  sorted,
-  startHarness,
-} from './support';
+import { calls, fixture, hears, listOf, matrix, normalCall, perTest, set, sorted } from './support';
 
 let h: Harness;
 let f: Fixture | undefined;
 let call: Call;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  h.api.control.clearFaults();
-  call = await normalCall(h);
-});
-afterEach(async () => {
-  h.api.control.clearFaults();
-  await f?.dispose();
-  f = undefined;
-});
+const t = perTest({}, (scene) => ({ h, call } = scene));
 
 /** The real client, but once `afterWrites` PUTs have succeeded, `onThreshold` runs (once). */
 function armedClient(afterWrites: number, onThreshold: () => void): RoutingClient {
@@ -63,7 +40,7 @@ describe('a failure in the middle of a plan', () => {
         count: 1,
       }),
     );
-    f = await fixture(h, { client, concurrency: 1 });
+    f = t.f = await fixture(h, { client, concurrency: 1 });
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
@@ -104,7 +81,7 @@ describe('a failure in the middle of a plan', () => {
         count: 1,
       }),
     );
-    f = await fixture(h, { client, concurrency: 1 });
+    f = t.f = await fixture(h, { client, concurrency: 1 });
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
@@ -121,7 +98,7 @@ describe('a failure in the middle of a plan', () => {
         operation: 'updateParticipantSubscriptions',
       }),
     );
-    f = await fixture(h, { client, concurrency: 1 });
+    f = t.f = await fixture(h, { client, concurrency: 1 });
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: false });
     if (result.ok || result.code !== 'write-failed') return;
@@ -135,7 +112,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a move whose add fails puts the participant back with its subscriptions', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const { sessionId, c, a } = call;
     const other = await h.client.createSession({ tag: 'call-other' });
     const start = matrix(h, sessionId);
@@ -165,7 +142,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a failed read writes nothing and is audited as refused', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     h.api.control.addFailure({ kind: 'status', status: 500, operation: 'listSessionParticipants' });
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'monitor', supervisorId: call.s });
@@ -180,7 +157,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a session that no longer exists is reported as ended', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     await h.client.deleteSession({ sessionId: call.sessionId });
     const result = await f.applier.apply(call.sessionId, { type: 'fullyWire' });
     expect(result).toMatchObject({ ok: false, code: 'read-failed', ended: true });
@@ -205,7 +182,7 @@ describe('order', () => {
       },
     };
     h.api.control.setLatency({ ms: 40, operation: 'updateParticipantSubscriptions' });
-    f = await fixture(h, { client });
+    f = t.f = await fixture(h, { client });
     const result = await f.applier.apply(sessionId, { type: 'restoreCall' });
     expect(result).toMatchObject({ ok: true });
     // C and S only lose paths (rank 0, in parallel); A only gains one (rank 2, after both).
@@ -237,7 +214,7 @@ describe('order', () => {
         throw new Error('not watched');
       },
     };
-    f = await fixture(h, { client, live });
+    f = t.f = await fixture(h, { client, live });
     await f.applier.apply(call.sessionId, { type: 'whisper', supervisorId: call.s });
     expect(seen.sort()).toEqual(sorted(`${call.a}:true`, `${call.s}:true`));
     expect(refreshed).toBe(1);
@@ -246,7 +223,7 @@ describe('order', () => {
 
 describe('guardrails', () => {
   it('refuses an unconfirmed violation: nothing written, audited refused', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     h.api.control.resetStats();
     const intent = { type: 'subscribe', receiverId: call.c, publisherId: call.s } as const;
     const result = await f.applier.apply(call.sessionId, intent, { reason: 'testing' });
@@ -263,7 +240,7 @@ describe('guardrails', () => {
   });
 
   it('applies a violation the user confirmed', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const intent = { type: 'subscribe', receiverId: call.c, publisherId: call.s } as const;
     const result = await f.applier.apply(call.sessionId, intent, { confirmedViolations: true });
     expect(result).toMatchObject({ ok: true });
@@ -271,7 +248,7 @@ describe('guardrails', () => {
   });
 
   it('refuses an intent that does not fit the session, audited', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const result = await f.applier.apply(call.sessionId, {
       type: 'hold',
       participantId: 'not-a-member',
@@ -286,7 +263,7 @@ describe('rebase', () => {
     call = await normalCall(h, { secondAgent: true });
     const { sessionId, c, a, s } = call;
     const a2 = call.a2 ?? '';
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const intent = { type: 'whisper', supervisorId: s, agentIds: [a] } as const;
     const preview = await f.applier.preview(sessionId, intent);
     expect(preview.ok).toBe(true);
