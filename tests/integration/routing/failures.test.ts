@@ -8,39 +8,47 @@ import { describe, expect, it } from 'vitest';
 import type { RoutingClient } from '../../../src-main/routing';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type { Call, Fixture, Harness } from './support';
-import { calls, fixture, hears, listOf, matrix, normalCall, perTest, set, sorted } from './support';
+import {
+  calls,
+  fixture,
+  hears,
+  listOf,
+  matrix,
+  normalCall,
+  perTest,
+  set,
+  sorted,
+  withWrites,
+} from './support';
 
 let h: Harness;
 let f: Fixture | undefined;
 let call: Call;
 const t = perTest({}, (scene) => ({ h, call } = scene));
 
-/** The real client, but once `afterWrites` PUTs have succeeded, `onThreshold` runs (once). */
-function armedClient(afterWrites: number, onThreshold: () => void): RoutingClient {
+/**
+ * A fixture writing one receiver at a time whose subscription writes, once the first has succeeded,
+ * fail with HTTP `status`: the next `count` of them, or all of them.
+ */
+async function failingAfterFirstWrite(status: number, count?: number): Promise<Fixture> {
   let succeeded = 0;
-  return {
-    listSessionParticipants: (r, o) => h.client.listSessionParticipants(r, o),
-    removeParticipantFromSession: (r, o) => h.client.removeParticipantFromSession(r, o),
-    addParticipantToSession: (r, o) => h.client.addParticipantToSession(r, o),
-    async updateParticipantSubscriptions(r, o) {
-      await h.client.updateParticipantSubscriptions(r, o);
-      succeeded += 1;
-      if (succeeded === afterWrites) onThreshold();
-    },
-  };
+  const client = withWrites(h, async (r, o) => {
+    await h.client.updateParticipantSubscriptions(r, o);
+    succeeded += 1;
+    if (succeeded !== 1) return;
+    h.api.control.addFailure({
+      kind: 'status',
+      status,
+      operation: 'updateParticipantSubscriptions',
+      ...(count === undefined ? {} : { count }),
+    });
+  });
+  return (t.f = await fixture(h, { client, concurrency: 1 }));
 }
 
 describe('a failure in the middle of a plan', () => {
   it('restores the receivers already changed, says which step failed, audits rolled-back', async () => {
-    const client = armedClient(1, () =>
-      h.api.control.addFailure({
-        kind: 'status',
-        status: 500,
-        operation: 'updateParticipantSubscriptions',
-        count: 1,
-      }),
-    );
-    f = t.f = await fixture(h, { client, concurrency: 1 });
+    f = await failingAfterFirstWrite(500, 1);
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
@@ -73,15 +81,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a definitive rejection (400) is not re-sent: only the changed receivers are restored', async () => {
-    const client = armedClient(1, () =>
-      h.api.control.addFailure({
-        kind: 'status',
-        status: 400,
-        operation: 'updateParticipantSubscriptions',
-        count: 1,
-      }),
-    );
-    f = t.f = await fixture(h, { client, concurrency: 1 });
+    f = await failingAfterFirstWrite(400, 1);
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
@@ -91,14 +91,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('when the rollback fails too, it says which receivers could not be restored', async () => {
-    const client = armedClient(1, () =>
-      h.api.control.addFailure({
-        kind: 'status',
-        status: 500,
-        operation: 'updateParticipantSubscriptions',
-      }),
-    );
-    f = t.f = await fixture(h, { client, concurrency: 1 });
+    f = await failingAfterFirstWrite(500);
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: false });
     if (result.ok || result.code !== 'write-failed') return;
