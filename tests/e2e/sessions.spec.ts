@@ -262,6 +262,13 @@ test('follows the theme preference and remembers it', async ({ console: app }) =
   expect(await background()).toBe(light);
   await sessions.themeSelect.selectOption('system');
   expect(await background()).toBe(dark);
+  // A chosen dark wins over a light system too.
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await sessions.themeSelect.selectOption('dark');
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe(dark);
+  await sessions.themeSelect.selectOption('system');
+  expect(await background()).toBe(light);
 });
 
 test('a lost connection to the console host says how to recover', async ({

@@ -7,20 +7,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src-main/audit';
 import type { Call, Fixture, Harness } from './support';
-import { fixture, hears, perTest, set } from './support';
+import { hears, perTestWithFixture, set } from './support';
 
-const t = perTest();
 let h: Harness;
 let f: Fixture;
 let call: Call;
-
-beforeEach(async () => {
-  ({ h, call } = t);
-  f = t.f = await fixture(h);
-});
+perTestWithFixture((scene) => ({ h, call, f } = scene));
 
 const auditFile = (): Promise<string> => readFile(join(f.dir, 'audit.jsonl'), 'utf8');
 

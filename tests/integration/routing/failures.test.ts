@@ -4,7 +4,7 @@
  * refusals, a failed read, the safe order of rank groups, and a concurrent external change that
  * the rebase keeps.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoutingClient } from '../../../src-main/routing';
 import type { Subscriptions } from '../../../src-main/shared/bandwidth-api';
 import type { Call, Fixture, Harness } from './support';
@@ -15,55 +15,40 @@ import {
   listOf,
   matrix,
   normalCall,
+  perTest,
   set,
   sorted,
-  startHarness,
+  withWrites,
 } from './support';
 
 let h: Harness;
 let f: Fixture | undefined;
 let call: Call;
+const t = perTest({}, (scene) => ({ h, call } = scene));
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  h.api.control.clearFaults();
-  call = await normalCall(h);
-});
-afterEach(async () => {
-  h.api.control.clearFaults();
-  await f?.dispose();
-  f = undefined;
-});
-
-/** The real client, but once `afterWrites` PUTs have succeeded, `onThreshold` runs (once). */
-function armedClient(afterWrites: number, onThreshold: () => void): RoutingClient {
+/**
+ * A fixture writing one receiver at a time whose subscription writes, once the first has succeeded,
+ * fail with HTTP `status`: the next `count` of them, or all of them.
+ */
+async function failingAfterFirstWrite(status: number, count?: number): Promise<Fixture> {
   let succeeded = 0;
-  return {
-    listSessionParticipants: (r, o) => h.client.listSessionParticipants(r, o),
-    removeParticipantFromSession: (r, o) => h.client.removeParticipantFromSession(r, o),
-    addParticipantToSession: (r, o) => h.client.addParticipantToSession(r, o),
-    async updateParticipantSubscriptions(r, o) {
-      await h.client.updateParticipantSubscriptions(r, o);
-      succeeded += 1;
-      if (succeeded === afterWrites) onThreshold();
-    },
-  };
+  const client = withWrites(h, async (r, o) => {
+    await h.client.updateParticipantSubscriptions(r, o);
+    succeeded += 1;
+    if (succeeded !== 1) return;
+    h.api.control.addFailure({
+      kind: 'status',
+      status,
+      operation: 'updateParticipantSubscriptions',
+      ...(count === undefined ? {} : { count }),
+    });
+  });
+  return (t.f = await fixture(h, { client, concurrency: 1 }));
 }
 
 describe('a failure in the middle of a plan', () => {
   it('restores the receivers already changed, says which step failed, audits rolled-back', async () => {
-    const client = armedClient(1, () =>
-      h.api.control.addFailure({
-        kind: 'status',
-        status: 500,
-        operation: 'updateParticipantSubscriptions',
-        count: 1,
-      }),
-    );
-    f = await fixture(h, { client, concurrency: 1 });
+    f = await failingAfterFirstWrite(500, 1);
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
@@ -96,15 +81,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a definitive rejection (400) is not re-sent: only the changed receivers are restored', async () => {
-    const client = armedClient(1, () =>
-      h.api.control.addFailure({
-        kind: 'status',
-        status: 400,
-        operation: 'updateParticipantSubscriptions',
-        count: 1,
-      }),
-    );
-    f = await fixture(h, { client, concurrency: 1 });
+    f = await failingAfterFirstWrite(400, 1);
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
@@ -114,14 +91,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('when the rollback fails too, it says which receivers could not be restored', async () => {
-    const client = armedClient(1, () =>
-      h.api.control.addFailure({
-        kind: 'status',
-        status: 500,
-        operation: 'updateParticipantSubscriptions',
-      }),
-    );
-    f = await fixture(h, { client, concurrency: 1 });
+    f = await failingAfterFirstWrite(500);
     const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: false });
     if (result.ok || result.code !== 'write-failed') return;
@@ -135,7 +105,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a move whose add fails puts the participant back with its subscriptions', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const { sessionId, c, a } = call;
     const other = await h.client.createSession({ tag: 'call-other' });
     const start = matrix(h, sessionId);
@@ -165,7 +135,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a failed read writes nothing and is audited as refused', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     h.api.control.addFailure({ kind: 'status', status: 500, operation: 'listSessionParticipants' });
     h.api.control.resetStats();
     const result = await f.applier.apply(call.sessionId, { type: 'monitor', supervisorId: call.s });
@@ -180,7 +150,7 @@ describe('a failure in the middle of a plan', () => {
   });
 
   it('a session that no longer exists is reported as ended', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     await h.client.deleteSession({ sessionId: call.sessionId });
     const result = await f.applier.apply(call.sessionId, { type: 'fullyWire' });
     expect(result).toMatchObject({ ok: false, code: 'read-failed', ended: true });
@@ -205,7 +175,7 @@ describe('order', () => {
       },
     };
     h.api.control.setLatency({ ms: 40, operation: 'updateParticipantSubscriptions' });
-    f = await fixture(h, { client });
+    f = t.f = await fixture(h, { client });
     const result = await f.applier.apply(sessionId, { type: 'restoreCall' });
     expect(result).toMatchObject({ ok: true });
     // C and S only lose paths (rank 0, in parallel); A only gains one (rank 2, after both).
@@ -237,7 +207,7 @@ describe('order', () => {
         throw new Error('not watched');
       },
     };
-    f = await fixture(h, { client, live });
+    f = t.f = await fixture(h, { client, live });
     await f.applier.apply(call.sessionId, { type: 'whisper', supervisorId: call.s });
     expect(seen.sort()).toEqual(sorted(`${call.a}:true`, `${call.s}:true`));
     expect(refreshed).toBe(1);
@@ -246,7 +216,7 @@ describe('order', () => {
 
 describe('guardrails', () => {
   it('refuses an unconfirmed violation: nothing written, audited refused', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     h.api.control.resetStats();
     const intent = { type: 'subscribe', receiverId: call.c, publisherId: call.s } as const;
     const result = await f.applier.apply(call.sessionId, intent, { reason: 'testing' });
@@ -263,7 +233,7 @@ describe('guardrails', () => {
   });
 
   it('applies a violation the user confirmed', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const intent = { type: 'subscribe', receiverId: call.c, publisherId: call.s } as const;
     const result = await f.applier.apply(call.sessionId, intent, { confirmedViolations: true });
     expect(result).toMatchObject({ ok: true });
@@ -271,7 +241,7 @@ describe('guardrails', () => {
   });
 
   it('refuses an intent that does not fit the session, audited', async () => {
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const result = await f.applier.apply(call.sessionId, {
       type: 'hold',
       participantId: 'not-a-member',
@@ -286,7 +256,7 @@ describe('rebase', () => {
     call = await normalCall(h, { secondAgent: true });
     const { sessionId, c, a, s } = call;
     const a2 = call.a2 ?? '';
-    f = await fixture(h);
+    f = t.f = await fixture(h);
     const intent = { type: 'whisper', supervisorId: s, agentIds: [a] } as const;
     const preview = await f.applier.preview(sessionId, intent);
     expect(preview.ok).toBe(true);

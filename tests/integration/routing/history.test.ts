@@ -1,32 +1,12 @@
 /** Undo and redo per session against fresh server state (real local API). */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Call, Fixture, Harness } from './support';
-import {
-  calls,
-  fixture,
-  hears,
-  listOf,
-  matrix,
-  normalCall,
-  set,
-  sorted,
-  startHarness,
-} from './support';
+import { calls, hears, listOf, matrix, perTestWithFixture, set, sorted } from './support';
 
 let h: Harness;
 let f: Fixture;
 let call: Call;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  h.api.control.clearFaults();
-  f = await fixture(h);
-  call = await normalCall(h, { secondAgent: true });
-});
-afterEach(async () => f.dispose());
+perTestWithFixture((scene) => ({ h, call, f } = scene), { secondAgent: true });
 
 describe('undo and redo', () => {
   it('undo takes a whisper back, redo applies it again, each with one read', async () => {

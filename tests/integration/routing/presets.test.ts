@@ -2,26 +2,16 @@
  * Each preset applied to a live session on the real local API: the SERVER's delivery afterwards,
  * the exact requests made (one list + one PUT per changed receiver, +2 per move) and the audit.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src-main/shared/routing';
 import type { ApplyResult } from '../../../src-main/routing';
 import type { Call, Fixture, Harness } from './support';
-import { calls, fixture, hears, normalCall, set, listOf, sorted, startHarness } from './support';
+import { calls, hears, listOf, perTestWithFixture, set, sorted } from './support';
 
 let h: Harness;
 let f: Fixture;
 let call: Call;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  h.api.control.clearFaults();
-  f = await fixture(h);
-  call = await normalCall(h);
-});
-afterEach(async () => f.dispose());
+perTestWithFixture((scene) => ({ h, call, f } = scene));
 
 /** Applies and checks the request counts: exactly one list and `puts` PUTs (plus extras). */
 async function applyCounted(

@@ -167,11 +167,23 @@ export function withWrites(
   };
 }
 
+/** What a test works on: the file's harness, this test's call and (once made) its fixture. */
+export interface PerTest {
+  readonly h: Harness;
+  readonly call: Call;
+  f: Fixture | undefined;
+}
+
 /**
- * The usual hooks of a file: one harness (local API) for the file, a normal call before each test,
- * faults cleared around each test, and the test's fixture (set `current.f`) disposed after it.
+ * The usual hooks of a file: one harness (local API) for the file, a normal call before each test
+ * (with a second agent when asked), faults cleared around each test, and the test's fixture (set
+ * `current.f`) disposed after it. `bind`, when given, receives the harness and the call after the
+ * set-up of each test, for files that keep them in variables of their own.
  */
-export function perTest(): { readonly h: Harness; readonly call: Call; f: Fixture | undefined } {
+export function perTest(
+  options: { secondAgent?: boolean } = {},
+  bind?: (scene: { h: Harness; call: Call }) => void,
+): PerTest {
   const current: { h?: Harness; call?: Call; f: Fixture | undefined } = { f: undefined };
   beforeAll(async () => {
     current.h = await startHarness();
@@ -180,7 +192,8 @@ export function perTest(): { readonly h: Harness; readonly call: Call; f: Fixtur
   beforeEach(async () => {
     const h = current.h as Harness;
     h.api.control.clearFaults();
-    current.call = await normalCall(h);
+    current.call = await normalCall(h, options);
+    bind?.({ h, call: current.call });
   });
   afterEach(async () => {
     current.h?.api.control.clearFaults();
@@ -201,4 +214,19 @@ export function perTest(): { readonly h: Harness; readonly call: Call; f: Fixtur
       current.f = value;
     },
   };
+}
+
+/**
+ * perTest, plus a fresh fixture with the default applier for each test; `bind` receives the
+ * harness, the call and that fixture after the set-up of each test.
+ */
+export function perTestWithFixture(
+  bind: (scene: { h: Harness; call: Call; f: Fixture }) => void,
+  options: { secondAgent?: boolean } = {},
+): void {
+  const t = perTest(options);
+  beforeEach(async () => {
+    const f = (t.f = await fixture(t.h));
+    bind({ h: t.h, call: t.call, f });
+  });
 }

@@ -6,29 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { RoutingApplier, TimedRoutes } from '../../../src-main/routing';
 import type { RoutingClient, TimedRouteEvent } from '../../../src-main/routing';
 import type { Call, Fixture, Harness } from './support';
-import { fixture, hears, listOf, matrix, normalCall, set, sorted, startHarness } from './support';
+import { hears, listOf, matrix, perTestWithFixture, set, sorted } from './support';
 
 let h: Harness;
 let f: Fixture;
 let call: Call;
 const open: TimedRoutes[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  h.api.control.clearFaults();
-  f = await fixture(h);
-  call = await normalCall(h);
-});
-afterEach(async () => {
+perTestWithFixture((scene) => ({ h, call, f } = scene));
+// Registered after the fixture's hooks, so it runs first: the routes close before the fixture goes.
+afterEach(() => {
   for (const t of open.splice(0)) t.close();
-  await f.dispose();
 });
 
 function timed(applier: RoutingApplier = f.applier): TimedRoutes {
