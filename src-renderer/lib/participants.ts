@@ -2,20 +2,14 @@
  * Participant labels and roles, built on the shared routing model so the words match the matrix
  * and the main process. Pure: no DOM.
  */
-import type { Role, RoutingSession } from '$shared/routing';
-import { sessionFromApi, sessionLabels } from '$shared/routing';
+import { sessionLabels } from '$shared/routing';
 import type { ParticipantView, SessionView } from '$shared/dto/session-view';
 import { listWords, plural } from './format';
-
-export function routingSessionOf(session: SessionView): RoutingSession {
-  const roles: Record<string, Role> = {};
-  for (const p of session.participants) if (p.role !== null) roles[p.id] = p.role;
-  return sessionFromApi(session.id, session.participants, roles);
-}
+import { routingOf } from './matrix/model';
 
 /** "Customer 7f3a" for every member, unique within the session. */
 export function labelsOf(session: SessionView): ReadonlyMap<string, string> {
-  return sessionLabels(routingSessionOf(session));
+  return sessionLabels(routingOf(session));
 }
 
 export function labelOf(session: SessionView, participantId: string): string {
