@@ -2,7 +2,8 @@
  * Membership from the matrix: the participant tray (participants this console knows outside the
  * session) and its two gestures — bringing one in with its role's usual routing, and taking a
  * member out (after a confirmation) into the tray. Joining and its routing are one change: if the
- * routing fails, the newcomer is taken out again.
+ * routing fails, the newcomer is taken out again. Roles assigned from the matrix (customer, agent,
+ * supervisor, other) go through the session page's store, which shows them at once.
  */
 import type { PatchbayBridge } from '../api';
 import {
@@ -20,6 +21,8 @@ import { uniqueExcept } from '../matrix/sets';
 import { ROLE_NAMES } from '../matrix/words';
 import type { Announcer } from './matrix-announcer.svelte';
 import type { MatrixChanges } from './matrix-changes.svelte';
+
+export type RoleSetter = (participantId: string, role: Role | null) => Promise<boolean>;
 
 export interface TrayEntry {
   readonly id: string;
@@ -41,8 +44,8 @@ export interface MembersHost {
   display(): RoutingSession;
   /** Participants the console knows outside any session. */
   available(): readonly Participant[];
-  /** A role assigned here and not yet in main's view. */
-  roleOverride(id: string): Role | null | undefined;
+  /** Remembers a role (main keeps it per profile); false when it was not saved. */
+  readonly setRole: RoleSetter;
   label(id: string): string;
   onSessionView(view: SessionView): void;
   /** A member left: forget what pointed at it (selection). */
@@ -110,14 +113,13 @@ export class MatrixMembers {
       });
       return;
     }
-    const chosen = this.#host.roleOverride(entry.id);
-    const shown = shownRole(chosen ?? entry.role, entry.tag);
+    const shown = shownRole(entry.role, entry.tag);
     const role: Role = shown.role ?? 'other';
     const member = {
       id: entry.id,
       tag: entry.tag,
       role,
-      roleSuggested: !chosen && (shown.source === 'suggested' || entry.roleSuggested === true),
+      roleSuggested: shown.source === 'suggested' || entry.roleSuggested === true,
       publishPermissions: entry.publishPermissions,
     };
     const session = withMember(this.#host.display(), member);
@@ -190,13 +192,12 @@ export class MatrixMembers {
       return false;
     }
     if (member) {
-      const chosen = this.#host.roleOverride(member.id);
       const entry: TrayEntry = {
         id: member.id,
         tag: member.tag,
         publishPermissions: member.publishPermissions ?? [],
-        role: chosen ?? member.role,
-        roleSuggested: !chosen && member.roleSource === 'suggested',
+        role: member.role,
+        roleSuggested: member.roleSource === 'suggested',
       };
       this.#trayLocal = [...this.#trayLocal.filter((e) => e.id !== member.id), entry];
     }
@@ -206,5 +207,15 @@ export class MatrixMembers {
       `Removed ${label} from the session; it is in the tray and can be added again.`,
     );
     return true;
+  }
+
+  /** Assigns (or clears) a member's role; said once it is saved. */
+  async setRole(participantId: string, role: Role | null): Promise<boolean> {
+    const saved = await this.#host.setRole(participantId, role);
+    if (saved) {
+      const name = role ? ROLE_NAMES[role].toLowerCase() : 'unassigned';
+      this.#announcer.say(`${this.#host.label(participantId)} is now ${name}.`);
+    }
+    return saved;
   }
 }

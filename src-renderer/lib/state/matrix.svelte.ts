@@ -8,7 +8,7 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { Participant, Subscriptions } from '$shared/bandwidth-api';
-import type { Intent, Role, RoutingSession } from '$shared/routing';
+import type { Intent, RoutingSession } from '$shared/routing';
 import { withSubscriptions } from '$shared/routing';
 import type { SessionView } from '$shared/dto/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
@@ -25,9 +25,8 @@ import { MatrixDrift, type DriftedReceiver } from './matrix-drift.svelte';
 import { Announcer } from './matrix-announcer.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
 import { GridState } from './matrix-grid.svelte';
-import { MatrixMembers } from './matrix-members.svelte';
+import { MatrixMembers, type RoleSetter } from './matrix-members.svelte';
 import { MatrixPointer } from './matrix-pointer.svelte';
-import { MatrixRoles, type RoleSetter } from './matrix-roles.svelte';
 import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
 import type { SessionUpdates } from './sessions.svelte';
 
@@ -48,11 +47,8 @@ export interface MatrixDeps {
   readonly updates: SessionUpdates;
   /** Participants the console knows outside any session (offered in the tray). */
   readonly available?: () => readonly Participant[];
-  /**
-   * Who remembers a role (e.g. the session page's participants store); when it gives none, the
-   * bridge does, and the role is shown here until main's view carries it.
-   */
-  readonly roleSetter?: () => RoleSetter | undefined;
+  /** Remembers a role (the session page's participants store, which shows it at once). */
+  readonly setRole: RoleSetter;
   /** A fresher view of the session arrived from an add or a remove. */
   readonly onSessionView?: (view: SessionView) => void;
   readonly changes?: ChangesOptions;
@@ -68,7 +64,6 @@ export class MatrixStore {
   readonly grid: GridState;
   readonly members: MatrixMembers;
   readonly pointer: MatrixPointer;
-  readonly roles: MatrixRoles;
   readonly drift = new MatrixDrift();
   #aliases = $state.raw<AliasEditor | null>(null);
   #duration = $state<DurationId>('none');
@@ -81,7 +76,7 @@ export class MatrixStore {
   readonly #deps: MatrixDeps;
   readonly sessionId: string;
 
-  #base = $derived(routingOf(this.#view(), this.#overrides()));
+  #base = $derived(routingOf(this.#view()));
   #display = $derived(withSubscriptions(this.#base, this.#pendingSubscriptions()));
   #model = $derived.by(() => {
     const pending = this.#pendingKeys();
@@ -109,16 +104,6 @@ export class MatrixStore {
     this.#deps = deps;
     this.sessionId = deps.session().id;
     const bridge = deps.bridge;
-    this.roles = new MatrixRoles(
-      {
-        bridge,
-        profileId: deps.profileId,
-        setter: () => deps.roleSetter?.(),
-        label: (id) => this.label(id),
-        tell: (banner) => this.changes.tell(banner),
-      },
-      this.announcer,
-    );
     this.changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, this.announcer, {
       ...deps.changes,
       current: () => this.#base,
@@ -147,7 +132,7 @@ export class MatrixStore {
         view: () => this.#view(),
         display: () => this.#display,
         available: () => deps.available?.() ?? [],
-        roleOverride: (id) => this.roles.overrides[id],
+        setRole: deps.setRole,
         label: (id) => this.label(id),
         onSessionView: (view) => deps.onSessionView?.(view),
         onRemoved: () => this.grid.prune(),
@@ -167,9 +152,6 @@ export class MatrixStore {
     );
   }
 
-  #overrides(): Readonly<Record<string, Role | null>> {
-    return this.roles.overrides;
-  }
   #view(): SessionView {
     return this.#deps.session();
   }
@@ -212,10 +194,9 @@ export class MatrixStore {
   connect(): () => void {
     const offUpdates = this.#deps.updates.onUpdate((event) => {
       if (event.session.id !== this.sessionId) return;
-      const routing = routingOf(event.session, this.roles.overrides);
+      const routing = routingOf(event.session);
       this.drift.observe(routing, event.changes);
       this.changes.observed(routing);
-      this.roles.observed(event.session);
     });
     const offTimers = this.timers.connect();
     void this.changes.history.refresh();
@@ -239,7 +220,7 @@ export class MatrixStore {
       case 'aliases':
         return this.#openAliases(action.receiverId, action.publisherId);
       case 'role':
-        void this.roles.set(action.participantId, action.role);
+        void this.members.setRole(action.participantId, action.role);
         return;
       case 'select':
         this.grid.select(action.keys, action.extend);
