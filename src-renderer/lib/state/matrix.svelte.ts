@@ -2,9 +2,10 @@
  * The subscription matrix of one session: the cell model (derived once per snapshot, with pending,
  * failed and drifted cells laid over it), and the one dispatcher every gesture ends in — drag and
  * drop, keys and menus all produce a `MatrixAction` and `run` carries it out. Sending, previews,
- * rollback and undo live in MatrixChanges (and MatrixHistory); timed routes in MatrixTimers; focus
- * and selection in GridState; the tray, adding and removing in MatrixMembers; menus and drags in
- * MatrixPointer.
+ * rollback, undo and the live region live in MatrixChanges (and MatrixHistory); timed routes in
+ * MatrixTimers; focus, selection, menus and drags in GridState; the tray, adding, removing and roles
+ * in MatrixMembers. Collaborators get values (the bridge, the deps, each other); only GridState reads
+ * the model and hands actions back to `run`.
  */
 import type { PatchbayBridge } from '../api';
 import type { Participant, Subscriptions } from '$shared/bandwidth-api';
@@ -14,26 +15,36 @@ import type { SessionView } from '$shared/dto/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
 import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
 import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';
-import { driftByReceiver } from '../matrix/drift';
+import type { DriftCell, DriftMap } from '../matrix/drift';
+import {
+  NO_DRIFT,
+  driftByReceiver,
+  keepConsoleIntents,
+  observeDrift,
+  withoutReceiver,
+} from '../matrix/drift';
 import { cellKey } from '../matrix/grid';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
 import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
 import { AliasEditor } from './matrix-aliases.svelte';
-import { MatrixDrift, type DriftedReceiver } from './matrix-drift.svelte';
-import { Announcer } from './matrix-announcer.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
 import { GridState } from './matrix-grid.svelte';
 import { MatrixMembers, type RoleSetter } from './matrix-members.svelte';
-import { MatrixPointer } from './matrix-pointer.svelte';
-import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
+import { labelIn } from './matrix-pointer';
+import type { MatrixTimers, TimersOptions } from './matrix-timers.svelte';
 import type { SessionUpdates } from './sessions.svelte';
 
 export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
 export type { TrayEntry } from './matrix-members.svelte';
-export type { MenuState, MenuTarget } from './matrix-pointer.svelte';
+export type { MenuState, MenuTarget } from './matrix-pointer';
+
+export interface DriftedReceiver {
+  readonly receiverId: string;
+  readonly cells: readonly DriftCell[];
+}
 
 export interface MatrixDeps {
   readonly bridge: MatrixBridge;
@@ -58,18 +69,14 @@ export interface MatrixDeps {
 const PENDING: CellStatus = { kind: 'pending' };
 
 export class MatrixStore {
-  readonly announcer = new Announcer();
   readonly changes: MatrixChanges;
   readonly timers: MatrixTimers;
   readonly grid: GridState;
   readonly members: MatrixMembers;
-  readonly pointer: MatrixPointer;
-  readonly drift = new MatrixDrift();
+  /** Cells changed outside this console, each with what Patchbay had (kept across observations). */
+  #drift = $state.raw<DriftMap>(NO_DRIFT);
   #aliases = $state.raw<AliasEditor | null>(null);
   #duration = $state<DurationId>('none');
-  #current = $state<string | null>(null);
-  /** Timer id → the route id of its change (its undo entry goes when the timer ends). */
-  #timerRoutes: Record<string, string> = {};
   /** The last local plan: hovering a cell plans its toggle, so the click reuses it. */
   #planned: { display: RoutingSession; key: string; result: LocalPlanResult } | null = null;
   #previous: MatrixModel | undefined;
@@ -81,7 +88,7 @@ export class MatrixStore {
   #model = $derived.by(() => {
     const pending = this.#pendingKeys();
     const failures = this.#failures();
-    const drift = this.drift.cells;
+    const drift = this.#drift;
     const status = (key: string): CellStatus => {
       if (pending.has(key)) return PENDING;
       const reason = failures.get(key);
@@ -94,7 +101,7 @@ export class MatrixStore {
     return model;
   });
   #drifted = $derived(
-    driftByReceiver(this.drift.cells, this.#model.ids).map((row) => ({
+    driftByReceiver(this.#drift, this.#model.ids).map((row) => ({
       ...row,
       label: this.label(row.receiverId),
     })),
@@ -104,51 +111,30 @@ export class MatrixStore {
     this.#deps = deps;
     this.sessionId = deps.session().id;
     const bridge = deps.bridge;
-    this.changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, this.announcer, {
+    this.changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, {
       ...deps.changes,
-      current: () => this.#base,
-      onTimer: (route, routeId) => {
-        this.#timerRoutes = { ...this.#timerRoutes, [route.id]: routeId };
-        this.timers.add(route);
-      },
+      timers: deps.timers,
+      current: () => routingOf(deps.session()),
     });
-    this.timers = new MatrixTimers(bridge, this.sessionId, deps.profileId, this.announcer, {
-      ...deps.timers,
-      onEnded: (route) => {
-        const routeId = this.#timerRoutes[route.id];
-        if (routeId) this.changes.history.forgetRoute(routeId);
-        else void this.changes.history.refresh();
-      },
-    });
+    this.timers = this.changes.timers;
+    const say = (text: string): void => this.changes.say(text);
     this.grid = new GridState(
       () => this.#model,
       (action) => this.run(action),
+      say,
     );
     this.members = new MatrixMembers(
       {
         bridge,
         sessionId: this.sessionId,
         profileId: deps.profileId,
-        view: () => this.#view(),
-        display: () => this.#display,
-        available: () => deps.available?.() ?? [],
+        view: deps.session,
+        available: deps.available ?? (() => []),
         setRole: deps.setRole,
-        label: (id) => this.label(id),
-        onSessionView: (view) => deps.onSessionView?.(view),
-        onRemoved: () => this.grid.prune(),
+        onSessionView: deps.onSessionView ?? (() => undefined),
       },
       this.changes,
-      this.announcer,
-    );
-    this.pointer = new MatrixPointer(
-      {
-        model: () => this.#model,
-        selection: () => this.grid.selection,
-        label: (id) => this.label(id),
-        focusParticipant: (id) => (this.#current = id),
-        run: (action) => this.run(action),
-      },
-      this.announcer,
+      this.grid,
     );
   }
 
@@ -180,11 +166,10 @@ export class MatrixStore {
   }
   /** The participant the preset bar acts on: the focused one, else the last one focused. */
   get current(): string | null {
-    const id = this.grid.participantId ?? this.#current;
-    return id !== null && this.#model.ids.includes(id) ? id : null;
+    return this.grid.current;
   }
   label(id: string): string {
-    return this.#model.labels.get(id) ?? `Participant ${id.slice(0, 4)}`;
+    return labelIn(this.#model, id);
   }
   get drifted(): readonly (DriftedReceiver & { label: string })[] {
     return this.#drifted;
@@ -195,7 +180,8 @@ export class MatrixStore {
     const offUpdates = this.#deps.updates.onUpdate((event) => {
       if (event.session.id !== this.sessionId) return;
       const routing = routingOf(event.session);
-      this.drift.observe(routing, event.changes);
+      const drift = observeDrift(this.#drift, routing, event.changes);
+      if (drift.size > 0 || this.#drift.size > 0) this.#drift = drift;
       this.changes.observed(routing);
     });
     const offTimers = this.timers.connect();
@@ -224,7 +210,7 @@ export class MatrixStore {
         return;
       case 'select':
         this.grid.select(action.keys, action.extend);
-        this.announcer.say(`${this.grid.selection.size} cells selected.`);
+        this.changes.say(`${this.grid.selection.size} cells selected.`);
         return;
       case 'applySelection':
         return this.applySelection(action.on);
@@ -281,7 +267,7 @@ export class MatrixStore {
       });
       return;
     }
-    this.#current = id;
+    this.grid.choose(id);
     const outcome = presetIntent(this.#display, preset, id);
     if (!outcome.ok) {
       this.changes.tell({
@@ -313,7 +299,7 @@ export class MatrixStore {
       .filter((c) => c !== undefined);
     const intents = selectionIntents(cells, on);
     if (intents.length === 0) {
-      this.announcer.say(`Every selected cell is already ${on ? 'connected' : 'disconnected'}.`);
+      this.changes.say(`Every selected cell is already ${on ? 'connected' : 'disconnected'}.`);
       return;
     }
     const planned = planLocally(this.#display, intents);
@@ -356,11 +342,11 @@ export class MatrixStore {
   resolveDrift(receiverId: string, keep: 'console' | 'server'): void {
     const label = this.label(receiverId);
     if (keep === 'server') {
-      this.drift.takeServer(receiverId);
-      this.announcer.say(`Took the server’s version for ${label}: the matrix shows it as it is.`);
+      this.#drift = withoutReceiver(this.#drift, receiverId);
+      this.changes.say(`Took the server’s version for ${label}: the matrix shows it as it is.`);
       return;
     }
-    const intents = this.drift.keepConsole(receiverId);
+    const intents = keepConsoleIntents(this.#drift, receiverId);
     this.change(intents, 'drift', `Keep Patchbay’s version for ${label}`);
   }
 }
