@@ -19,27 +19,11 @@ import {
 } from '../matrix/grid';
 import type { MatrixModel } from '../matrix/model';
 import { neighbours } from '../matrix/model';
-import { presetForKey } from '../matrix/presets';
 import { NO_KEYS, keepKeys, toggleKey, withKeys } from '../matrix/sets';
-import { menuFor, type MenuState, type MenuTarget } from './matrix-pointer';
+import type { KeyInput, KeyResult, MenuState, MenuTarget, Relation } from './matrix-input';
+import { commandKey, menuFor } from './matrix-input';
 
-export interface KeyInput {
-  readonly key: string;
-  readonly shift: boolean;
-  /** Ctrl or Cmd. */
-  readonly ctrl: boolean;
-  readonly alt: boolean;
-}
-
-export interface KeyResult {
-  readonly handled: boolean;
-  /** Move DOM focus here. */
-  readonly focus?: GridPos;
-  /** Open the focused element's menu. */
-  readonly menu?: boolean;
-}
-
-export type Relation = 'self' | 'hears-it' | 'it-hears' | 'both' | null;
+export type { KeyInput, KeyResult, Relation } from './matrix-input';
 
 export class GridState {
   #pos = $state.raw<GridPos>({ row: 1, col: 2 });
@@ -235,42 +219,18 @@ export class GridState {
       else this.#toggle(t.receiverId, t.publisherId, true);
       return { handled: true };
     }
-    if (input.key === 'Enter') {
-      if (t.kind === 'cell') {
-        this.#run({ type: 'aliases', receiverId: t.receiverId, publisherId: t.publisherId });
-        return { handled: true };
-      }
-      return { handled: t.kind !== 'none', menu: t.kind !== 'none' };
-    }
-    if (input.key === 'ContextMenu' || (input.shift && input.key === 'F10')) {
-      return { handled: true, menu: true };
-    }
     if (input.key === 'Escape') {
       const had = this.#selection.size > 0;
       this.clearSelection();
       return { handled: had };
     }
-    if (
-      (input.key === 'Delete' || input.key === 'Backspace') &&
-      t.kind !== 'cell' &&
-      t.kind !== 'none'
-    ) {
-      this.#run({ type: 'remove', participantId: t.participantId });
-      return { handled: true };
-    }
     if (input.ctrl && input.key.toLowerCase() === 'a') {
       this.select([...this.#model().cells.keys()], false);
       return { handled: true };
     }
-    if (!input.ctrl && !input.alt && input.key.length === 1) {
-      const preset = presetForKey(input.key);
-      const participantId = this.participantId;
-      if (preset && participantId) {
-        this.#run({ type: 'preset', preset, participantId });
-        return { handled: true };
-      }
-    }
-    return { handled: false };
+    const command = commandKey(input, t, this.participantId);
+    if (command?.action) this.#run(command.action);
+    return command?.result ?? { handled: false };
   }
 
   /** A click on a cell: toggle; with Ctrl/Cmd add to the selection; with Shift select a range. */

@@ -13,8 +13,8 @@ import type { Intent, RoutingSession } from '$shared/routing';
 import { withSubscriptions } from '$shared/routing';
 import type { SessionView } from '$shared/dto/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
-import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
-import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';
+import type { LocalPlanResult } from '../matrix/changes';
+import { planLocally, toggleIntent } from '../matrix/changes';
 import type { DriftCell, DriftMap } from '../matrix/drift';
 import {
   NO_DRIFT,
@@ -27,19 +27,25 @@ import { cellKey } from '../matrix/grid';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
-import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
 import { AliasEditor } from './matrix-aliases.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
 import { GridState } from './matrix-grid.svelte';
 import { MatrixMembers, type RoleSetter } from './matrix-members.svelte';
-import { labelIn } from './matrix-pointer';
+import { labelIn } from './matrix-input';
+import {
+  plannedChange,
+  presetChange,
+  selectionChange,
+  togglePreview,
+  type Planned,
+} from './matrix-plans';
 import type { MatrixTimers, TimersOptions } from './matrix-timers.svelte';
 import type { SessionUpdates } from './sessions.svelte';
 
 export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
 export type { TrayEntry } from './matrix-members.svelte';
-export type { MenuState, MenuTarget } from './matrix-pointer';
+export type { MenuState, MenuTarget } from './matrix-input';
 
 export interface DriftedReceiver {
   readonly receiverId: string;
@@ -230,86 +236,31 @@ export class MatrixStore {
     return result;
   }
 
-  /** Plans `intents` on what the screen shows now and hands them to MatrixChanges. */
-  change(intents: readonly Intent[], source: ChangeSource, label?: string): void {
-    const planned = this.#plan(intents);
-    if (!planned.ok) {
-      this.changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
-      return;
-    }
-    this.#propose(intents, source, planned.plan, label, 'none');
+  /** A planned change goes to MatrixChanges (pending in this frame, or shown first); a refusal is told. */
+  #send(planned: Planned): boolean {
+    if (planned.ok) this.changes.propose(planned.request, planned.plan);
+    else this.changes.tell(planned.banner);
+    return planned.ok;
   }
 
-  #propose(
-    intents: readonly Intent[],
-    source: ChangeSource,
-    plan: LocalPlan,
-    label: string | undefined,
-    duration: DurationId,
-  ): void {
-    const words =
-      label ??
-      (plan.labels.length === 1
-        ? (plan.labels[0] ?? '')
-        : `${plan.labels.length} changes: ${plan.labels.join('; ')}`);
-    this.changes.propose({ intents, label: words, source, duration }, plan);
+  /** Plans `intents` on what the screen shows now and hands them to MatrixChanges. */
+  change(intents: readonly Intent[], source: ChangeSource, label?: string): void {
+    this.#send(plannedChange(this.#plan(intents), intents, source, label));
   }
 
   applyPreset(preset: PresetId, participantId?: string | null, duration?: DurationId): void {
     const id = participantId ?? this.current;
-    const info = presetInfo(preset);
-    if (!id) {
-      this.changes.tell({
-        kind: 'info',
-        title: `${info.label}: choose a participant`,
-        message:
-          'Focus a participant in the matrix (or drop the preset on one), then pick the preset.',
-      });
-      return;
-    }
-    this.grid.choose(id);
-    const outcome = presetIntent(this.#display, preset, id);
-    if (!outcome.ok) {
-      this.changes.tell({
-        kind: 'warning',
-        title: `${info.label} does not apply`,
-        message: outcome.message,
-      });
-      return;
-    }
-    const planned = planLocally(this.#display, [outcome.intent]);
-    if (!planned.ok) {
-      this.changes.tell({
-        kind: 'warning',
-        title: `${info.label} does not apply`,
-        message: planned.message,
-      });
-      return;
-    }
-    const timer = info.timed ? (duration ?? this.#duration) : 'none';
-    const words = planned.plan.labels[0] ?? info.label;
-    const label =
-      timer === 'none' ? words : `${words} for ${durationInfo(timer).label.toLowerCase()}`;
-    this.#propose([outcome.intent], 'preset', planned.plan, label, timer);
+    if (id) this.grid.choose(id);
+    this.#send(presetChange(this.#display, preset, id, duration ?? this.#duration));
   }
 
   applySelection(on: boolean): void {
     const cells = [...this.grid.selection]
       .map((key) => this.#model.cells.get(key))
       .filter((c) => c !== undefined);
-    const intents = selectionIntents(cells, on);
-    if (intents.length === 0) {
-      this.changes.say(`Every selected cell is already ${on ? 'connected' : 'disconnected'}.`);
-      return;
-    }
-    const planned = planLocally(this.#display, intents);
-    if (!planned.ok) {
-      this.changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
-      return;
-    }
-    const label = `${on ? 'Connect' : 'Disconnect'} ${intents.length} cell${intents.length === 1 ? '' : 's'}`;
-    this.#propose(intents, 'selection', planned.plan, label, 'none');
-    this.grid.clearSelection();
+    const planned = selectionChange(this.#display, cells, on);
+    if (typeof planned === 'string') this.changes.say(planned);
+    else if (this.#send(planned)) this.grid.clearSelection();
   }
 
   #openAliases(receiverId: string, publisherId: string): void {
@@ -331,12 +282,7 @@ export class MatrixStore {
   cellPreview(receiverId: string, publisherId: string): { text: string; confirm: boolean } | null {
     const cell = this.#model.cells.get(cellKey(receiverId, publisherId));
     if (!cell) return null;
-    const planned = this.#plan([toggleIntent(receiverId, publisherId, cell.value)]);
-    if (!planned.ok) return { text: planned.message, confirm: false };
-    const plan = planned.plan;
-    const lines = plan.lines.length > 0 ? plan.lines.join('; ') : 'no change needed';
-    const confirm = plan.violations.length > 0 || plan.convertsSessionLevel;
-    return { text: `${lines} · ${callsText(plan.apiCalls)}`, confirm };
+    return togglePreview(this.#plan([toggleIntent(receiverId, publisherId, cell.value)]));
   }
 
   resolveDrift(receiverId: string, keep: 'console' | 'server'): void {
