@@ -2,10 +2,11 @@
  * The subscription matrix of one session: the cell model (derived once per snapshot, with pending,
  * failed and drifted cells laid over it), and the one dispatcher every gesture ends in — drag and
  * drop, keys and menus all produce a `MatrixAction` and `run` carries it out. Sending, previews,
- * rollback, undo and the live region live in MatrixChanges (and MatrixHistory); timed routes in
- * MatrixTimers; focus, selection, menus and drags in GridState; the tray, adding, removing and roles
- * in MatrixMembers. Collaborators get values (the bridge, the deps, each other); only GridState reads
- * the model and hands actions back to `run`.
+ * rollback, undo and the live region live in MatrixChanges (with MatrixHistory and MatrixTimers);
+ * focus, selection, menus and drags in GridState; the tray, adding, removing and roles in
+ * MatrixMembers; planning a gesture's change in matrix-plans. Collaborators get values (the
+ * bridge, the deps, each other); only GridState (the model, `run`) and an open AliasEditor read
+ * back into here.
  */
 import type { PatchbayBridge } from '../api';
 import type { Participant, Subscriptions } from '$shared/bandwidth-api';
@@ -117,13 +118,14 @@ export class MatrixStore {
     this.#deps = deps;
     this.sessionId = deps.session().id;
     const bridge = deps.bridge;
-    this.changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, {
+    const changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, {
       ...deps.changes,
       timers: deps.timers,
       current: () => routingOf(deps.session()),
     });
-    this.timers = this.changes.timers;
-    const say = (text: string): void => this.changes.say(text);
+    this.changes = changes;
+    this.timers = changes.timers;
+    const say = (text: string): void => changes.say(text);
     this.grid = new GridState(
       () => this.#model,
       (action) => this.run(action),
@@ -139,7 +141,7 @@ export class MatrixStore {
         setRole: deps.setRole,
         onSessionView: deps.onSessionView ?? (() => undefined),
       },
-      this.changes,
+      changes,
       this.grid,
     );
   }
