@@ -9,7 +9,6 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { Subscriptions } from '$shared/bandwidth-api';
-import type { TimedRouteView } from '$shared/dto/timers';
 import type { Intent, RoutingSession } from '$shared/routing';
 import { currentDelivery, deliveryOf, sameDelivery } from '$shared/routing';
 import { callsText, foldCellIntents } from '../matrix/changes';
@@ -27,8 +26,8 @@ import {
 import { durationFields } from '../matrix/presets';
 import { NO_ENTRIES, NO_KEYS, withEntries, withKeys, withoutEntries } from '../matrix/sets';
 import type { Banner, ChangeRequest, Proposal } from '../matrix/requests';
-import type { Announcer } from './matrix-announcer.svelte';
 import { MatrixHistory } from './matrix-history.svelte';
+import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
 
 export type ChangesBridge = Pick<PatchbayBridge, 'routing'>;
 
@@ -47,8 +46,8 @@ export interface ChangesOptions {
   setTimer?: (run: () => void, ms: number) => unknown;
   /** The session as last observed (a settled change it already shows stops looking pending). */
   current?: () => RoutingSession;
-  /** A timed change was applied: its countdown, and the undo entry it will take with it. */
-  onTimer?: (route: TimedRouteView, routeId: string) => void;
+  /** The clock of the timed routes a change starts (each takes its undo entry when it ends). */
+  timers?: TimersOptions;
 }
 
 const NO_FAILURES: ReadonlyMap<string, string> = NO_ENTRIES;
@@ -72,15 +71,17 @@ export class MatrixChanges {
   );
   /** Undo and redo of whole changes (they share this queue, so nothing interleaves). */
   readonly history: MatrixHistory;
+  /** The timed routes of the session (an ended one takes its undo entry with it). */
+  readonly timers: MatrixTimers;
   #seq = 0;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #bridge: ChangesBridge;
   readonly #sessionId: string;
   readonly #profileId: string;
-  readonly #announcer: Announcer;
+  #announcement = $state('');
+  #flip = false;
   readonly #settleMs: number;
   readonly #setTimer: (run: () => void, ms: number) => unknown;
-  readonly #onTimer: (route: TimedRouteView, routeId: string) => void;
   readonly #current: (() => RoutingSession) | undefined;
 
   constructor(
@@ -88,22 +89,22 @@ export class MatrixChanges {
     sessionId: string,
     /** The profile the session belongs to: every change names it, and is refused once another is active. */
     profileId: string,
-    announcer: Announcer,
     options: ChangesOptions = {},
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
     this.#profileId = profileId;
-    this.#announcer = announcer;
     this.#settleMs = options.settleMs ?? 4000;
     this.#setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
-    this.#onTimer = options.onTimer ?? (() => undefined);
     this.#current = options.current;
-    this.history = new MatrixHistory(bridge, sessionId, profileId, announcer, {
+    this.history = new MatrixHistory(bridge, sessionId, profileId, {
+      say: (text) => this.say(text),
       enqueue: (task) => this.#enqueue(task),
       tell: (banner) => this.tell(banner),
       clear: () => this.dismissBanner(),
     });
+    const say = (text: string): void => this.say(text);
+    this.timers = new MatrixTimers(bridge, sessionId, profileId, say, this.history, options.timers);
   }
 
   get pendingSubscriptions(): Readonly<Record<string, Subscriptions>> {
@@ -140,10 +141,21 @@ export class MatrixChanges {
     this.#banner = null;
   }
 
+  /** The polite live region's text: every change, refusal and outcome is said once. */
+  get announcement(): string {
+    return this.#announcement;
+  }
+
+  /** Says `text` in the live region; the same words twice are announced again (a no-break space is toggled at the end). */
+  say(text: string): void {
+    this.#flip = !this.#flip;
+    this.#announcement = this.#flip ? text : `${text}\u00a0`;
+  }
+
   /** Shows a message in the banner and the live region. */
   tell(banner: Banner): void {
     this.#banner = banner;
-    this.#announcer.say(`${banner.title}. ${banner.message}`);
+    this.say(`${banner.title}. ${banner.message}`);
   }
 
   /**
@@ -152,7 +164,7 @@ export class MatrixChanges {
    */
   propose(request: ChangeRequest, local: LocalPlan): void {
     if (local.writes === 0 && !request.prepare) {
-      this.#announcer.say(`No change needed: ${request.label} is already so.`);
+      this.say(`No change needed: ${request.label} is already so.`);
       return;
     }
     const inline = ['toggle', 'connect', 'drift', 'aliases'].includes(request.source);
@@ -169,7 +181,7 @@ export class MatrixChanges {
       return;
     }
     this.#proposal = { request, local, server: null, violations: local.violations, why };
-    this.#announcer.say(
+    this.say(
       `Review: ${request.label}. ${callsText(local.apiCalls + (request.extraCalls ?? 0))}.${local.violations.length > 0 ? ' Needs your confirmation.' : ''}`,
     );
     const only = request.intents[0];
@@ -194,8 +206,7 @@ export class MatrixChanges {
   }
 
   cancelProposal(): void {
-    if (this.#proposal)
-      this.#announcer.say(`Cancelled: ${this.#proposal.request.label}. Nothing was sent.`);
+    if (this.#proposal) this.say(`Cancelled: ${this.#proposal.request.label}. Nothing was sent.`);
     this.#proposal = null;
   }
 
@@ -216,7 +227,7 @@ export class MatrixChanges {
     ];
     this.#failed = withoutEntries(this.#failed, (k) => local.keys.includes(k));
     this.#banner = null;
-    this.#announcer.say(`Sending: ${request.label}.`);
+    this.say(`Sending: ${request.label}.`);
     this.#enqueue(() => this.#send(id, request, local, confirmed, reason));
   }
 
@@ -269,11 +280,11 @@ export class MatrixChanges {
       }
       routeIds.push(outcome.routeId);
       labels.push(outcome.label);
-      if (outcome.timer) this.#onTimer(outcome.timer, outcome.routeId);
+      if (outcome.timer) this.timers.add(outcome.timer, outcome.routeId);
     }
     this.#settle(id);
     if (routeIds.length > 0) this.history.record({ labels, routeIds });
-    this.#announcer.say(`Done: ${request.label}.`);
+    this.say(`Done: ${request.label}.`);
   }
 
   async #fail(
@@ -295,7 +306,7 @@ export class MatrixChanges {
         violations: violationsOf(failure),
         why: 'guardrail',
       };
-      this.#announcer.say(`${request.label} needs your confirmation: ${failure.message}`);
+      this.say(`${request.label} needs your confirmation: ${failure.message}`);
       return;
     }
     const undone = await this.#undoSteps(stepsMade);

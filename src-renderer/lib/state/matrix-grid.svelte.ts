@@ -1,9 +1,10 @@
 /**
- * The grid's interaction state: the one roving tab stop, hover and focus highlighting, multi-select
- * and what each key and click means. Keys and clicks become `MatrixAction`s handed to `run` — the
- * same actions the menus and drops produce.
+ * The grid's interaction state: the one roving tab stop, hover and focus highlighting, multi-select,
+ * what each key and click means, the open menu and the drag. Keys, clicks, menu items and drops all
+ * become `MatrixAction`s handed to `run`.
  */
-import type { MatrixAction } from '../matrix/actions';
+import type { DragPayload, DropTarget, MatrixAction } from '../matrix/actions';
+import { dropAction } from '../matrix/actions';
 import type { GridPos, GridTarget } from '../matrix/grid';
 import {
   cellKey,
@@ -18,26 +19,11 @@ import {
 } from '../matrix/grid';
 import type { MatrixModel } from '../matrix/model';
 import { neighbours } from '../matrix/model';
-import { presetForKey } from '../matrix/presets';
 import { NO_KEYS, keepKeys, toggleKey, withKeys } from '../matrix/sets';
+import type { KeyInput, KeyResult, MenuState, MenuTarget, Relation } from './matrix-input';
+import { commandKey, menuFor } from './matrix-input';
 
-export interface KeyInput {
-  readonly key: string;
-  readonly shift: boolean;
-  /** Ctrl or Cmd. */
-  readonly ctrl: boolean;
-  readonly alt: boolean;
-}
-
-export interface KeyResult {
-  readonly handled: boolean;
-  /** Move DOM focus here. */
-  readonly focus?: GridPos;
-  /** Open the focused element's menu. */
-  readonly menu?: boolean;
-}
-
-export type Relation = 'self' | 'hears-it' | 'it-hears' | 'both' | null;
+export type { KeyInput, KeyResult, Relation } from './matrix-input';
 
 export class GridState {
   #pos = $state.raw<GridPos>({ row: 1, col: 2 });
@@ -48,8 +34,14 @@ export class GridState {
   #hoverCell = $state<string | null>(null);
   #selection = $state.raw<ReadonlySet<string>>(NO_KEYS);
   #anchor: GridPos | null = null;
+  /** The participant a header's menu or a preset last chose (presets act on it once focus leaves). */
+  #chosen = $state<string | null>(null);
+  #menu = $state.raw<MenuState | null>(null);
+  #drag = $state.raw<DragPayload | null>(null);
+  #dropKey = $state<string | null>(null);
   readonly #model: () => MatrixModel;
   readonly #run: (action: MatrixAction) => void;
+  readonly #say: (text: string) => void;
   #focus = $derived(clampPos(this.#pos, this.#ids().length));
   #target = $derived(targetAt(this.#focus, this.#ids()));
   #highlightId = $derived.by(() => {
@@ -62,9 +54,15 @@ export class GridState {
     this.#highlightId === null ? null : neighbours(this.#matrix(), this.#highlightId),
   );
 
-  constructor(model: () => MatrixModel, run: (action: MatrixAction) => void) {
+  /** `model` is the matrix on screen, `run` the one dispatcher, `say` the live region. */
+  constructor(
+    model: () => MatrixModel,
+    run: (action: MatrixAction) => void,
+    say: (text: string) => void,
+  ) {
     this.#model = model;
     this.#run = run;
+    this.#say = say;
     this.#pos = initialPos(model().ids.length);
   }
 
@@ -96,6 +94,15 @@ export class GridState {
     const t = this.#target;
     if (t.kind === 'cell') return t.receiverId;
     return t.kind === 'none' ? null : t.participantId;
+  }
+
+  /** The participant the preset bar acts on: the focused one, else the last one chosen. */
+  get current(): string | null {
+    const id = this.participantId ?? this.#chosen;
+    return id !== null && this.#ids().includes(id) ? id : null;
+  }
+  choose(participantId: string): void {
+    this.#chosen = participantId;
   }
 
   tabIndex(row: number, col: number): 0 | -1 {
@@ -212,42 +219,18 @@ export class GridState {
       else this.#toggle(t.receiverId, t.publisherId, true);
       return { handled: true };
     }
-    if (input.key === 'Enter') {
-      if (t.kind === 'cell') {
-        this.#run({ type: 'aliases', receiverId: t.receiverId, publisherId: t.publisherId });
-        return { handled: true };
-      }
-      return { handled: t.kind !== 'none', menu: t.kind !== 'none' };
-    }
-    if (input.key === 'ContextMenu' || (input.shift && input.key === 'F10')) {
-      return { handled: true, menu: true };
-    }
     if (input.key === 'Escape') {
       const had = this.#selection.size > 0;
       this.clearSelection();
       return { handled: had };
     }
-    if (
-      (input.key === 'Delete' || input.key === 'Backspace') &&
-      t.kind !== 'cell' &&
-      t.kind !== 'none'
-    ) {
-      this.#run({ type: 'remove', participantId: t.participantId });
-      return { handled: true };
-    }
     if (input.ctrl && input.key.toLowerCase() === 'a') {
       this.select([...this.#model().cells.keys()], false);
       return { handled: true };
     }
-    if (!input.ctrl && !input.alt && input.key.length === 1) {
-      const preset = presetForKey(input.key);
-      const participantId = this.participantId;
-      if (preset && participantId) {
-        this.#run({ type: 'preset', preset, participantId });
-        return { handled: true };
-      }
-    }
-    return { handled: false };
+    const command = commandKey(input, t, this.participantId);
+    if (command?.action) this.#run(command.action);
+    return command?.result ?? { handled: false };
   }
 
   /** A click on a cell: toggle; with Ctrl/Cmd add to the selection; with Shift select a range. */
@@ -275,5 +258,56 @@ export class GridState {
     this.#pos = axis === 'row' ? { row: index, col: 0 } : { row: 0, col: index };
     this.#anchor = this.#pos;
     if (extend) this.select(lineCells(this.#model().ids, participantId, axis), true);
+  }
+
+  get menu(): MenuState | null {
+    return this.#menu;
+  }
+  get dragging(): DragPayload | null {
+    return this.#drag;
+  }
+  isDropTarget(key: string): boolean {
+    return this.#dropKey === key;
+  }
+
+  openMenu(target: MenuTarget, x: number, y: number): void {
+    if (target.kind === 'header') this.#chosen = target.participantId;
+    const menu = menuFor(this.#model(), this.#selection, target, x, y);
+    if (menu) this.#menu = menu;
+  }
+  closeMenu(): void {
+    this.#menu = null;
+  }
+  chooseMenu(groupIndex: number, itemIndex: number): void {
+    const item = this.#menu?.groups[groupIndex]?.items[itemIndex];
+    if (!item) return;
+    if (item.disabled) return this.#say(item.disabled);
+    this.#menu = null;
+    this.#run(item.action);
+  }
+
+  dragStart(payload: DragPayload): void {
+    this.#drag = payload;
+    this.#menu = null;
+  }
+  /** While dragging over a target: true when a drop there means something (and it is lit). */
+  dragOver(target: DropTarget, key: string): boolean {
+    const payload = this.#drag;
+    if (!payload || dropAction(payload, target) === null) return false;
+    this.#dropKey = key;
+    return true;
+  }
+  dragLeave(key: string): void {
+    if (this.#dropKey === key) this.#dropKey = null;
+  }
+  drop(target: DropTarget, fallback: DragPayload | null = null): void {
+    const payload = this.#drag ?? fallback;
+    this.dragEnd();
+    const action = payload ? dropAction(payload, target) : null;
+    if (action) this.#run(action);
+  }
+  dragEnd(): void {
+    this.#drag = null;
+    this.#dropKey = null;
   }
 }

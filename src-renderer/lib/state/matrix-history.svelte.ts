@@ -10,12 +10,13 @@ import type { PatchbayBridge } from '../api';
 import type { HistoryState } from '$shared/dto/routing';
 import { failedStepOf, failedStepText, failureTitle, outcomeOf } from '../matrix/outcomes';
 import type { Banner } from '../matrix/requests';
-import type { Announcer } from './matrix-announcer.svelte';
 
 export interface HistoryHost {
   /** Runs after everything this console already sent for the session. */
   enqueue(task: () => Promise<void>): Promise<void>;
   tell(banner: Banner): void;
+  /** Says a line in the matrix's live region. */
+  say(text: string): void;
   clear(): void;
 }
 
@@ -35,20 +36,17 @@ export class MatrixHistory {
   readonly #bridge: Pick<PatchbayBridge, 'routing'>;
   readonly #sessionId: string;
   readonly #profileId: string;
-  readonly #announcer: Announcer;
   readonly #host: HistoryHost;
 
   constructor(
     bridge: Pick<PatchbayBridge, 'routing'>,
     sessionId: string,
     profileId: string,
-    announcer: Announcer,
     host: HistoryHost,
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
     this.#profileId = profileId;
-    this.#announcer = announcer;
     this.#host = host;
   }
 
@@ -102,7 +100,7 @@ export class MatrixHistory {
   }
 
   cancelRedo(): void {
-    if (this.#confirming !== null) this.#announcer.say('Redo cancelled. Nothing was sent.');
+    if (this.#confirming !== null) this.#host.say('Redo cancelled. Nothing was sent.');
     this.#confirming = null;
   }
 
@@ -115,7 +113,7 @@ export class MatrixHistory {
     const mainLabel = kind === 'undo' ? history.undoLabel : history.redoLabel;
     const whole = group !== undefined && expected === mainLabel;
     const steps = whole ? group.routeIds.length : 1;
-    this.#announcer.say(
+    this.#host.say(
       `${kind === 'undo' ? 'Undoing' : 'Redoing'}: ${mainLabel ?? 'the last change'}.`,
     );
     for (let i = 0; i < steps; i += 1) {
@@ -129,7 +127,7 @@ export class MatrixHistory {
       );
       if (!outcome.ok && outcome.code === 'guardrail' && kind === 'redo' && !confirmed) {
         this.#confirming = outcome.violations[0]?.message ?? outcome.message;
-        this.#announcer.say(`Redo needs your confirmation: ${this.#confirming}`);
+        this.#host.say(`Redo needs your confirmation: ${this.#confirming}`);
         return;
       }
       if (!outcome.ok) {
@@ -148,9 +146,7 @@ export class MatrixHistory {
       (kind === 'undo' ? this.#redoGroups : this.#undoGroups).push(group);
     }
     this.#host.clear();
-    this.#announcer.say(
-      `${kind === 'undo' ? 'Undone' : 'Redone'}: ${mainLabel ?? 'the last change'}.`,
-    );
+    this.#host.say(`${kind === 'undo' ? 'Undone' : 'Redone'}: ${mainLabel ?? 'the last change'}.`);
     await this.refresh();
   }
 }

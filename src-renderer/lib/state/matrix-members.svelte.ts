@@ -2,7 +2,8 @@
  * Membership from the matrix: the participant tray (participants this console knows outside the
  * session) and its two gestures — bringing one in with its role's usual routing, and taking a
  * member out (after a confirmation) into the tray. Joining and its routing are one change: if the
- * routing fails, the newcomer is taken out again.
+ * routing fails, the newcomer is taken out again. Roles assigned from the matrix (customer, agent,
+ * supervisor, other) go through the session page's store, which shows them at once.
  */
 import type { PatchbayBridge } from '../api';
 import {
@@ -11,15 +12,18 @@ import {
   type PublishPermission,
 } from '$shared/bandwidth-api';
 import type { Role, RoutingSession } from '$shared/routing';
-import { sessionLabels } from '$shared/routing';
+import { sessionLabels, withSubscriptions } from '$shared/routing';
 import { shownRole } from '$shared/roles';
 import type { SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import { defaultRoutingIntents, planLocally, withMember } from '../matrix/changes';
+import { routingOf } from '../matrix/model';
 import { uniqueExcept } from '../matrix/sets';
 import { ROLE_NAMES } from '../matrix/words';
-import type { Announcer } from './matrix-announcer.svelte';
 import type { MatrixChanges } from './matrix-changes.svelte';
+import type { GridState } from './matrix-grid.svelte';
+
+export type RoleSetter = (participantId: string, role: Role | null) => Promise<boolean>;
 
 export interface TrayEntry {
   readonly id: string;
@@ -31,30 +35,25 @@ export interface TrayEntry {
   readonly roleSuggested?: boolean;
 }
 
-export interface MembersHost {
+export interface MembersDeps {
   readonly bridge: Pick<PatchbayBridge, 'participants'>;
   readonly sessionId: string;
   /** The profile the session belongs to (joins and removals are refused once another is active). */
   readonly profileId: string;
   view(): SessionView;
-  /** What the matrix shows (pending changes included). */
-  display(): RoutingSession;
   /** Participants the console knows outside any session. */
   available(): readonly Participant[];
-  /** A role assigned here and not yet in main's view. */
-  roleOverride(id: string): Role | null | undefined;
-  label(id: string): string;
+  /** Remembers a role (main keeps it per profile); false when it was not saved. */
+  readonly setRole: RoleSetter;
   onSessionView(view: SessionView): void;
-  /** A member left: forget what pointed at it (selection). */
-  onRemoved(): void;
 }
 
 export class MatrixMembers {
   #trayLocal = $state.raw<readonly TrayEntry[]>([]);
   #removing = $state<string | null>(null);
-  readonly #host: MembersHost;
+  readonly #deps: MembersDeps;
   readonly #changes: MatrixChanges;
-  readonly #announcer: Announcer;
+  readonly #grid: GridState;
   /** Removed here first, then the ones the console knows outside any session; never members. */
   #tray = $derived(
     uniqueExcept(
@@ -71,24 +70,33 @@ export class MatrixMembers {
     ),
   );
 
-  constructor(host: MembersHost, changes: MatrixChanges, announcer: Announcer) {
-    this.#host = host;
+  /** Changes are proposed through `changes`; a removal prunes `grid`'s selection. */
+  constructor(deps: MembersDeps, changes: MatrixChanges, grid: GridState) {
+    this.#deps = deps;
     this.#changes = changes;
-    this.#announcer = announcer;
+    this.#grid = grid;
+  }
+
+  /** What the matrix shows (pending changes included). */
+  #display(): RoutingSession {
+    return withSubscriptions(routingOf(this.#deps.view()), this.#changes.pendingSubscriptions);
+  }
+  #label(id: string): string {
+    return sessionLabels(this.#display()).get(id) ?? `Participant ${id.slice(0, 4)}`;
   }
 
   #known(): readonly Participant[] {
-    return this.#host.available();
+    return this.#deps.available();
   }
   #memberIds(): string[] {
-    return this.#host.view().participants.map((p) => p.id);
+    return this.#deps.view().participants.map((p) => p.id);
   }
 
   get tray(): readonly TrayEntry[] {
     return this.#tray;
   }
   get full(): boolean {
-    return this.#host.view().participants.length >= MAX_PARTICIPANTS_PER_SESSION;
+    return this.#deps.view().participants.length >= MAX_PARTICIPANTS_PER_SESSION;
   }
   /** The member whose removal is being confirmed. */
   get removing(): string | null {
@@ -110,17 +118,16 @@ export class MatrixMembers {
       });
       return;
     }
-    const chosen = this.#host.roleOverride(entry.id);
-    const shown = shownRole(chosen ?? entry.role, entry.tag);
+    const shown = shownRole(entry.role, entry.tag);
     const role: Role = shown.role ?? 'other';
     const member = {
       id: entry.id,
       tag: entry.tag,
       role,
-      roleSuggested: !chosen && (shown.source === 'suggested' || entry.roleSuggested === true),
+      roleSuggested: shown.source === 'suggested' || entry.roleSuggested === true,
       publishPermissions: entry.publishPermissions,
     };
-    const session = withMember(this.#host.display(), member);
+    const session = withMember(this.#display(), member);
     const name = sessionLabels(session).get(entry.id) ?? entry.id;
     const intents = defaultRoutingIntents(session, entry.id);
     const planned = planLocally(session, intents);
@@ -128,8 +135,8 @@ export class MatrixMembers {
       this.#changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
       return;
     }
-    const bridge = this.#host.bridge;
-    const { sessionId, profileId } = this.#host;
+    const bridge = this.#deps.bridge;
+    const { sessionId, profileId } = this.#deps;
     this.#changes.propose(
       {
         intents,
@@ -146,7 +153,7 @@ export class MatrixMembers {
           });
           if (!result.ok) return { ok: false, message: errorText(result.error) };
           this.#trayLocal = this.#trayLocal.filter((e) => e.id !== entry.id);
-          this.#host.onSessionView(result.value);
+          this.#deps.onSessionView(result.value);
           return { ok: true };
         },
         unprepare: async () => {
@@ -158,7 +165,7 @@ export class MatrixMembers {
           if (!result.ok)
             return `${name} is still in the session, hearing nobody: ${errorText(result.error)}`;
           this.#trayLocal = [...this.#trayLocal, entry];
-          this.#host.onSessionView(result.value);
+          this.#deps.onSessionView(result.value);
           return `${name} was taken out of the session again.`;
         },
       },
@@ -173,11 +180,11 @@ export class MatrixMembers {
   async confirmRemove(): Promise<boolean> {
     const participantId = this.#removing;
     if (!participantId) return false;
-    const member = this.#host.view().participants.find((p) => p.id === participantId);
-    const label = this.#host.label(participantId);
-    const result = await this.#host.bridge.participants.remove({
-      profileId: this.#host.profileId,
-      sessionId: this.#host.sessionId,
+    const member = this.#deps.view().participants.find((p) => p.id === participantId);
+    const label = this.#label(participantId);
+    const result = await this.#deps.bridge.participants.remove({
+      profileId: this.#deps.profileId,
+      sessionId: this.#deps.sessionId,
       participantId,
     });
     this.#removing = null;
@@ -190,21 +197,30 @@ export class MatrixMembers {
       return false;
     }
     if (member) {
-      const chosen = this.#host.roleOverride(member.id);
       const entry: TrayEntry = {
         id: member.id,
         tag: member.tag,
         publishPermissions: member.publishPermissions ?? [],
-        role: chosen ?? member.role,
-        roleSuggested: !chosen && member.roleSource === 'suggested',
+        role: member.role,
+        roleSuggested: member.roleSource === 'suggested',
       };
       this.#trayLocal = [...this.#trayLocal.filter((e) => e.id !== member.id), entry];
     }
-    this.#host.onSessionView(result.value);
-    this.#host.onRemoved();
-    this.#announcer.say(
+    this.#deps.onSessionView(result.value);
+    this.#grid.prune();
+    this.#changes.say(
       `Removed ${label} from the session; it is in the tray and can be added again.`,
     );
     return true;
+  }
+
+  /** Assigns (or clears) a member's role; said once it is saved. */
+  async setRole(participantId: string, role: Role | null): Promise<boolean> {
+    const saved = await this.#deps.setRole(participantId, role);
+    if (saved) {
+      const name = role ? ROLE_NAMES[role].toLowerCase() : 'unassigned';
+      this.#changes.say(`${this.#label(participantId)} is now ${name}.`);
+    }
+    return saved;
   }
 }

@@ -6,16 +6,17 @@ import type { PatchbayBridge } from '../api';
 import type { TimedRouteEvent, TimedRouteView } from '$shared/dto/timers';
 import { errorText } from '../errors';
 import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
-import type { Announcer } from './matrix-announcer.svelte';
+import type { MatrixHistory } from './matrix-history.svelte';
 
 export type TimersBridge = Pick<PatchbayBridge, 'routing'>;
 
 export interface TimersOptions {
   now?: () => number;
   every?: (run: () => void, ms: number) => () => void;
-  /** A route ended (reverted or dropped): its undo history is gone in main. */
-  onEnded?: (route: TimedRouteView) => void;
 }
+
+/** Where a route's end is told: its undo history is gone in main. */
+export type EndedRoutes = Pick<MatrixHistory, 'forgetRoute' | 'refresh'>;
 
 export class MatrixTimers {
   #routes = $state.raw<readonly TimedRouteView[]>([]);
@@ -24,23 +25,27 @@ export class MatrixTimers {
   readonly #bridge: TimersBridge;
   readonly #sessionId: string;
   readonly #profileId: string;
-  readonly #announcer: Announcer;
+  readonly #say: (text: string) => void;
   readonly #clock: () => number;
   readonly #every: (run: () => void, ms: number) => () => void;
-  readonly #onEnded: (route: TimedRouteView) => void;
+  readonly #history: EndedRoutes;
+  /** Timer id → the route id of its change (its undo entry goes when the timer ends). */
+  #routeIds: Record<string, string> = {};
 
   constructor(
     bridge: TimersBridge,
     sessionId: string,
     /** The profile the session belongs to: a stop is refused once another one is active. */
     profileId: string,
-    announcer: Announcer,
+    /** Says a line in the matrix's live region. */
+    say: (text: string) => void,
+    history: EndedRoutes,
     options: TimersOptions = {},
   ) {
     this.#bridge = bridge;
     this.#sessionId = sessionId;
     this.#profileId = profileId;
-    this.#announcer = announcer;
+    this.#say = say;
     this.#clock = options.now ?? Date.now;
     this.#every =
       options.every ??
@@ -48,7 +53,7 @@ export class MatrixTimers {
         const id = setInterval(run, ms);
         return () => clearInterval(id);
       });
-    this.#onEnded = options.onEnded ?? (() => undefined);
+    this.#history = history;
     this.#now = this.#clock();
   }
 
@@ -89,8 +94,9 @@ export class MatrixTimers {
   }
 
   /** A timed change was applied (its answer may arrive before or after the `added` event). */
-  add(route: TimedRouteView): void {
+  add(route: TimedRouteView, routeId?: string): void {
     if (route.sessionId !== this.#sessionId) return;
+    if (routeId !== undefined) this.#routeIds = { ...this.#routeIds, [route.id]: routeId };
     this.#now = this.#clock();
     if (!this.#routes.some((r) => r.id === route.id)) this.#routes = [...this.#routes, route];
   }
@@ -104,24 +110,24 @@ export class MatrixTimers {
     });
     this.#stopping = withoutKey(this.#stopping, id);
     if (!result.ok) {
-      this.#announcer.say(`Could not stop the timed route: ${errorText(result.error)}`);
+      this.#say(`Could not stop the timed route: ${errorText(result.error)}`);
       return false;
     }
     if (!result.value.ok) {
-      this.#announcer.say(`Could not stop the timed route: ${result.value.message}`);
+      this.#say(`Could not stop the timed route: ${result.value.message}`);
       return false;
     }
     if (route) this.#remove(route);
-    this.#announcer.say(
-      `Stopped: ${route?.label ?? 'the timed route'}. The routing is back as it was.`,
-    );
+    this.#say(`Stopped: ${route?.label ?? 'the timed route'}. The routing is back as it was.`);
     return true;
   }
 
   #remove(route: TimedRouteView): void {
     if (!this.#routes.some((r) => r.id === route.id)) return;
     this.#routes = this.#routes.filter((r) => r.id !== route.id);
-    this.#onEnded(route);
+    const routeId = this.#routeIds[route.id];
+    if (routeId) this.#history.forgetRoute(routeId);
+    else void this.#history.refresh();
   }
 
   #onEvent(event: TimedRouteEvent): void {
@@ -132,14 +138,14 @@ export class MatrixTimers {
         return;
       case 'reverted':
         this.#remove(event.route);
-        this.#announcer.say(
+        this.#say(
           event.how === 'ended-supervision'
             ? `Time is up: ${event.route.label}. The call had changed, so the supervisor was disconnected instead.`
             : `Time is up: ${event.route.label} ended; the routing is back as it was.`,
         );
         return;
       case 'failed':
-        this.#announcer.say(`The timed route could not be reverted: ${event.message}`);
+        this.#say(`The timed route could not be reverted: ${event.message}`);
         if (!event.willRetry) this.#remove(event.route);
         return;
     }

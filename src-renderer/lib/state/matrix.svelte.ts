@@ -2,39 +2,56 @@
  * The subscription matrix of one session: the cell model (derived once per snapshot, with pending,
  * failed and drifted cells laid over it), and the one dispatcher every gesture ends in — drag and
  * drop, keys and menus all produce a `MatrixAction` and `run` carries it out. Sending, previews,
- * rollback and undo live in MatrixChanges (and MatrixHistory); timed routes in MatrixTimers; focus
- * and selection in GridState; the tray, adding and removing in MatrixMembers; menus and drags in
- * MatrixPointer.
+ * rollback, undo and the live region live in MatrixChanges (with MatrixHistory and MatrixTimers);
+ * focus, selection, menus and drags in GridState; the tray, adding, removing and roles in
+ * MatrixMembers; planning a gesture's change in matrix-plans. Collaborators get values (the
+ * bridge, the deps, each other); only GridState (the model, `run`) and an open AliasEditor read
+ * back into here.
  */
 import type { PatchbayBridge } from '../api';
 import type { Participant, Subscriptions } from '$shared/bandwidth-api';
-import type { Intent, Role, RoutingSession } from '$shared/routing';
+import type { Intent, RoutingSession } from '$shared/routing';
 import { withSubscriptions } from '$shared/routing';
 import type { SessionView } from '$shared/dto/session-view';
 import type { ChangeSource, MatrixAction } from '../matrix/actions';
-import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
-import { callsText, planLocally, selectionIntents, toggleIntent } from '../matrix/changes';
-import { driftByReceiver } from '../matrix/drift';
+import type { LocalPlanResult } from '../matrix/changes';
+import { planLocally, toggleIntent } from '../matrix/changes';
+import type { DriftCell, DriftMap } from '../matrix/drift';
+import {
+  NO_DRIFT,
+  driftByReceiver,
+  keepConsoleIntents,
+  observeDrift,
+  withoutReceiver,
+} from '../matrix/drift';
 import { cellKey } from '../matrix/grid';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
-import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
 import { AliasEditor } from './matrix-aliases.svelte';
-import { MatrixDrift, type DriftedReceiver } from './matrix-drift.svelte';
-import { Announcer } from './matrix-announcer.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
 import { GridState } from './matrix-grid.svelte';
-import { MatrixMembers } from './matrix-members.svelte';
-import { MatrixPointer } from './matrix-pointer.svelte';
-import { MatrixRoles, type RoleSetter } from './matrix-roles.svelte';
-import { MatrixTimers, type TimersOptions } from './matrix-timers.svelte';
+import { MatrixMembers, type RoleSetter } from './matrix-members.svelte';
+import { labelIn } from './matrix-input';
+import {
+  plannedChange,
+  presetChange,
+  selectionChange,
+  togglePreview,
+  type Planned,
+} from './matrix-plans';
+import type { MatrixTimers, TimersOptions } from './matrix-timers.svelte';
 import type { SessionUpdates } from './sessions.svelte';
 
 export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
 export type { TrayEntry } from './matrix-members.svelte';
-export type { MenuState, MenuTarget } from './matrix-pointer.svelte';
+export type { MenuState, MenuTarget } from './matrix-input';
+
+export interface DriftedReceiver {
+  readonly receiverId: string;
+  readonly cells: readonly DriftCell[];
+}
 
 export interface MatrixDeps {
   readonly bridge: MatrixBridge;
@@ -48,11 +65,8 @@ export interface MatrixDeps {
   readonly updates: SessionUpdates;
   /** Participants the console knows outside any session (offered in the tray). */
   readonly available?: () => readonly Participant[];
-  /**
-   * Who remembers a role (e.g. the session page's participants store); when it gives none, the
-   * bridge does, and the role is shown here until main's view carries it.
-   */
-  readonly roleSetter?: () => RoleSetter | undefined;
+  /** Remembers a role (the session page's participants store, which shows it at once). */
+  readonly setRole: RoleSetter;
   /** A fresher view of the session arrived from an add or a remove. */
   readonly onSessionView?: (view: SessionView) => void;
   readonly changes?: ChangesOptions;
@@ -62,31 +76,26 @@ export interface MatrixDeps {
 const PENDING: CellStatus = { kind: 'pending' };
 
 export class MatrixStore {
-  readonly announcer = new Announcer();
   readonly changes: MatrixChanges;
   readonly timers: MatrixTimers;
   readonly grid: GridState;
   readonly members: MatrixMembers;
-  readonly pointer: MatrixPointer;
-  readonly roles: MatrixRoles;
-  readonly drift = new MatrixDrift();
+  /** Cells changed outside this console, each with what Patchbay had (kept across observations). */
+  #drift = $state.raw<DriftMap>(NO_DRIFT);
   #aliases = $state.raw<AliasEditor | null>(null);
   #duration = $state<DurationId>('none');
-  #current = $state<string | null>(null);
-  /** Timer id → the route id of its change (its undo entry goes when the timer ends). */
-  #timerRoutes: Record<string, string> = {};
   /** The last local plan: hovering a cell plans its toggle, so the click reuses it. */
   #planned: { display: RoutingSession; key: string; result: LocalPlanResult } | null = null;
   #previous: MatrixModel | undefined;
   readonly #deps: MatrixDeps;
   readonly sessionId: string;
 
-  #base = $derived(routingOf(this.#view(), this.#overrides()));
+  #base = $derived(routingOf(this.#view()));
   #display = $derived(withSubscriptions(this.#base, this.#pendingSubscriptions()));
   #model = $derived.by(() => {
     const pending = this.#pendingKeys();
     const failures = this.#failures();
-    const drift = this.drift.cells;
+    const drift = this.#drift;
     const status = (key: string): CellStatus => {
       if (pending.has(key)) return PENDING;
       const reason = failures.get(key);
@@ -99,7 +108,7 @@ export class MatrixStore {
     return model;
   });
   #drifted = $derived(
-    driftByReceiver(this.drift.cells, this.#model.ids).map((row) => ({
+    driftByReceiver(this.#drift, this.#model.ids).map((row) => ({
       ...row,
       label: this.label(row.receiverId),
     })),
@@ -109,67 +118,34 @@ export class MatrixStore {
     this.#deps = deps;
     this.sessionId = deps.session().id;
     const bridge = deps.bridge;
-    this.roles = new MatrixRoles(
-      {
-        bridge,
-        profileId: deps.profileId,
-        setter: () => deps.roleSetter?.(),
-        label: (id) => this.label(id),
-        tell: (banner) => this.changes.tell(banner),
-      },
-      this.announcer,
-    );
-    this.changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, this.announcer, {
+    const changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, {
       ...deps.changes,
-      current: () => this.#base,
-      onTimer: (route, routeId) => {
-        this.#timerRoutes = { ...this.#timerRoutes, [route.id]: routeId };
-        this.timers.add(route);
-      },
+      timers: deps.timers,
+      current: () => routingOf(deps.session()),
     });
-    this.timers = new MatrixTimers(bridge, this.sessionId, deps.profileId, this.announcer, {
-      ...deps.timers,
-      onEnded: (route) => {
-        const routeId = this.#timerRoutes[route.id];
-        if (routeId) this.changes.history.forgetRoute(routeId);
-        else void this.changes.history.refresh();
-      },
-    });
+    this.changes = changes;
+    this.timers = changes.timers;
+    const say = (text: string): void => changes.say(text);
     this.grid = new GridState(
       () => this.#model,
       (action) => this.run(action),
+      say,
     );
     this.members = new MatrixMembers(
       {
         bridge,
         sessionId: this.sessionId,
         profileId: deps.profileId,
-        view: () => this.#view(),
-        display: () => this.#display,
-        available: () => deps.available?.() ?? [],
-        roleOverride: (id) => this.roles.overrides[id],
-        label: (id) => this.label(id),
-        onSessionView: (view) => deps.onSessionView?.(view),
-        onRemoved: () => this.grid.prune(),
+        view: deps.session,
+        available: deps.available ?? (() => []),
+        setRole: deps.setRole,
+        onSessionView: deps.onSessionView ?? (() => undefined),
       },
-      this.changes,
-      this.announcer,
-    );
-    this.pointer = new MatrixPointer(
-      {
-        model: () => this.#model,
-        selection: () => this.grid.selection,
-        label: (id) => this.label(id),
-        focusParticipant: (id) => (this.#current = id),
-        run: (action) => this.run(action),
-      },
-      this.announcer,
+      changes,
+      this.grid,
     );
   }
 
-  #overrides(): Readonly<Record<string, Role | null>> {
-    return this.roles.overrides;
-  }
   #view(): SessionView {
     return this.#deps.session();
   }
@@ -198,11 +174,10 @@ export class MatrixStore {
   }
   /** The participant the preset bar acts on: the focused one, else the last one focused. */
   get current(): string | null {
-    const id = this.grid.participantId ?? this.#current;
-    return id !== null && this.#model.ids.includes(id) ? id : null;
+    return this.grid.current;
   }
   label(id: string): string {
-    return this.#model.labels.get(id) ?? `Participant ${id.slice(0, 4)}`;
+    return labelIn(this.#model, id);
   }
   get drifted(): readonly (DriftedReceiver & { label: string })[] {
     return this.#drifted;
@@ -212,10 +187,10 @@ export class MatrixStore {
   connect(): () => void {
     const offUpdates = this.#deps.updates.onUpdate((event) => {
       if (event.session.id !== this.sessionId) return;
-      const routing = routingOf(event.session, this.roles.overrides);
-      this.drift.observe(routing, event.changes);
+      const routing = routingOf(event.session);
+      const drift = observeDrift(this.#drift, routing, event.changes);
+      if (drift.size > 0 || this.#drift.size > 0) this.#drift = drift;
       this.changes.observed(routing);
-      this.roles.observed(event.session);
     });
     const offTimers = this.timers.connect();
     void this.changes.history.refresh();
@@ -239,11 +214,11 @@ export class MatrixStore {
       case 'aliases':
         return this.#openAliases(action.receiverId, action.publisherId);
       case 'role':
-        void this.roles.set(action.participantId, action.role);
+        void this.members.setRole(action.participantId, action.role);
         return;
       case 'select':
         this.grid.select(action.keys, action.extend);
-        this.announcer.say(`${this.grid.selection.size} cells selected.`);
+        this.changes.say(`${this.grid.selection.size} cells selected.`);
         return;
       case 'applySelection':
         return this.applySelection(action.on);
@@ -263,86 +238,31 @@ export class MatrixStore {
     return result;
   }
 
-  /** Plans `intents` on what the screen shows now and hands them to MatrixChanges. */
-  change(intents: readonly Intent[], source: ChangeSource, label?: string): void {
-    const planned = this.#plan(intents);
-    if (!planned.ok) {
-      this.changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
-      return;
-    }
-    this.#propose(intents, source, planned.plan, label, 'none');
+  /** A planned change goes to MatrixChanges (pending in this frame, or shown first); a refusal is told. */
+  #send(planned: Planned): boolean {
+    if (planned.ok) this.changes.propose(planned.request, planned.plan);
+    else this.changes.tell(planned.banner);
+    return planned.ok;
   }
 
-  #propose(
-    intents: readonly Intent[],
-    source: ChangeSource,
-    plan: LocalPlan,
-    label: string | undefined,
-    duration: DurationId,
-  ): void {
-    const words =
-      label ??
-      (plan.labels.length === 1
-        ? (plan.labels[0] ?? '')
-        : `${plan.labels.length} changes: ${plan.labels.join('; ')}`);
-    this.changes.propose({ intents, label: words, source, duration }, plan);
+  /** Plans `intents` on what the screen shows now and hands them to MatrixChanges. */
+  change(intents: readonly Intent[], source: ChangeSource, label?: string): void {
+    this.#send(plannedChange(this.#plan(intents), intents, source, label));
   }
 
   applyPreset(preset: PresetId, participantId?: string | null, duration?: DurationId): void {
     const id = participantId ?? this.current;
-    const info = presetInfo(preset);
-    if (!id) {
-      this.changes.tell({
-        kind: 'info',
-        title: `${info.label}: choose a participant`,
-        message:
-          'Focus a participant in the matrix (or drop the preset on one), then pick the preset.',
-      });
-      return;
-    }
-    this.#current = id;
-    const outcome = presetIntent(this.#display, preset, id);
-    if (!outcome.ok) {
-      this.changes.tell({
-        kind: 'warning',
-        title: `${info.label} does not apply`,
-        message: outcome.message,
-      });
-      return;
-    }
-    const planned = planLocally(this.#display, [outcome.intent]);
-    if (!planned.ok) {
-      this.changes.tell({
-        kind: 'warning',
-        title: `${info.label} does not apply`,
-        message: planned.message,
-      });
-      return;
-    }
-    const timer = info.timed ? (duration ?? this.#duration) : 'none';
-    const words = planned.plan.labels[0] ?? info.label;
-    const label =
-      timer === 'none' ? words : `${words} for ${durationInfo(timer).label.toLowerCase()}`;
-    this.#propose([outcome.intent], 'preset', planned.plan, label, timer);
+    if (id) this.grid.choose(id);
+    this.#send(presetChange(this.#display, preset, id, duration ?? this.#duration));
   }
 
   applySelection(on: boolean): void {
     const cells = [...this.grid.selection]
       .map((key) => this.#model.cells.get(key))
       .filter((c) => c !== undefined);
-    const intents = selectionIntents(cells, on);
-    if (intents.length === 0) {
-      this.announcer.say(`Every selected cell is already ${on ? 'connected' : 'disconnected'}.`);
-      return;
-    }
-    const planned = planLocally(this.#display, intents);
-    if (!planned.ok) {
-      this.changes.tell({ kind: 'warning', title: 'Not possible', message: planned.message });
-      return;
-    }
-    const label = `${on ? 'Connect' : 'Disconnect'} ${intents.length} cell${intents.length === 1 ? '' : 's'}`;
-    this.#propose(intents, 'selection', planned.plan, label, 'none');
-    this.grid.clearSelection();
+    const planned = selectionChange(this.#display, cells, on);
+    if (typeof planned === 'string') this.changes.say(planned);
+    else if (this.#send(planned)) this.grid.clearSelection();
   }
 
   #openAliases(receiverId: string, publisherId: string): void {
@@ -364,22 +284,17 @@ export class MatrixStore {
   cellPreview(receiverId: string, publisherId: string): { text: string; confirm: boolean } | null {
     const cell = this.#model.cells.get(cellKey(receiverId, publisherId));
     if (!cell) return null;
-    const planned = this.#plan([toggleIntent(receiverId, publisherId, cell.value)]);
-    if (!planned.ok) return { text: planned.message, confirm: false };
-    const plan = planned.plan;
-    const lines = plan.lines.length > 0 ? plan.lines.join('; ') : 'no change needed';
-    const confirm = plan.violations.length > 0 || plan.convertsSessionLevel;
-    return { text: `${lines} · ${callsText(plan.apiCalls)}`, confirm };
+    return togglePreview(this.#plan([toggleIntent(receiverId, publisherId, cell.value)]));
   }
 
   resolveDrift(receiverId: string, keep: 'console' | 'server'): void {
     const label = this.label(receiverId);
     if (keep === 'server') {
-      this.drift.takeServer(receiverId);
-      this.announcer.say(`Took the server’s version for ${label}: the matrix shows it as it is.`);
+      this.#drift = withoutReceiver(this.#drift, receiverId);
+      this.changes.say(`Took the server’s version for ${label}: the matrix shows it as it is.`);
       return;
     }
-    const intents = this.drift.keepConsole(receiverId);
+    const intents = keepConsoleIntents(this.#drift, receiverId);
     this.change(intents, 'drift', `Keep Patchbay’s version for ${label}`);
   }
 }

@@ -60,6 +60,7 @@ describe('sessions:update has one subscriber', () => {
       profileId: PROFILE,
       session: () => sessions.find(SESSION) ?? view,
       updates: sessions,
+      setRole: () => Promise.resolve(true),
     });
     off.push(matrix.connect());
     expect(fake.listenerCount('sessions:update')).toBe(1);

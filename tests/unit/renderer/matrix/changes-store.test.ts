@@ -3,7 +3,6 @@
  * steps rolled back when a later step fails, and undo / redo of a whole change.
  */
 import { describe, expect, it } from 'vitest';
-import { Announcer } from '../../../../src-renderer/lib/state/matrix-announcer.svelte';
 import { MatrixChanges } from '../../../../src-renderer/lib/state/matrix-changes.svelte';
 import type { ApplyResult } from '../../../../src-main/shared/dto/routing';
 import type { Intent } from '../../../../src-main/shared/routing';
@@ -72,12 +71,11 @@ function setup(answers: ApplyResult[]) {
     'routing:redo': () => ok(applied('redo', 'u')),
     'routing:history': () => ok({ ...history }),
   });
-  const announcer = new Announcer();
-  const changes = new MatrixChanges(fake.bridge, SESSION, PROFILE, announcer, {
+  const changes = new MatrixChanges(fake.bridge, SESSION, PROFILE, {
     setTimer: () => 0,
     current: () => monitoredCall(),
   });
-  return { fake, changes, announcer, history };
+  return { fake, changes, history };
 }
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -4,7 +4,11 @@
  * MatrixStore.run: click, key, menu and drag make the same `preset` action) and on redo.
  */
 import { describe, expect, it } from 'vitest';
+import { BusyStore } from '../../../../src-renderer/lib/state/busy.svelte';
 import { MatrixStore } from '../../../../src-renderer/lib/state/matrix.svelte';
+import { ParticipantsStore } from '../../../../src-renderer/lib/state/participants.svelte';
+import { SessionsStore } from '../../../../src-renderer/lib/state/sessions.svelte';
+import { ToastsStore } from '../../../../src-renderer/lib/state/toasts.svelte';
 import type { ApplyResult } from '../../../../src-main/shared/dto/routing';
 import type { SessionView } from '../../../../src-main/shared/dto/session-view';
 import { ROLE_GUESS_RULE } from '../../../../src-main/shared/routing';
@@ -44,11 +48,19 @@ function store(view: SessionView) {
     'participants:setRole': () => ok(null),
     'routing:history': () => ok(HISTORY),
   });
+  // Built as the session page builds it: roles go through the participants store, which shows
+  // them in the session's view at once.
+  const toasts = new ToastsStore({ setTimer: () => 0 });
+  const busy = new BusyStore({ setTimer: () => 0, clearTimer: () => undefined });
+  const sessions = new SessionsStore(fake.bridge, toasts, busy);
+  sessions.upsert(view, true);
+  const participants = new ParticipantsStore(fake.bridge, toasts, busy, sessions);
   const matrix = new MatrixStore({
     bridge: fake.bridge,
     profileId: PROFILE,
-    session: () => view,
-    updates: fake.bridge.sessions,
+    session: () => sessions.find(view.id) ?? view,
+    updates: sessions,
+    setRole: (id, role) => participants.setRole(view.id, id, role),
     changes: { setTimer: () => 0 },
   });
   return { fake, matrix };

@@ -1,0 +1,92 @@
+/**
+ * What a gesture asks for, planned on what the screen shows: a change for MatrixChanges to
+ * propose, or the banner that says why not. Pure: MatrixStore reads its state and hands the result
+ * on.
+ */
+import type { Intent, RoutingSession } from '$shared/routing';
+import type { ChangeSource } from '../matrix/actions';
+import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
+import { callsText, planLocally, selectionIntents } from '../matrix/changes';
+import type { CellModel } from '../matrix/model';
+import type { DurationId, PresetId } from '../matrix/presets';
+import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
+import type { Banner, ChangeRequest } from '../matrix/requests';
+
+export type Planned =
+  | { readonly ok: true; readonly request: ChangeRequest; readonly plan: LocalPlan }
+  | { readonly ok: false; readonly banner: Banner };
+
+function notPossible(message: string, title = 'Not possible'): Planned {
+  return { ok: false, banner: { kind: 'warning', title, message } };
+}
+
+/** `intents` as one change from `source`, named by `label` or by what the plan does. */
+export function plannedChange(
+  planned: LocalPlanResult,
+  intents: readonly Intent[],
+  source: ChangeSource,
+  label?: string,
+): Planned {
+  if (!planned.ok) return notPossible(planned.message);
+  const plan = planned.plan;
+  const words =
+    label ??
+    (plan.labels.length === 1
+      ? (plan.labels[0] ?? '')
+      : `${plan.labels.length} changes: ${plan.labels.join('; ')}`);
+  return { ok: true, request: { intents, label: words, source, duration: 'none' }, plan };
+}
+
+/** A preset on participant `id` (null: nobody focused), timed for `duration` when it can be. */
+export function presetChange(
+  display: RoutingSession,
+  preset: PresetId,
+  id: string | null,
+  duration: DurationId,
+): Planned {
+  const info = presetInfo(preset);
+  if (!id) {
+    const message =
+      'Focus a participant in the matrix (or drop the preset on one), then pick the preset.';
+    return {
+      ok: false,
+      banner: { kind: 'info', title: `${info.label}: choose a participant`, message },
+    };
+  }
+  const outcome = presetIntent(display, preset, id);
+  if (!outcome.ok) return notPossible(outcome.message, `${info.label} does not apply`);
+  const planned = planLocally(display, [outcome.intent]);
+  if (!planned.ok) return notPossible(planned.message, `${info.label} does not apply`);
+  const timer = info.timed ? duration : 'none';
+  const words = planned.plan.labels[0] ?? info.label;
+  const label =
+    timer === 'none' ? words : `${words} for ${durationInfo(timer).label.toLowerCase()}`;
+  const request = { intents: [outcome.intent], label, source: 'preset' as const, duration: timer };
+  return { ok: true, request, plan: planned.plan };
+}
+
+/**
+ * The selected cells connected (`on`) or disconnected as one change; a string when every one
+ * already is (said, not shown).
+ */
+export function selectionChange(
+  display: RoutingSession,
+  cells: readonly CellModel[],
+  on: boolean,
+): Planned | string {
+  const intents = selectionIntents(cells, on);
+  if (intents.length === 0) {
+    return `Every selected cell is already ${on ? 'connected' : 'disconnected'}.`;
+  }
+  const label = `${on ? 'Connect' : 'Disconnect'} ${intents.length} cell${intents.length === 1 ? '' : 's'}`;
+  return plannedChange(planLocally(display, intents), intents, 'selection', label);
+}
+
+/** The inline preview of a cell's toggle: what it does and what it costs, or why not. */
+export function togglePreview(planned: LocalPlanResult): { text: string; confirm: boolean } {
+  if (!planned.ok) return { text: planned.message, confirm: false };
+  const plan = planned.plan;
+  const lines = plan.lines.length > 0 ? plan.lines.join('; ') : 'no change needed';
+  const confirm = plan.violations.length > 0 || plan.convertsSessionLevel;
+  return { text: `${lines} · ${callsText(plan.apiCalls)}`, confirm };
+}
