@@ -3,7 +3,7 @@
  * failure is a `LocalApiError` (status + message) that the server maps to a Bandwidth error body.
  * Operations check everything before they change anything: a rejected request changes nothing.
  *
- * Assumed where the spec is silent (see ../shared/docs/bandwidth-webrtc-api.md):
+ * Assumed where the spec is silent (see DEVELOPERS.md, which lists what we assume):
  * - `publishPermissions` defaults to ["AUDIO", "VIDEO"] when absent on create.
  * - Adding a participant that is in another session → 409; adding one already in this session →
  *   success, and a body (if any) replaces its subscriptions; a 21st participant → 400.

@@ -1,7 +1,7 @@
 /**
  * The Bandwidth WebRTC API's objects and operations, as plain types shared by every layer: the local
  * API serves them, the ky client sends and parses them, the routing model reads them. Field names are
- * exactly the API's (see ../shared/docs/bandwidth-webrtc-api.md and the official OpenAPI 2.0.0 file).
+ * exactly the API's (see src-main/local-api/openapi.yaml, our description of it).
  * Runs anywhere: no node:*, no electron.
  */
 
