@@ -1,7 +1,8 @@
 /**
  * The routing model: one session's participants (with the role the console assigned) and each
  * receiver's subscriptions exactly as the API holds them, plus the normalisation of the API's three
- * subscription forms, as the API's subscription semantics define them (DEVELOPERS.md). Pure: no node:*, no electron, no I/O; inputs are never mutated.
+ * subscription forms, as the API's subscription semantics define them (DEVELOPERS.md).
+ * Pure: no node:*, no electron, no I/O; inputs are never mutated.
  */
 import type { Participant, PublishPermission, Subscriptions } from '../bandwidth-api';
 import { PUBLISH_PERMISSIONS } from '../bandwidth-api';
