@@ -58,9 +58,9 @@ export class MeRecordStore {
   }
 
   /** Writes the record (fsync, then rename) before the caller goes on. */
-  save(profileId: string, record: MeRecord): Promise<void> {
+  async save(profileId: string, record: MeRecord): Promise<void> {
     const text = `${JSON.stringify(recordSchema.parse(record), null, 2)}\n`;
-    return this.#writes(async () => {
+    await this.#writes(async () => {
       await ensurePrivateDir(this.#dir);
       await writeFileAtomic(this.path(profileId), text, { fsync: true, mode: PRIVATE_FILE_MODE });
     });
