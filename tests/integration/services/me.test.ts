@@ -270,3 +270,36 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
     }
   });
 });
+
+describe.runIf(gate.run)('the profile names its supervisor (profiles:setSupervisor)', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'patchbay-me-name-'));
+    composed = await composeConsole({
+      dataDir: dir,
+      settings: new SettingsStore({ cwd: dir }),
+      secrets: new KeytarSecretStore({ service: `PatchbayTest-${Date.now()}` }),
+      localApi: { seed: 'demo' },
+      client: { retryLimit: 0, timeoutMs: 3_000 },
+    });
+    const { baseUrl, accountId, username, password } = composed.localApi;
+    api = new LocalApiClient({ baseUrl, accountId, username, password });
+  });
+  afterAll(async () => {
+    await composed?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('joins under the saved name; a bad name is refused and changes nothing', async () => {
+    const bad = await call('profiles:setSupervisor', { profileId, displayName: 'Dana\u0007' });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/control characters/) },
+    });
+    await value('profiles:setSupervisor', { profileId, displayName: ' Dana Reyes ' });
+    const { sessionId } = await untrackedCall();
+    const joined = await act(sessionId, 'monitor');
+    expect(joined).toMatchObject({ status: 'done', me: { displayName: 'Dana Reyes' } });
+    expect((await lastAudit()).reason).toMatch(/^As me \(Dana Reyes\): joined the call/);
+    await value('me:leave', { profileId });
+  });
+});
