@@ -76,30 +76,37 @@ async function untrackedCall(): Promise<{ sessionId: string; customer: string; a
   return { sessionId: session.id, customer, agent };
 }
 
+async function closeConsole(): Promise<void> {
+  await composed?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+}
+
+/** A console on the seeded demo (no simulation) in a fresh data folder, and a client of its API. */
+async function openConsole(prefix: string): Promise<void> {
+  dir = await mkdtemp(join(tmpdir(), prefix));
+  composed = await composeConsole({
+    dataDir: dir,
+    settings: new SettingsStore({ cwd: dir }),
+    secrets: new KeytarSecretStore({ service: `PatchbayTest-${Date.now()}` }),
+    localApi: { seed: 'demo' },
+    client: { retryLimit: 0, timeoutMs: 3_000 },
+  });
+  const { baseUrl, accountId, username, password } = composed.localApi;
+  api = new LocalApiClient({ baseUrl, accountId, username, password });
+}
+
 const sorted = (...ids: string[]): string[] => [...ids].sort();
 
 describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
   beforeAll(async () => {
     assertKeyring(gate);
-    dir = await mkdtemp(join(tmpdir(), 'patchbay-me-'));
-    composed = await composeConsole({
-      dataDir: dir,
-      settings: new SettingsStore({ cwd: dir }),
-      secrets: new KeytarSecretStore({ service: `PatchbayTest-${Date.now()}` }),
-      localApi: { seed: 'demo' },
-      client: { retryLimit: 0, timeoutMs: 3_000 },
-    });
-    const { baseUrl, accountId, username, password } = composed.localApi;
-    api = new LocalApiClient({ baseUrl, accountId, username, password });
+    await openConsole('patchbay-me-');
   });
   beforeEach(() => {
     seen.length = 0;
   });
 
-  afterAll(async () => {
-    await composed?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(closeConsole);
 
   it('Monitor → Coach → Barge → Leave on a two-party call the directory names', async () => {
     const state = await api.state();
@@ -273,21 +280,9 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
 
 describe.runIf(gate.run)('the profile names its supervisor (profiles:setSupervisor)', () => {
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'patchbay-me-name-'));
-    composed = await composeConsole({
-      dataDir: dir,
-      settings: new SettingsStore({ cwd: dir }),
-      secrets: new KeytarSecretStore({ service: `PatchbayTest-${Date.now()}` }),
-      localApi: { seed: 'demo' },
-      client: { retryLimit: 0, timeoutMs: 3_000 },
-    });
-    const { baseUrl, accountId, username, password } = composed.localApi;
-    api = new LocalApiClient({ baseUrl, accountId, username, password });
+    await openConsole('patchbay-me-name-');
   });
-  afterAll(async () => {
-    await composed?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(closeConsole);
 
   it('joins under the saved name; a bad name is refused and changes nothing', async () => {
     const bad = await call('profiles:setSupervisor', { profileId, displayName: 'Dana\u0007' });
