@@ -166,6 +166,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     active,
     scrubbing,
     close: async () => {
+      await services.me.close();
       services.routing.close();
       active.close();
       events.clear();

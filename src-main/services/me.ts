@@ -90,6 +90,19 @@ export class MeService {
     });
   }
 
+  /**
+   * The console closes: I leave the active profile's call (routes ended, participant removed and
+   * deleted, audited), so nothing is left listening. A failure is said, and the record stays for
+   * the next start to finish the job.
+   */
+  async close(): Promise<void> {
+    const profileId = this.#d.active.current.profile.id;
+    if (!this.#d.roster.get(profileId)) return;
+    await this.leave(profileId).catch((error: unknown) => {
+      this.#d.warn(`me: could not leave the call on closing (${messageOf(error)}).`);
+    });
+  }
+
   /** A leftover "me" on the active profile (crash, restart) is removed, audited. */
   recoverActive(): Promise<void> {
     return this.#one(() => this.#recover(this.#d.active.current));

@@ -284,6 +284,22 @@ describe.runIf(gate.run)('the profile names its supervisor (profiles:setSupervis
   });
   afterAll(closeConsole);
 
+  it('closing the console leaves the call first: nothing is left listening', async () => {
+    const { sessionId, customer, agent } = await untrackedCall();
+    const joined = await act(sessionId, 'coach', true);
+    const me = joined.status === 'done' ? joined.me?.participantId : undefined;
+    if (!me) throw new Error(JSON.stringify(joined));
+    await composed.services.me.close();
+    const state = await api.state();
+    expect(state.sessions.find((s) => s.id === sessionId)?.participantIds).toEqual([
+      customer,
+      agent,
+    ]);
+    expect(state.participants.some((p) => p.id === me)).toBe(false);
+    expect(await lastAudit()).toMatchObject({ intent: { type: 'me-leave', participantId: me } });
+    expect(await value('me:state', {})).toBeNull();
+  });
+
   it('joins under the saved name; a bad name is refused and changes nothing', async () => {
     const bad = await call('profiles:setSupervisor', { profileId, displayName: 'Dana\u0007' });
     expect(bad).toMatchObject({
