@@ -184,6 +184,15 @@ export class MeService {
       this.#announce(profile.id, me);
       return { status: 'done', me, message: `You are ${MODE_WORDS[mode]}.` };
     }
+    // Removed from the call outside Patchbay: my participant is deleted too, and I am told.
+    if (!joined && 'intentError' in result && result.intentError === 'unknown-participant') {
+      const why = 'Your participant was removed from the call outside Patchbay; it was deleted.';
+      await this.#remove(active, here.sessionId, here.participantId, why);
+      throw new IpcError(
+        'me-removed',
+        `Nothing was changed: ${why} Choose an action to join again.`,
+      );
+    }
     // A join whose routing did not happen leaves nothing behind: my participant goes again.
     if (joined) {
       const why = `Joining as me was not completed: ${result.message}`;

@@ -205,6 +205,20 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
     await value('me:leave', { profileId });
   });
 
+  it('removed from the call outside Patchbay: the next action says so and deletes my participant', async () => {
+    const { sessionId } = await untrackedCall();
+    const joined = await act(sessionId, 'monitor');
+    const me = joined.status === 'done' ? joined.me?.participantId : undefined;
+    if (!me) throw new Error(JSON.stringify(joined));
+    await api.remove(sessionId, me);
+    const refused = await call('me:act', { profileId, sessionId, mode: 'coach' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'me-removed' } });
+    expect((await api.state()).participants.some((p) => p.id === me)).toBe(false);
+    expect(await value('me:state', {})).toBeNull();
+    expect(await act(sessionId, 'monitor')).toMatchObject({ status: 'done' });
+    await value('me:leave', { profileId });
+  });
+
   it('explains the 20-participant limit before creating anything', async () => {
     const { session } = await api.sessionWith(20, 'call-full');
     const participants = (await api.state()).participants.length;
