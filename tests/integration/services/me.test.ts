@@ -115,6 +115,9 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
     const sessionId = demo.id;
     const [customer, agent] = demo.participantIds as [string, string];
     const before = await hearing(sessionId);
+    const offEvents = composed.events.onAny((name, payload) =>
+      seen.push(`${name} ${JSON.stringify(payload)}`),
+    );
 
     const monitor = await act(sessionId, 'monitor');
     if (monitor.status !== 'done' || !monitor.me) throw new Error(JSON.stringify(monitor));
@@ -183,6 +186,8 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
     );
     await expect(readFile(join(dir, 'me', `${profileId}.json`), 'utf8')).rejects.toThrow(/ENOENT/);
     expect(await value('me:state', {})).toBeNull();
+    offEvents();
+    expect(seen.some((text) => text.startsWith('me:changed'))).toBe(true);
     for (const text of seen) expect(text).not.toContain(token?.value);
   });
 
