@@ -14,3 +14,12 @@ export function directoryRoles(
   for (const p of call?.participants ?? []) roles[p.participantId] = p.role;
   return roles;
 }
+
+/** The one rule for assigned roles in a session: the directory's, then the console's (which win). */
+export function assignedRoles(
+  snapshot: DirectorySnapshot | undefined,
+  consoleAssigned: Readonly<Record<string, Role>>,
+  sessionId: string,
+): Record<string, Role> {
+  return { ...directoryRoles(snapshot, sessionId), ...consoleAssigned };
+}

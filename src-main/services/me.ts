@@ -9,6 +9,7 @@
  */
 import pLimit from 'p-limit';
 import { IpcError } from '../ipc/errors';
+import { questionBeforeJoin } from '../me/ask-first';
 import { addMe, createMe, newMeTag, removeMe } from '../me/membership';
 import type { MeRecordStore } from '../me/record-store';
 import type { MeRoster } from '../me/roster';
@@ -17,6 +18,7 @@ import type { AuditLike } from '../routing';
 import type { Profile, SettingsStore } from '../settings';
 import { MAX_PARTICIPANTS_PER_SESSION } from '../shared/bandwidth-api';
 import type { MeMode, MeOutcome, MeView } from '../shared/dto/me';
+import type { Role } from '../shared/routing/model';
 import { messageOf } from '../routing/plan-state';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
@@ -24,7 +26,7 @@ import type { RoutingService } from './routing';
 
 export interface MeServiceDeps {
   active: ActiveAccount;
-  settings: Pick<SettingsStore, 'getProfile' | 'setParticipantRole'>;
+  settings: Pick<SettingsStore, 'getProfile' | 'getParticipantRoles' | 'setParticipantRole'>;
   routing: Pick<RoutingService, 'apply'>;
   audit: AuditLike;
   records: MeRecordStore;
@@ -123,6 +125,9 @@ export class MeService {
         `Nothing was changed: this call already has ${members.length} participants, the most Bandwidth allows in one session (${MAX_PARTICIPANTS_PER_SESSION}), so there is no place for you. Monitor it from someone else's seat, or wait until someone leaves.`,
       );
     }
+    const roles = { directory: active.directory?.snapshot, console: this.#consoleRoles(profile) };
+    const question = confirmed ? null : questionBeforeJoin(mode, sessionId, members, roles);
+    if (question !== null) return { status: 'confirm', question };
     const tag = newMeTag();
     const createdAt = new Date().toISOString();
     await this.#d.records.save(profile.id, { version: 1, sessionId, tag, createdAt });
@@ -269,6 +274,10 @@ export class MeService {
 
   #announce(profileId: string, me: MeView | null): void {
     this.events.emit('me:changed', { profileId, me });
+  }
+
+  #consoleRoles(profile: Profile): Record<string, Role> {
+    return this.#d.settings.getParticipantRoles(profile.id);
   }
 
   #displayName(profile: Profile): string {

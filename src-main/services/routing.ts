@@ -15,7 +15,7 @@ import {
 import type { SettingsStore } from '../settings';
 import type { Intent } from '../shared/routing';
 import type { Role } from '../shared/routing/model';
-import { directoryRoles } from '../directory/roles';
+import { assignedRoles } from '../directory/roles';
 import { suggestedRoles } from '../shared/roles';
 import { printable } from '../shared/text';
 import type { ActiveAccount, ActiveProfile } from './active-account';
@@ -157,10 +157,8 @@ export class RoutingService {
       accountId: client.accountId,
       // Assigned roles: the call directory's, then the console's (which win); the applier reads
       // the tags' suggestions from its own fresh read.
-      roles: (sessionId): Record<string, Role> => ({
-        ...directoryRoles(directory()?.snapshot, sessionId),
-        ...settings.getParticipantRoles(profile.id),
-      }),
+      roles: (sessionId): Record<string, Role> =>
+        assignedRoles(directory()?.snapshot, settings.getParticipantRoles(profile.id), sessionId),
       suggestRoles: suggestedRoles,
     });
     const timers = new TimedRoutes({ applier, dir: join(this.#deps.dir, profile.id) });

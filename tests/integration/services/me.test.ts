@@ -210,6 +210,25 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
     await value('me:leave', { profileId });
   });
 
+  it('a first Coach on a call whose agent is only guessed asks before creating anything', async () => {
+    const { sessionId, customer, agent } = await untrackedCall();
+    const participants = (await api.state()).participants.length;
+    const asked = await act(sessionId, 'coach');
+    expect(asked.status === 'confirm' && asked.question).toMatch(
+      /guessed from the tag that .* is the agent; whisper to them\?/,
+    );
+    expect((await api.state()).participants.length).toBe(participants);
+    const coached = await act(sessionId, 'coach', true);
+    const me = coached.status === 'done' ? coached.me?.participantId : undefined;
+    if (!me) throw new Error(JSON.stringify(coached));
+    expect(await hearing(sessionId)).toEqual({
+      [customer]: [agent],
+      [agent]: sorted(customer, me),
+      [me]: sorted(customer, agent),
+    });
+    await value('me:leave', { profileId });
+  });
+
   it('removed from the call outside Patchbay: the next action says so and deletes my participant', async () => {
     const { sessionId } = await untrackedCall();
     const joined = await act(sessionId, 'monitor');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActiveSecrets, Scrubber } from '../../../../src-main/credentials';
-import { directoryRoles } from '../../../../src-main/directory/roles';
+import { assignedRoles, directoryRoles } from '../../../../src-main/directory/roles';
+import { questionBeforeJoin } from '../../../../src-main/me/ask-first';
 import { ME_TAG_PREFIX, newMeTag } from '../../../../src-main/me/membership';
 import { MeRecordStore } from '../../../../src-main/me/record-store';
 import { MeRoster } from '../../../../src-main/me/roster';
@@ -49,27 +50,60 @@ describe('the words and intents of "me"', () => {
   });
 });
 
+const snapshot = {
+  version: 1 as const,
+  generatedAt: '2026-01-01T00:00:00Z',
+  calls: [
+    {
+      sessionId: 's1',
+      label: 'Billing',
+      queue: 'billing',
+      startedAt: '2026-01-01T00:00:00Z',
+      participants: [
+        { participantId: 'c', displayName: 'Ann', role: 'customer' as const },
+        { participantId: 'a', displayName: 'Bo', role: 'agent' as const },
+      ],
+    },
+  ],
+};
+
 describe('directoryRoles', () => {
-  const snapshot = {
-    version: 1 as const,
-    generatedAt: '2026-01-01T00:00:00Z',
-    calls: [
-      {
-        sessionId: 's1',
-        label: 'Billing',
-        queue: 'billing',
-        startedAt: '2026-01-01T00:00:00Z',
-        participants: [
-          { participantId: 'c', displayName: 'Ann', role: 'customer' as const },
-          { participantId: 'a', displayName: 'Bo', role: 'agent' as const },
-        ],
-      },
-    ],
-  };
   it('gives the roles of the session the directory lists, none otherwise', () => {
     expect(directoryRoles(snapshot, 's1')).toEqual({ c: 'customer', a: 'agent' });
     expect(directoryRoles(snapshot, 's2')).toEqual({});
     expect(directoryRoles(undefined, 's1')).toEqual({});
+  });
+});
+
+describe('assigned roles and the question before a first Coach', () => {
+  const member = (id: string, tag: string) => ({
+    id,
+    tag,
+    callbackUrl: null,
+    publishPermissions: ['AUDIO' as const],
+    sessions: ['s1'],
+    subscriptions: {},
+    deviceApiVersion: 'V3' as const,
+  });
+  const members = [member('c', 'customer-1'), member('a', 'agent-1')];
+
+  it("lets the console's roles win over the directory's", () => {
+    expect(assignedRoles(snapshot, { a: 'other' }, 's1')).toEqual({ c: 'customer', a: 'other' });
+    expect(assignedRoles(snapshot, {}, 's2')).toEqual({});
+  });
+
+  it('asks only a Coach whose agent is guessed from a tag', () => {
+    const none = { directory: undefined, console: {} };
+    expect(questionBeforeJoin('coach', 's1', members, none)).toMatch(
+      /guessed from the tag that .* is the agent; whisper to them\?$/,
+    );
+    expect(questionBeforeJoin('monitor', 's1', members, none)).toBeNull();
+    expect(
+      questionBeforeJoin('coach', 's1', members, { directory: snapshot, console: {} }),
+    ).toBeNull();
+    expect(
+      questionBeforeJoin('coach', 's1', members, { directory: undefined, console: { a: 'agent' } }),
+    ).toBeNull();
   });
 });
 
