@@ -12,8 +12,11 @@ import {
 import { createDispatcher, type Caller, type Dispatch } from './ipc/dispatcher';
 import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { createLocalApi, type LocalApi, type LocalApiOptions } from './local-api';
+import { MeRecordStore } from './me/record-store';
+import { MeRoster } from './me/roster';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
 import { pipeEvents, TypedEmitter, type ConsoleEvents } from './services/emitter';
+import { MeService } from './services/me';
 import { PreferencesService } from './services/preferences';
 import { ProfilesService } from './services/profiles';
 import { RoutingService } from './services/routing';
@@ -112,24 +115,43 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     scrubText: (text) => scrubbing.outgoing.text(text),
     client: options.client,
   });
+  const warn = (text: string): void => console.warn(scrubbing.logs.text(text));
+  const routing = new RoutingService({
+    active,
+    settings,
+    audit,
+    dir: join(dataDir, 'routing'),
+    warn,
+  });
   const services = {
     profiles: new ProfilesService({ profiles: profileStore, active }),
     sessions: new SessionsService({ active, settings }),
-    routing: new RoutingService({
-      active,
-      settings,
-      audit,
-      dir: join(dataDir, 'routing'),
-      warn: (text) => console.warn(scrubbing.logs.text(text)),
-    }),
+    routing,
     audit,
     preferences: new PreferencesService({ settings, active }),
+    me: new MeService({
+      active,
+      settings,
+      routing,
+      audit,
+      records: new MeRecordStore(join(dataDir, 'me')),
+      roster: new MeRoster(scrubbing.secrets),
+      warn,
+    }),
   };
+  // A leftover "me" (a crash, a restart) is removed before anything else: never left listening.
+  const recoverMe = (): Promise<void> =>
+    services.me.recoverActive().catch((error: unknown) => {
+      warn(`me: a leftover participant could not be removed yet (${String(error)}).`);
+    });
+  await recoverMe();
+  services.profiles.events.on('profiles:changed', () => void recoverMe());
 
   const events = new TypedEmitter<ConsoleEvents>((payload) => scrubbing.outgoing.value(payload));
   pipeEvents(services.profiles.events, events);
   pipeEvents(services.sessions.events, events);
   pipeEvents(services.routing.events, events);
+  pipeEvents(services.me.events, events);
 
   const dispatch = createDispatcher(requests, createHandlers(services), {
     checkCaller: (caller: Caller) =>
@@ -144,6 +166,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     active,
     scrubbing,
     close: async () => {
+      await services.me.close();
       services.routing.close();
       active.close();
       events.clear();

@@ -5,7 +5,10 @@
  *
  * A new kind of secret (for example the call directory's credential) is one more `SecretKind` with
  * its label, registered by whatever reads it from the keychain. A participant's device token is
- * not an account secret and is never registered here: the console shows it on purpose.
+ * not an account secret and is not registered here (the console shows it on purpose), with one
+ * exception: the supervisor's own "me" token, which stays in main for the supervisor's audio
+ * endpoint and must never reach the renderer (the "me" service registers it, under its own owner
+ * key `me:<profileId>`, while it lives).
  */
 
 /** What each kind is, in the words an audit entry uses when it notes a redaction. */
@@ -13,6 +16,7 @@ export const SECRET_KIND_LABELS = {
   'api-password': "the account's API password",
   'api-basic-token': "the account's Basic auth token",
   'directory-token': "the call directory's access token",
+  'me-device-token': "the supervisor's own device token",
 } as const;
 
 export type SecretKind = keyof typeof SECRET_KIND_LABELS;

@@ -187,6 +187,13 @@ export class ProfileService {
     return this.#settings.renameProfile(profileId, checked);
   }
 
+  /** Names (or, with null, forgets) the profile's supervisor; the settings store checks the name. */
+  setSupervisor(profileId: string, displayName: string | null): Profile {
+    this.get(profileId);
+    const supervisor = displayName === null ? null : { displayName };
+    return this.#settings.setProfileSupervisor(profileId, supervisor);
+  }
+
   /** Removes a profile and its keychain entry. The built-in Local demo cannot be removed. */
   remove(profileId: string): Promise<void> {
     return this.#exclusive(async () => {

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit';
+import type { MeService } from '../services/me';
 import type { PreferencesService } from '../services/preferences';
 import type { ProfilesService } from '../services/profiles';
 import type { RoutingService } from '../services/routing';
@@ -13,6 +14,7 @@ export interface HandlerServices {
   routing: RoutingService;
   audit: Pick<AuditLog, 'query' | 'export'>;
   preferences: PreferencesService;
+  me: MeService;
 }
 
 /**
@@ -22,13 +24,15 @@ export interface HandlerServices {
  * refuses it when another profile is active).
  */
 export function createHandlers(services: HandlerServices): Handlers<Requests> {
-  const { profiles, sessions, routing, audit, preferences } = services;
+  const { profiles, sessions, routing, audit, preferences, me } = services;
   return {
     'profiles:list': async () => profiles.state(),
     'profiles:add': (input) => profiles.add(input),
     'profiles:rename': async ({ profileId, name }) => profiles.rename(profileId, name),
     'profiles:remove': ({ profileId }) => profiles.remove(profileId),
     'profiles:select': async ({ profileId }) => profiles.select(profileId),
+    'profiles:setSupervisor': async ({ profileId, displayName }) =>
+      profiles.setSupervisor(profileId, displayName),
 
     'sessions:list': async () => sessions.list(),
     'sessions:create': ({ profileId, tag }) => sessions.create(profileId, tag),
@@ -61,6 +65,11 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'routing:history': ({ sessionId }) => routing.history(sessionId),
     'routing:timers': () => routing.timers(),
     'routing:stopTimer': ({ profileId, timerId }) => routing.stopTimer(profileId, timerId),
+
+    'me:state': async () => me.state(),
+    'me:act': ({ profileId, sessionId, mode, confirmed }) =>
+      me.act(profileId, sessionId, mode, confirmed),
+    'me:leave': ({ profileId }) => me.leave(profileId),
 
     'audit:query': ({ filter }) => audit.query(filter),
     'audit:export': ({ format, filter }) => audit.export(format, filter),

@@ -9,6 +9,7 @@ import { MAX_TAG_LENGTH, PUBLISH_PERMISSIONS } from '../shared/bandwidth-api';
 import type { Requests as Contract, RequestName } from '../shared/contract';
 import type { InputOf, OutputOf } from '../shared/contract/bridge';
 import { AUDIT_OUTCOMES } from '../shared/dto/audit';
+import { ME_MODES } from '../shared/dto/me';
 import { THEMES } from '../shared/dto/settings';
 import { ROLES } from '../shared/routing/model';
 import type { Same } from '../shared/type-checks';
@@ -71,6 +72,10 @@ export const requests = checkedAgainstContract({
   'profiles:rename': z.strictObject({ profileId: id('Profile id'), name: z.string().max(80) }),
   'profiles:remove': z.strictObject({ profileId: id('Profile id') }),
   'profiles:select': z.strictObject({ profileId: id('Profile id') }),
+  'profiles:setSupervisor': z.strictObject({
+    profileId: id('Profile id'),
+    displayName: z.string().max(200, 'A display name is at most 200 characters').nullable(),
+  }),
 
   'sessions:list': none,
   'sessions:create': z.strictObject({ profileId, tag }),
@@ -141,6 +146,15 @@ export const requests = checkedAgainstContract({
   'routing:history': z.strictObject({ sessionId: id('Session id') }),
   'routing:timers': none,
   'routing:stopTimer': z.strictObject({ profileId, timerId: id('Timer id') }),
+
+  'me:state': none,
+  'me:act': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    mode: z.enum(ME_MODES, { error: 'mode must be monitor, coach or barge' }),
+    confirmed: z.boolean().optional(),
+  }),
+  'me:leave': z.strictObject({ profileId }),
 
   'audit:query': z.strictObject({ filter: auditFilterSchema }),
   'audit:export': z.strictObject({ format: z.enum(['csv', 'json']), filter: auditFilterSchema }),

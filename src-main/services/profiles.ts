@@ -42,6 +42,12 @@ export class ProfilesService {
     return profile;
   }
 
+  /** Names (or, with null, forgets) the supervisor who joins calls as "me" on a profile. */
+  setSupervisor(profileId: string, displayName: string | null): ProfilesState {
+    this.#profiles.setSupervisor(profileId, displayName);
+    return this.#announce();
+  }
+
   /** Removes a profile and its keychain entries; when it was active, the Local demo takes over. */
   async remove(profileId: string): Promise<ProfilesState> {
     await this.#profiles.remove(profileId);

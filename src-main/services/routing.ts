@@ -15,6 +15,7 @@ import {
 import type { SettingsStore } from '../settings';
 import type { Intent } from '../shared/routing';
 import type { Role } from '../shared/routing/model';
+import { assignedRoles } from '../directory/roles';
 import { suggestedRoles } from '../shared/roles';
 import { printable } from '../shared/text';
 import type { ActiveAccount, ActiveProfile } from './active-account';
@@ -137,6 +138,8 @@ export class RoutingService {
     // The profile's watchers are rebuilt when it becomes active again: always use the current ones.
     const current = (): LiveSync | undefined =>
       active.current.profile.id === profile.id ? active.current.live : undefined;
+    const directory = (): ActiveProfile['directory'] =>
+      active.current.profile.id === profile.id ? active.current.directory : undefined;
     const live: LiveLike = {
       expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
       expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
@@ -152,8 +155,10 @@ export class RoutingService {
       live,
       profileId: profile.id,
       accountId: client.accountId,
-      // Assigned roles; the applier reads the tags' suggestions from its own fresh read.
-      roles: (): Record<string, Role> => settings.getParticipantRoles(profile.id),
+      // Assigned roles: the call directory's, then the console's (which win); the applier reads
+      // the tags' suggestions from its own fresh read.
+      roles: (sessionId): Record<string, Role> =>
+        assignedRoles(directory()?.snapshot, settings.getParticipantRoles(profile.id), sessionId),
       suggestRoles: suggestedRoles,
     });
     const timers = new TimedRoutes({ applier, dir: join(this.#deps.dir, profile.id) });

@@ -71,10 +71,18 @@ const v1ToV2: Migration = (raw, { now }) => {
  */
 const v2ToV3: Migration = (raw) => ({ ...raw, schemaVersion: 3 });
 
+/**
+ * Version 4 lets a profile name its supervisor (`supervisor: {displayName}`), the person who joins
+ * calls as "me". Nothing existing changes: a profile has no supervisor until one is set (the Local
+ * demo then uses its own fictional one).
+ */
+const v3ToV4: Migration = (raw) => ({ ...raw, schemaVersion: 4 });
+
 /** Step functions keyed by the version they migrate from. */
 const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
   1: v1ToV2,
   2: v2ToV3,
+  3: v3ToV4,
 });
 
 export class SettingsVersionError extends Error {

@@ -9,12 +9,18 @@ import {
   type Preferences,
   type Profile,
   type ProfileDirectory,
+  type ProfileSupervisor,
 } from '../shared/dto/settings';
 import type { Same } from '../shared/type-checks';
 
-export { type Preferences, type Profile, type ProfileDirectory } from '../shared/dto/settings';
+export {
+  type Preferences,
+  type Profile,
+  type ProfileDirectory,
+  type ProfileSupervisor,
+} from '../shared/dto/settings';
 
-export const SETTINGS_SCHEMA_VERSION = 3;
+export const SETTINGS_SCHEMA_VERSION = 4;
 
 export const LOCAL_DEMO_PROFILE_ID = 'local-demo';
 /** The production Bandwidth WebRTC API. */
@@ -50,6 +56,19 @@ const profileDirectorySchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2048),
 });
 
+/** The longest supervisor display name (the directory's display-name limit). */
+export const MAX_SUPERVISOR_NAME_LENGTH = 80;
+
+/** The supervisor who joins calls as "me": a display name, kept on this machine only. */
+export const profileSupervisorSchema = z.strictObject({
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_SUPERVISOR_NAME_LENGTH, `must be at most ${MAX_SUPERVISOR_NAME_LENGTH} characters`)
+    .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
+});
+
 const profileSchema = z
   .strictObject({
     id: idSchema,
@@ -60,6 +79,8 @@ const profileSchema = z
     baseUrl: z.url({ protocol: /^https?$/ }),
     /** Since settings version 3. The Local demo's directory is built in: never set here. */
     directory: profileDirectorySchema.optional(),
+    /** Since settings version 4. */
+    supervisor: profileSupervisorSchema.optional(),
   })
   .refine((p) => p.kind !== 'local' || p.directory === undefined, {
     message: "the Local demo's directory is built in",
@@ -150,9 +171,10 @@ export type Settings = z.infer<typeof settingsSchema>;
 // The schemas describe exactly the types the renderer sees (shared/dto/settings.ts).
 const agreements: [
   Same<z.infer<typeof profileDirectorySchema>, ProfileDirectory>,
+  Same<z.infer<typeof profileSupervisorSchema>, ProfileSupervisor>,
   Same<z.infer<typeof profileSchema>, Profile>,
   Same<z.infer<typeof preferencesSchema>, Preferences>,
-] = [true, true, true];
+] = [true, true, true, true];
 void agreements;
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({

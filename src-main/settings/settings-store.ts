@@ -21,6 +21,7 @@ import {
   type Preferences,
   type Profile,
   type ProfileDirectory,
+  type ProfileSupervisor,
   type Settings,
   type WatchedSession,
   type WindowState,
@@ -201,6 +202,19 @@ export class SettingsStore {
       else p.directory = { ...directory };
     }
     this.#commit(next, 'profile directory');
+    return { ...this.#requireProfile(profileId) };
+  }
+
+  /** Sets or (with null) clears the supervisor who joins calls as "me" on a profile. */
+  setProfileSupervisor(profileId: string, supervisor: ProfileSupervisor | null): Profile {
+    this.#requireProfile(profileId);
+    const next = this.#draft();
+    for (const p of next.profiles) {
+      if (p.id !== profileId) continue;
+      if (supervisor === null) delete p.supervisor;
+      else p.supervisor = { ...supervisor };
+    }
+    this.#commit(next, 'profile supervisor');
     return { ...this.#requireProfile(profileId) };
   }
 

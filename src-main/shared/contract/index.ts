@@ -6,6 +6,7 @@
  */
 import type { CreateParticipantResponse } from '../bandwidth-api';
 import type { AuditEntry } from '../dto/audit';
+import type { MeMode, MeOutcome, MeView } from '../dto/me';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
 import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
 import type { ProfilesState, ProfileView, SettingsView } from '../dto/settings';
@@ -40,6 +41,8 @@ export const requests = {
   'profiles:rename': request<ProfileRef & { name: string }, ProfileView>(),
   'profiles:remove': request<ProfileRef, ProfilesState>(),
   'profiles:select': request<ProfileRef, ProfilesState>(),
+  /** The supervisor who joins calls as "me" on this profile (null clears it). */
+  'profiles:setSupervisor': request<ProfileRef & { displayName: string | null }, ProfilesState>(),
 
   'sessions:list': request<NoInput, SessionView[]>(),
   'sessions:create': request<Change<{ tag?: string }>, SessionView>(),
@@ -65,6 +68,12 @@ export const requests = {
   'routing:timers': request<NoInput, TimedRouteView[]>(),
   'routing:stopTimer': request<Change<{ timerId: string }>, TimerOutcome>(),
 
+  /** Where I am on the active profile (null: in no call). */
+  'me:state': request<NoInput, MeView | null>(),
+  /** Monitor, Coach or Barge as me; `confirmed` answers the question a first call returned. */
+  'me:act': request<Change<InSession & { mode: MeMode; confirmed?: boolean }>, MeOutcome>(),
+  'me:leave': request<ForProfile, MeOutcome>(),
+
   'audit:query': request<{ filter: AuditQuery }, AuditEntry[]>(),
   'audit:export': request<{ format: 'csv' | 'json'; filter: AuditQuery }, string>(),
 
@@ -76,6 +85,7 @@ export const events = {
   'sessions:update': event<SessionUpdateEvent>(),
   'profiles:changed': event<ProfilesState>(),
   'routing:timer': event<TimedRouteEvent>(),
+  'me:changed': event<{ profileId: string; me: MeView | null }>(),
 };
 
 export type Requests = typeof requests;

@@ -14,6 +14,11 @@ export interface ProfileDirectory {
   url: string;
 }
 
+/** Who supervises on this profile: the name Patchbay uses for "me" (never written to a tag). */
+export interface ProfileSupervisor {
+  displayName: string;
+}
+
 /** An account the console can use. Never a password: that lives in the keychain. */
 export interface Profile {
   id: string;
@@ -24,6 +29,8 @@ export interface Profile {
   baseUrl: string;
   /** Since settings version 3. The Local demo's directory is built in: never set here. */
   directory?: ProfileDirectory | undefined;
+  /** Since settings version 4: the supervisor who joins calls as "me" on this profile. */
+  supervisor?: ProfileSupervisor | undefined;
 }
 
 /** A profile as the renderer sees it: never a password. */

@@ -6,6 +6,7 @@
 import { createContext } from 'svelte';
 import type { BusyStore } from './busy.svelte';
 import type { MatrixStore } from './matrix.svelte';
+import type { MeStore } from './me.svelte';
 import type { ParticipantsStore } from './participants.svelte';
 import type { PreferencesStore } from './preferences.svelte';
 import type { ProfilesStore } from './profiles.svelte';
@@ -19,6 +20,7 @@ export interface ConsoleState {
   sessions: SessionsStore;
   participants: ParticipantsStore;
   preferences: PreferencesStore;
+  me: MeStore;
 }
 
 export const [getConsole, setConsole] = createContext<ConsoleState>();

@@ -156,6 +156,24 @@ export class ProfilesStore {
     return true;
   }
 
+  /** Names (or, with an empty name, forgets) the supervisor who joins calls as "me". */
+  async setSupervisor(profileId: string, displayName: string): Promise<boolean> {
+    const name = displayName.trim();
+    const result = await this.#busy.run(
+      `profile-supervisor:${profileId}`,
+      'Saving your name…',
+      () =>
+        this.#bridge.profiles.setSupervisor({ profileId, displayName: name === '' ? null : name }),
+    );
+    if (!result.ok) {
+      this.#toasts.error(result.error);
+      return false;
+    }
+    this.#apply(result.value);
+    this.#toasts.success(name === '' ? 'Your name was cleared.' : `You join calls as “${name}”.`);
+    return true;
+  }
+
   clearRenameError(profileId: string): void {
     const { [profileId]: _cleared, ...rest } = this.#renameErrors;
     this.#renameErrors = rest;

@@ -175,3 +175,28 @@ describe('ProfilesStore', () => {
     expect(toasts.assertive).toHaveLength(1);
   });
 });
+
+describe('ProfilesStore: the supervisor who joins calls as "me"', () => {
+  it('saves a trimmed name, clears an empty one, and keeps the list on a refusal', async () => {
+    const named = { ...PROD, supervisor: { displayName: 'Dana Reyes' } };
+    const { fake, store, toasts } = setup({
+      'profiles:setSupervisor': ({ displayName }) =>
+        displayName === 'x'.repeat(81)
+          ? fail('invalid-settings', 'supervisor.displayName: must be at most 80 characters')
+          : ok({ profiles: [LOCAL, displayName ? named : PROD], activeId: LOCAL.id }),
+    });
+    await store.load();
+    expect(await store.setSupervisor(PROD.id, '  Dana Reyes ')).toBe(true);
+    expect(store.profiles.find((p) => p.id === PROD.id)?.supervisor).toEqual({
+      displayName: 'Dana Reyes',
+    });
+    expect(await store.setSupervisor(PROD.id, '   ')).toBe(true);
+    expect(fake.inputs('profiles:setSupervisor')).toEqual([
+      { profileId: PROD.id, displayName: 'Dana Reyes' },
+      { profileId: PROD.id, displayName: null },
+    ]);
+    expect(await store.setSupervisor(PROD.id, 'x'.repeat(81))).toBe(false);
+    expect(store.profiles.find((p) => p.id === PROD.id)?.supervisor).toBeUndefined();
+    expect(toasts.items.at(-1)?.text).toMatch(/at most 80 characters/);
+  });
+});

@@ -32,14 +32,14 @@ const v2 = {
 };
 
 describe('settings version 3: a profile directory', () => {
-  it('migrates version 2 to 3 without changing anything else (no profile has a directory yet)', async () => {
+  it('migrates version 2 to 3 (and on to 4) without changing anything else (no profile has a directory yet)', async () => {
     expect(migrateSettings(structuredClone(v2), FIXED_NOW)).toEqual({
-      settings: { ...v2, schemaVersion: 3 },
+      settings: { ...v2, schemaVersion: 4 },
       fromVersion: 2,
     });
     await writeFile(join(dir, 'settings.json'), JSON.stringify(v2));
     const store = openStore(dir);
-    expect(store.loadReport).toEqual({ status: 'migrated', fromVersion: 2, toVersion: 3 });
+    expect(store.loadReport).toEqual({ status: 'migrated', fromVersion: 2, toVersion: 4 });
     expect(store.getProfile('p-prod')).toEqual(prod);
     expect(store.getParticipantRoles('p-prod')).toEqual({ p1: 'agent' });
   });
