@@ -13,6 +13,7 @@ import { createDispatcher, type Caller, type Dispatch } from './ipc/dispatcher';
 import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { createLocalApi, type LocalApi, type LocalApiOptions } from './local-api';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
+import { AlertsService } from './services/alerts';
 import { pipeEvents, TypedEmitter, type ConsoleEvents } from './services/emitter';
 import { PreferencesService } from './services/preferences';
 import { ProfilesService } from './services/profiles';
@@ -112,24 +113,36 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     scrubText: (text) => scrubbing.outgoing.text(text),
     client: options.client,
   });
+  const warn = (text: string): void => console.warn(scrubbing.logs.text(text));
+  const sessions = new SessionsService({ active, settings });
+  const alerts = await AlertsService.open({
+    updates: sessions.events,
+    audit,
+    active,
+    activeProfileId: () => active.current.profile.id,
+    file: join(dataDir, 'alerts.json'),
+    warn,
+  });
   const services = {
     profiles: new ProfilesService({ profiles: profileStore, active }),
-    sessions: new SessionsService({ active, settings }),
+    sessions,
     routing: new RoutingService({
       active,
       settings,
       audit,
       dir: join(dataDir, 'routing'),
-      warn: (text) => console.warn(scrubbing.logs.text(text)),
+      warn,
     }),
     audit,
     preferences: new PreferencesService({ settings, active }),
+    alerts,
   };
 
   const events = new TypedEmitter<ConsoleEvents>((payload) => scrubbing.outgoing.value(payload));
   pipeEvents(services.profiles.events, events);
   pipeEvents(services.sessions.events, events);
   pipeEvents(services.routing.events, events);
+  pipeEvents(services.alerts.events, events);
 
   const dispatch = createDispatcher(requests, createHandlers(services), {
     checkCaller: (caller: Caller) =>
@@ -146,6 +159,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     close: async () => {
       services.routing.close();
       active.close();
+      await alerts.close();
       events.clear();
       await audit.close();
       await localApi.close();

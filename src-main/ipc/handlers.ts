@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit';
+import type { AlertsService } from '../services/alerts';
 import type { PreferencesService } from '../services/preferences';
 import type { ProfilesService } from '../services/profiles';
 import type { RoutingService } from '../services/routing';
@@ -13,6 +14,7 @@ export interface HandlerServices {
   routing: RoutingService;
   audit: Pick<AuditLog, 'query' | 'export'>;
   preferences: PreferencesService;
+  alerts: AlertsService;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface HandlerServices {
  * refuses it when another profile is active).
  */
 export function createHandlers(services: HandlerServices): Handlers<Requests> {
-  const { profiles, sessions, routing, audit, preferences } = services;
+  const { profiles, sessions, routing, audit, preferences, alerts } = services;
   return {
     'profiles:list': async () => profiles.state(),
     'profiles:add': (input) => profiles.add(input),
@@ -61,6 +63,11 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'routing:history': ({ sessionId }) => routing.history(sessionId),
     'routing:timers': () => routing.timers(),
     'routing:stopTimer': ({ profileId, timerId }) => routing.stopTimer(profileId, timerId),
+
+    'alerts:list': async () => alerts.list(),
+    'alerts:acknowledge': ({ profileId, alertId }) => alerts.acknowledge(profileId, alertId),
+    'alerts:decide': ({ profileId, sessionId, participantId, decision }) =>
+      alerts.decide(profileId, sessionId, participantId, decision),
 
     'audit:query': ({ filter }) => audit.query(filter),
     'audit:export': ({ format, filter }) => audit.export(format, filter),

@@ -5,6 +5,7 @@
  * checks every input against its own schemas (`src-main/ipc/schemas.ts`, which must agree).
  */
 import type { CreateParticipantResponse } from '../bandwidth-api';
+import type { AlertsEvent, AlertsState, OutsideChangeDecision } from '../dto/alerts';
 import type { AuditEntry } from '../dto/audit';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
 import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
@@ -65,6 +66,11 @@ export const requests = {
   'routing:timers': request<NoInput, TimedRouteView[]>(),
   'routing:stopTimer': request<Change<{ timerId: string }>, TimerOutcome>(),
 
+  'alerts:list': request<NoInput, AlertsState>(),
+  'alerts:acknowledge': request<Change<{ alertId: string }>, AlertsState>(),
+  /** The supervisor's decision about an outside change of what `participantId` hears (audited). */
+  'alerts:decide': request<Change<Member & { decision: OutsideChangeDecision }>, AlertsState>(),
+
   'audit:query': request<{ filter: AuditQuery }, AuditEntry[]>(),
   'audit:export': request<{ format: 'csv' | 'json'; filter: AuditQuery }, string>(),
 
@@ -76,6 +82,7 @@ export const events = {
   'sessions:update': event<SessionUpdateEvent>(),
   'profiles:changed': event<ProfilesState>(),
   'routing:timer': event<TimedRouteEvent>(),
+  'alerts:changed': event<AlertsEvent>(),
 };
 
 export type Requests = typeof requests;
