@@ -4,6 +4,7 @@
  * and future windows can build their own set of stores with another bridge.
  */
 import { createContext } from 'svelte';
+import type { AlertsStore } from './alerts.svelte';
 import type { BusyStore } from './busy.svelte';
 import type { MatrixStore } from './matrix.svelte';
 import type { ParticipantsStore } from './participants.svelte';
@@ -19,6 +20,7 @@ export interface ConsoleState {
   sessions: SessionsStore;
   participants: ParticipantsStore;
   preferences: PreferencesStore;
+  alerts: AlertsStore;
 }
 
 export const [getConsole, setConsole] = createContext<ConsoleState>();
