@@ -43,6 +43,15 @@ test('a privacy leak raised while another call is open is still there on return,
   // Acknowledged, it goes (and is not raised again while the leak lasts).
   await leak.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(leak).toBeHidden();
+
+  // The outside change, seen while away, is accepted from the alert: audited as the decision.
+  const outside = alerts.locator('[data-alert-rule="outside-change"]');
+  await outside.getByRole('button', { name: 'Accept' }).click();
+  await expect(outside).toBeHidden();
+  await m.audit.getByRole('button', { name: 'Refresh' }).click();
+  await expect(m.audit.locator('tbody tr[data-outcome="accepted"]').first()).toContainText(
+    /Someone outside Patchbay changed what Customer \w+ hears/,
+  );
 });
 
 test('the supervisor’s decision about an outside change is audited in their words', async ({
