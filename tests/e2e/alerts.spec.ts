@@ -75,3 +75,34 @@ test('the supervisor’s decision about an outside change is audited in their wo
     m.page.getByTestId('session-alerts').locator('[data-alert-rule="outside-change"]'),
   ).toBeHidden();
 });
+
+test('a broken leg, a silenced customer and a supervisor removed from outside each raise their alert', async ({
+  supervised: { server, m, sessionId, label, customerId: c, agentId: a, supervisorId: s },
+}) => {
+  const alerts = m.page.getByTestId('session-alerts');
+  const rule = (id: string) => alerts.locator(`[data-alert-rule="${id}"]`);
+
+  // The agent stops hearing the customer, and the customer hears nobody: both from outside.
+  await server.api.add(sessionId, a, { sessionId, participants: [{ participantId: s }] });
+  await server.api.add(sessionId, c, {});
+  await expect(rule('agent-cannot-hear-customer')).toContainText(
+    /Agent \w+ cannot hear Customer \w+/,
+  );
+  await expect(rule('customer-hears-nobody')).toContainText(/Customer \w+ hears nobody/);
+
+  // Put right (from outside too), the state alerts resolve by themselves.
+  await server.api.add(sessionId, a, { sessionId, participants: [{ participantId: c }] });
+  await server.api.add(sessionId, c, { sessionId, participants: [{ participantId: a }] });
+  await expect(rule('agent-cannot-hear-customer')).toBeHidden();
+  await expect(rule('customer-hears-nobody')).toBeHidden();
+
+  // The backend removes the supervisor while it listens in.
+  await server.api.remove(sessionId, s);
+  await expect(rule('supervisor-removed')).toContainText(
+    /Supervisor \w+ was removed from the call from outside Patchbay while supervising/,
+  );
+  await expect(alerts.locator('[data-activity="left"]').first()).toContainText(
+    /Supervisor \w+\s+left \(outside Patchbay\)/,
+  );
+  await expect(m.page.getByRole('heading', { name: label, level: 2 })).toBeVisible();
+});
