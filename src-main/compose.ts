@@ -15,6 +15,7 @@ import { createLocalApi, type LocalApi, type LocalApiOptions } from './local-api
 import { MeRecordStore } from './me/record-store';
 import { MeRoster } from './me/roster';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
+import { AlertsService } from './services/alerts';
 import { pipeEvents, TypedEmitter, type ConsoleEvents } from './services/emitter';
 import { MeService } from './services/me';
 import { PreferencesService } from './services/preferences';
@@ -123,9 +124,18 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     dir: join(dataDir, 'routing'),
     warn,
   });
+  const sessions = new SessionsService({ active, settings });
+  const alerts = await AlertsService.open({
+    updates: sessions.events,
+    audit,
+    active,
+    activeProfileId: () => active.current.profile.id,
+    file: join(dataDir, 'alerts.json'),
+    warn,
+  });
   const services = {
     profiles: new ProfilesService({ profiles: profileStore, active }),
-    sessions: new SessionsService({ active, settings }),
+    sessions,
     routing,
     audit,
     preferences: new PreferencesService({ settings, active }),
@@ -138,6 +148,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
       roster: new MeRoster(scrubbing.secrets),
       warn,
     }),
+    alerts,
   };
   // A leftover "me" (a crash, a restart) is removed before anything else: never left listening.
   const recoverMe = (): Promise<void> =>
@@ -152,6 +163,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   pipeEvents(services.sessions.events, events);
   pipeEvents(services.routing.events, events);
   pipeEvents(services.me.events, events);
+  pipeEvents(services.alerts.events, events);
 
   const dispatch = createDispatcher(requests, createHandlers(services), {
     checkCaller: (caller: Caller) =>
@@ -169,6 +181,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
       await services.me.close();
       services.routing.close();
       active.close();
+      await alerts.close();
       events.clear();
       await audit.close();
       await localApi.close();

@@ -1,5 +1,6 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, Notification } from 'electron';
 import { join } from 'node:path';
+import { notifyAlerts } from './app/alert-notifications';
 import { RENDERER_URL, registerAppScheme, serveRenderer } from './app/app-protocol';
 import { registerElectronIpc } from './app/ipc-electron';
 import { installMenu } from './app/menu';
@@ -38,6 +39,12 @@ async function start(): Promise<void> {
   let window: BrowserWindow | undefined = createMainWindow(outDir, settings);
   registerElectronIpc(console.dispatch, console.events, () => window, RENDERER_URL);
   window.on('closed', () => (window = undefined));
+  notifyAlerts(console.events, ({ title, body }) => {
+    if (!Notification.isSupported()) return;
+    const notice = new Notification({ title: `Patchbay · ${title}`, body, urgency: 'critical' });
+    notice.on('click', () => window?.show());
+    notice.show();
+  });
   app.on('window-all-closed', () => {
     void console.close().finally(() => app.quit());
   });

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit';
 import type { MeService } from '../services/me';
+import type { AlertsService } from '../services/alerts';
 import type { PreferencesService } from '../services/preferences';
 import type { ProfilesService } from '../services/profiles';
 import type { RoutingService } from '../services/routing';
@@ -15,6 +16,7 @@ export interface HandlerServices {
   audit: Pick<AuditLog, 'query' | 'export'>;
   preferences: PreferencesService;
   me: MeService;
+  alerts: AlertsService;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface HandlerServices {
  * refuses it when another profile is active).
  */
 export function createHandlers(services: HandlerServices): Handlers<Requests> {
-  const { profiles, sessions, routing, audit, preferences, me } = services;
+  const { profiles, sessions, routing, audit, preferences, me, alerts } = services;
   return {
     'profiles:list': async () => profiles.state(),
     'profiles:add': (input) => profiles.add(input),
@@ -70,6 +72,10 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'me:act': ({ profileId, sessionId, mode, confirmed }) =>
       me.act(profileId, sessionId, mode, confirmed),
     'me:leave': ({ profileId }) => me.leave(profileId),
+    'alerts:list': async () => alerts.list(),
+    'alerts:acknowledge': ({ profileId, alertId }) => alerts.acknowledge(profileId, alertId),
+    'alerts:decide': ({ profileId, sessionId, participantId, decision }) =>
+      alerts.decide(profileId, sessionId, participantId, decision),
 
     'audit:query': ({ filter }) => audit.query(filter),
     'audit:export': ({ format, filter }) => audit.export(format, filter),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MAX_TAG_LENGTH, PUBLISH_PERMISSIONS } from '../shared/bandwidth-api';
 import type { Requests as Contract, RequestName } from '../shared/contract';
 import type { InputOf, OutputOf } from '../shared/contract/bridge';
+import { OUTSIDE_CHANGE_DECISIONS } from '../shared/dto/alerts';
 import { AUDIT_OUTCOMES } from '../shared/dto/audit';
 import { ME_MODES } from '../shared/dto/me';
 import { THEMES } from '../shared/dto/settings';
@@ -155,6 +156,17 @@ export const requests = checkedAgainstContract({
     confirmed: z.boolean().optional(),
   }),
   'me:leave': z.strictObject({ profileId }),
+  'alerts:list': none,
+  'alerts:acknowledge': z.strictObject({
+    profileId,
+    alertId: z.string().min(1).max(600, 'An alert id is at most 600 characters'),
+  }),
+  'alerts:decide': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    participantId: id('Participant id'),
+    decision: z.enum(OUTSIDE_CHANGE_DECISIONS),
+  }),
 
   'audit:query': z.strictObject({ filter: auditFilterSchema }),
   'audit:export': z.strictObject({ format: z.enum(['csv', 'json']), filter: auditFilterSchema }),

@@ -60,7 +60,7 @@ test('a change made outside the console shows as drift; keep the console’s or 
   await expect(m.cell(a, s)).toHaveAttribute('data-state', 'all');
   const row = m.drift.locator(`[data-drift-receiver="${a}"]`);
   await expect(row).toContainText(/Agent \w+ now also hears Supervisor \w+/);
-  await row.getByRole('button', { name: 'Keep Patchbay’s' }).click();
+  await row.getByRole('button', { name: 'Undo their change' }).click();
   await server.expect(
     sessionId,
     (d) => !hears(d, a, s) && hears(d, a, c),
@@ -72,7 +72,7 @@ test('a change made outside the console shows as drift; keep the console’s or 
   // Someone else mutes the agent for the customer; this time the server's version is taken.
   await server.api.add(sessionId, c, {});
   await expect(m.cell(c, a)).toHaveAttribute('data-status', 'drift');
-  await m.pick(m.cell(c, a), /^Take the server’s version/);
+  await m.pick(m.cell(c, a), /^Accept their change/);
   await expect(m.drift).toBeHidden();
   await expect(m.cell(c, a)).toHaveAttribute('data-status', 'applied');
   await expect(m.cell(c, a)).toHaveAttribute('data-state', 'off');

@@ -5,6 +5,7 @@
  * checks every input against its own schemas (`src-main/ipc/schemas.ts`, which must agree).
  */
 import type { CreateParticipantResponse } from '../bandwidth-api';
+import type { AlertsEvent, AlertsState, OutsideChangeDecision } from '../dto/alerts';
 import type { AuditEntry } from '../dto/audit';
 import type { MeMode, MeOutcome, MeView } from '../dto/me';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
@@ -73,6 +74,10 @@ export const requests = {
   /** Monitor, Coach or Barge as me; `confirmed` answers the question a first call returned. */
   'me:act': request<Change<InSession & { mode: MeMode; confirmed?: boolean }>, MeOutcome>(),
   'me:leave': request<ForProfile, MeOutcome>(),
+  'alerts:list': request<NoInput, AlertsState>(),
+  'alerts:acknowledge': request<Change<{ alertId: string }>, AlertsState>(),
+  /** The supervisor's decision about an outside change of what `participantId` hears (audited). */
+  'alerts:decide': request<Change<Member & { decision: OutsideChangeDecision }>, AlertsState>(),
 
   'audit:query': request<{ filter: AuditQuery }, AuditEntry[]>(),
   'audit:export': request<{ format: 'csv' | 'json'; filter: AuditQuery }, string>(),
@@ -86,6 +91,7 @@ export const events = {
   'profiles:changed': event<ProfilesState>(),
   'routing:timer': event<TimedRouteEvent>(),
   'me:changed': event<{ profileId: string; me: MeView | null }>(),
+  'alerts:changed': event<AlertsEvent>(),
 };
 
 export type Requests = typeof requests;

@@ -1,7 +1,19 @@
 /** Audit entries as they cross the bridge: what the log stores and the outcomes it records. */
 import type { Subscriptions } from '../bandwidth-api';
 
-export const AUDIT_OUTCOMES = ['applied', 'failed', 'rolled-back', 'refused'] as const;
+/**
+ * `observed`: a change made outside Patchbay, seen by a watcher; `undone` / `accepted`: what the
+ * supervisor decided about it. The others are the outcomes of this console's own changes.
+ */
+export const AUDIT_OUTCOMES = [
+  'applied',
+  'failed',
+  'rolled-back',
+  'refused',
+  'observed',
+  'undone',
+  'accepted',
+] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export type JsonValue =

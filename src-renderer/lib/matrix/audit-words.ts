@@ -12,6 +12,9 @@ export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
   failed: 'Failed (partly changed)',
   'rolled-back': 'Failed, rolled back',
   refused: 'Refused (nothing sent)',
+  observed: 'Changed outside Patchbay',
+  undone: 'Their change undone',
+  accepted: 'Their change accepted',
 };
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -30,9 +33,29 @@ export function intentWords(intent: unknown, session: RoutingSession): string {
     const prefix = kind === 'undo' ? 'Undo' : kind === 'redo' ? 'Redo' : 'Timed route ended';
     return `${prefix}: ${inner}`;
   }
+  if (kind === 'outside-change') return outsideChangeWords(value);
   const parsed = asIntent(intent);
   if (!parsed) return typeof kind === 'string' ? kind : 'Unknown change';
   return describeIntent(session, parsed);
+}
+
+const OUTSIDE_CHANGE_WORDS: Record<string, string> = {
+  subscriptions: 'changed what {who} hears',
+  joined: 'added {who} to the call',
+  left: 'removed {who} from the call',
+};
+
+/**
+ * An outside change (`observed`) and the supervisor's decision about it (`undone` / `accepted`),
+ * named as recorded at the time; never worded as something the supervisor did.
+ */
+function outsideChangeWords(value: Record<string, unknown>): string {
+  const label = value['participantLabel'];
+  const who = typeof label === 'string' ? label : 'a participant';
+  const change = value['change'];
+  const what =
+    (typeof change === 'string' ? OUTSIDE_CHANGE_WORDS[change] : undefined) ?? 'changed {who}';
+  return `Someone outside Patchbay ${what.replace('{who}', who)}`;
 }
 
 export interface ReceiverLine {

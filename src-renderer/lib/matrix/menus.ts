@@ -94,12 +94,12 @@ export function cellMenu(
       items: [
         {
           id: 'keep-console',
-          label: `Keep Patchbay’s version for ${r}`,
+          label: `Undo their change for ${r}`,
           action: { type: 'drift', receiverId: cell.receiverId, keep: 'console' },
         },
         {
           id: 'keep-server',
-          label: `Take the server’s version for ${r}`,
+          label: `Accept their change for ${r}`,
           action: { type: 'drift', receiverId: cell.receiverId, keep: 'server' },
         },
       ],

@@ -4,6 +4,7 @@
  * and future windows can build their own set of stores with another bridge.
  */
 import { createContext } from 'svelte';
+import type { AlertsStore } from './alerts.svelte';
 import type { BusyStore } from './busy.svelte';
 import type { MatrixStore } from './matrix.svelte';
 import type { MeStore } from './me.svelte';
@@ -21,6 +22,7 @@ export interface ConsoleState {
   participants: ParticipantsStore;
   preferences: PreferencesStore;
   me: MeStore;
+  alerts: AlertsStore;
 }
 
 export const [getConsole, setConsole] = createContext<ConsoleState>();

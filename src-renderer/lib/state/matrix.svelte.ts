@@ -8,6 +8,7 @@
  * bridge, the deps, each other); only GridState (the model, `run`) and an open AliasEditor read
  * back into here.
  */
+import type { OutsideChangeDecision } from '$shared/dto/alerts';
 import type { PatchbayBridge } from '../api';
 import type { Participant, Subscriptions } from '$shared/bandwidth-api';
 import type { Intent, RoutingSession } from '$shared/routing';
@@ -69,6 +70,8 @@ export interface MatrixDeps {
   readonly setRole: RoleSetter;
   /** A fresher view of the session arrived from an add or a remove. */
   readonly onSessionView?: (view: SessionView) => void;
+  /** Records the supervisor's decision about an outside change (main audits it). */
+  readonly decideOutsideChange?: (receiverId: string, decision: OutsideChangeDecision) => void;
   readonly changes?: ChangesOptions;
   readonly timers?: TimersOptions;
 }
@@ -291,10 +294,12 @@ export class MatrixStore {
     const label = this.label(receiverId);
     if (keep === 'server') {
       this.#drift = withoutReceiver(this.#drift, receiverId);
-      this.changes.say(`Took the server’s version for ${label}: the matrix shows it as it is.`);
+      this.#deps.decideOutsideChange?.(receiverId, 'accepted');
+      this.changes.say(`Accepted their change for ${label}: the matrix shows it as it is.`);
       return;
     }
     const intents = keepConsoleIntents(this.#drift, receiverId);
-    this.change(intents, 'drift', `Keep Patchbay’s version for ${label}`);
+    this.#deps.decideOutsideChange?.(receiverId, 'undone');
+    this.change(intents, 'drift', `Undo their change for ${label}`);
   }
 }

@@ -43,8 +43,10 @@ export class MatrixPage {
     this.timers = page.getByTestId('timed-routes');
     this.drift = page.getByTestId('drift-notice');
     this.supervision = page.getByTestId('supervision-summary');
-    this.undoButton = this.region.getByRole('button', { name: /^Undo/ });
-    this.redoButton = this.region.getByRole('button', { name: /^Redo/ });
+    // The history's own buttons (the drift notice has an "Undo their change" of its own).
+    const history = this.region.getByRole('group', { name: 'Undo and redo' });
+    this.undoButton = history.getByRole('button', { name: /^Undo/ });
+    this.redoButton = history.getByRole('button', { name: /^Redo/ });
     this.audit = page.getByTestId('audit-view');
     this.sessions = new SessionsPage(page);
   }

@@ -71,6 +71,10 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
 
   it('exposes exactly the contract (a new privileged capability shows up here as a diff)', () => {
     expect(describeSurface(bridge)).toEqual([
+      'alerts.acknowledge',
+      'alerts.decide',
+      'alerts.list',
+      'alerts.onChanged',
       'audit.export',
       'audit.query',
       'me.act',

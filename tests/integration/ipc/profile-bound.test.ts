@@ -147,6 +147,8 @@ describe.runIf(gate.run)('requests that change something are bound to their prof
       ['routing:undo', session],
       ['routing:redo', session],
       ['routing:stopTimer', { profileId: DEMO, timerId: 't-1' }],
+      ['alerts:acknowledge', { profileId: DEMO, alertId: 'outside-change:x:y' }],
+      ['alerts:decide', { ...member, decision: 'accepted' }],
     ];
     for (const [name, input] of changes) {
       const result = await call(name, input);

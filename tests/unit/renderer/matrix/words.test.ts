@@ -170,6 +170,28 @@ describe('outcomes and audit entries', () => {
     ]);
   });
 
+  it('words an outside change as someone else’s, named as recorded at the time', () => {
+    const session = monitoredCall();
+    const change = (kind: string): unknown => ({
+      type: 'outside-change',
+      change: kind,
+      participantId: A,
+      participantLabel: 'Agent Ana Ruiz',
+    });
+    expect(intentWords(change('subscriptions'), session)).toBe(
+      'Someone outside Patchbay changed what Agent Ana Ruiz hears',
+    );
+    expect(intentWords(change('joined'), session)).toBe(
+      'Someone outside Patchbay added Agent Ana Ruiz to the call',
+    );
+    expect(intentWords(change('left'), session)).toBe(
+      'Someone outside Patchbay removed Agent Ana Ruiz from the call',
+    );
+    expect(intentWords({ type: 'outside-change' }, session)).toBe(
+      'Someone outside Patchbay changed a participant',
+    );
+  });
+
   it('says what the log redacted and why, never what', () => {
     expect(redactionWords({})).toBeUndefined();
     expect(
