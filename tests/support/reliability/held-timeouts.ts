@@ -31,7 +31,15 @@ export function heldRequestTimeouts(control: LocalControl): typeof fetch {
       const timedOut = [...pending];
       pending.clear();
       for (const p of timedOut) p.abort.abort();
-      await until(() => control.faults().heldRequests <= held - timedOut.length, 'held released');
+      try {
+        await until(() => control.faults().heldRequests <= held - timedOut.length, 'held released');
+      } catch (error) {
+        // The server never let go (it was closed under us, or the machine stalled): the requests
+        // fail with that reason instead of an unhandled rejection from this timer's callback.
+        const reason = error instanceof Error ? error : new Error(String(error));
+        for (const p of timedOut) p.reject(reason);
+        return;
+      }
       for (const p of timedOut) p.reject(new TimeoutError(p.request));
     } finally {
       checking = false;
