@@ -14,6 +14,7 @@ import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { createLocalApi, type LocalApi, type LocalApiOptions } from './local-api';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
 import { pipeEvents, TypedEmitter, type ConsoleEvents } from './services/emitter';
+import { FloorService } from './services/floor';
 import { PreferencesService } from './services/preferences';
 import { ProfilesService } from './services/profiles';
 import { RoutingService } from './services/routing';
@@ -35,6 +36,8 @@ export interface ComposeOptions {
   verify?: VerifyCredentials;
   /** Client tuning (tests shorten timeouts). */
   client?: ClientTuning;
+  /** How long the floor keeps an ended call in "recently ended" (default 10 minutes). */
+  recentlyEndedMs?: number;
 }
 
 /** The active secrets and the two scrubbers over them: one for results and events, one for logs. */
@@ -115,6 +118,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   const services = {
     profiles: new ProfilesService({ profiles: profileStore, active }),
     sessions: new SessionsService({ active, settings }),
+    floor: new FloorService({ active, settings, recentlyEndedMs: options.recentlyEndedMs }),
     routing: new RoutingService({
       active,
       settings,
@@ -129,6 +133,9 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   const events = new TypedEmitter<ConsoleEvents>((payload) => scrubbing.outgoing.value(payload));
   pipeEvents(services.profiles.events, events);
   pipeEvents(services.sessions.events, events);
+  pipeEvents(services.floor.events, events);
+  // A switch or a new directory for the active profile: the floor follows it.
+  services.profiles.events.on('profiles:changed', () => services.floor.sync());
   pipeEvents(services.routing.events, events);
 
   const dispatch = createDispatcher(requests, createHandlers(services), {
@@ -145,6 +152,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     scrubbing,
     close: async () => {
       services.routing.close();
+      services.floor.close();
       active.close();
       events.clear();
       await audit.close();

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit';
+import type { FloorService } from '../services/floor';
 import type { PreferencesService } from '../services/preferences';
 import type { ProfilesService } from '../services/profiles';
 import type { RoutingService } from '../services/routing';
@@ -10,6 +11,7 @@ import type { Handlers } from './dispatcher';
 export interface HandlerServices {
   profiles: ProfilesService;
   sessions: SessionsService;
+  floor: Pick<FloorService, 'state'>;
   routing: RoutingService;
   audit: Pick<AuditLog, 'query' | 'export'>;
   preferences: PreferencesService;
@@ -22,13 +24,15 @@ export interface HandlerServices {
  * refuses it when another profile is active).
  */
 export function createHandlers(services: HandlerServices): Handlers<Requests> {
-  const { profiles, sessions, routing, audit, preferences } = services;
+  const { profiles, sessions, floor, routing, audit, preferences } = services;
   return {
     'profiles:list': async () => profiles.state(),
     'profiles:add': (input) => profiles.add(input),
     'profiles:rename': async ({ profileId, name }) => profiles.rename(profileId, name),
     'profiles:remove': ({ profileId }) => profiles.remove(profileId),
     'profiles:select': async ({ profileId }) => profiles.select(profileId),
+
+    'floor:get': async () => floor.state(),
 
     'sessions:list': async () => sessions.list(),
     'sessions:create': ({ profileId, tag }) => sessions.create(profileId, tag),

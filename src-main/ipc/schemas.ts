@@ -72,6 +72,7 @@ export const requests = checkedAgainstContract({
   'profiles:remove': z.strictObject({ profileId: id('Profile id') }),
   'profiles:select': z.strictObject({ profileId: id('Profile id') }),
 
+  'floor:get': none,
   'sessions:list': none,
   'sessions:create': z.strictObject({ profileId, tag }),
   'sessions:watch': z.strictObject({

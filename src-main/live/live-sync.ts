@@ -3,6 +3,7 @@ import type { Subscriptions } from '../shared/bandwidth-api';
 import { WriteExpectations, type ChangeSignature } from './changes';
 import {
   SessionWatcher,
+  type PollCadence,
   type SessionSnapshot,
   type SessionUpdate,
   type WatcherTiming,
@@ -51,6 +52,21 @@ export class LiveSync {
   focus(sessionId: string | null): void {
     this.focusedId = sessionId;
     for (const [id, watcher] of this.watchers) watcher.setFocused(id === sessionId);
+  }
+
+  /** The poll intervals in force. */
+  timingNow(): WatcherTiming {
+    return this.timing;
+  }
+
+  /** The session on screen, if any. */
+  get focused(): string | null {
+    return this.focusedId;
+  }
+
+  /** How often an unfocused watched session is read (no effect on one not watched). */
+  setCadence(sessionId: string, cadence: PollCadence): void {
+    this.watchers.get(sessionId)?.setCadence(cadence);
   }
 
   /** Polls a watched session now and resolves with the fresh snapshot. */

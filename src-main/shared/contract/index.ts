@@ -6,6 +6,7 @@
  */
 import type { CreateParticipantResponse } from '../bandwidth-api';
 import type { AuditEntry } from '../dto/audit';
+import type { FloorState } from '../dto/floor';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
 import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
 import type { ProfilesState, ProfileView, SettingsView } from '../dto/settings';
@@ -41,6 +42,9 @@ export const requests = {
   'profiles:remove': request<ProfileRef, ProfilesState>(),
   'profiles:select': request<ProfileRef, ProfilesState>(),
 
+  /** The active profile's floor: its directory's live calls, recently ended ones, the budget. */
+  'floor:get': request<NoInput, FloorState>(),
+
   'sessions:list': request<NoInput, SessionView[]>(),
   'sessions:create': request<Change<{ tag?: string }>, SessionView>(),
   'sessions:watch': request<Change<InSession & { label?: string }>, SessionView>(),
@@ -74,6 +78,7 @@ export const requests = {
 
 export const events = {
   'sessions:update': event<SessionUpdateEvent>(),
+  'floor:update': event<FloorState>(),
   'profiles:changed': event<ProfilesState>(),
   'routing:timer': event<TimedRouteEvent>(),
 };

@@ -28,3 +28,5 @@ export { participantLabel, sessionLabels } from './labels';
 export { ROLE_GUESS_RULE, roleAssumption, withRoleAssumption } from './assumptions';
 export type { RebasedChange, UndoConflict } from './rebase';
 export { mergeContexts, planUndo, rebase } from './rebase';
+export type { Supervision, SupervisionMode } from './supervision';
+export { supervisionOf, supervisorsOf } from './supervision';
