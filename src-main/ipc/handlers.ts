@@ -11,7 +11,7 @@ import type { Handlers } from './dispatcher';
 export interface HandlerServices {
   profiles: ProfilesService;
   sessions: SessionsService;
-  floor: Pick<FloorService, 'state'>;
+  floor: FloorService;
   routing: RoutingService;
   audit: Pick<AuditLog, 'query' | 'export'>;
   preferences: PreferencesService;

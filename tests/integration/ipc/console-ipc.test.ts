@@ -73,6 +73,8 @@ describe.runIf(gate.run)('the IPC surface over the console core (real keychain, 
     expect(describeSurface(bridge)).toEqual([
       'audit.export',
       'audit.query',
+      'floor.get',
+      'floor.onUpdate',
       'participants.add',
       'participants.create',
       'participants.delete',

@@ -65,6 +65,8 @@ export interface TestConsoleOptions {
   captureBodies?: boolean;
   /** Replaces the credential check of `profiles:add` (the real one calls the account's API). */
   verify?: VerifyCredentials;
+  /** How long the floor keeps ended calls. */
+  recentlyEndedMs?: number;
 }
 
 /** A relative `dataDir` of the embedded local API is taken inside the console's data folder. */
@@ -113,6 +115,7 @@ export async function startConsole(options: TestConsoleOptions = {}): Promise<Te
     localApi: withDataDir(options.localApi ?? { seed: 'empty' }, dir),
     client: { ...options.client, fetch: recordingFetch },
     ...(options.verify ? { verify: options.verify } : {}),
+    ...(options.recentlyEndedMs === undefined ? {} : { recentlyEndedMs: options.recentlyEndedMs }),
   });
   const updates: TestConsole['updates'] = [];
   composed.events.on('sessions:update', (event) =>

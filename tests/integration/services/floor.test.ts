@@ -1,0 +1,121 @@
+/**
+ * The floor against the Local demo's own directory feed: the composed console lists the demo's
+ * calls with their names, follows the feed as calls start and end, and watches every floor call.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FloorState } from '../../../src-main/shared/dto/floor';
+import { assertKeyring, keyringGate } from '../../support/keyring';
+import { startConsole, type TestConsole } from '../../support/reliability/console';
+
+const gate = await keyringGate();
+
+let c: TestConsole | undefined;
+afterEach(async () => {
+  await c?.close();
+  c = undefined;
+});
+
+const floorOf = (console: TestConsole): Promise<FloorState> => console.call('floor:get', {});
+
+describe('the floor', () => {
+  it("lists the demo's calls with names, queues and who supervises how", async () => {
+    c = await startConsole({ localApi: { seed: 'demo' } });
+    const console = c;
+    await expect.poll(async () => (await floorOf(console)).calls.length).toBe(6);
+    const floor = await floorOf(console);
+    expect(floor.source).toMatchObject({ kind: 'directory', status: { health: 'ok' } });
+    for (const call of floor.calls) {
+      expect(call.label).not.toBe('');
+      expect(['Billing', 'Technical support', 'Sales', 'Retention']).toContain(call.queue);
+      expect(call.people.some((p) => p.role === 'customer')).toBe(true);
+      expect(call.people.some((p) => p.role === 'agent')).toBe(true);
+    }
+    // Every floor call is read, and the supervised one says who supervises, by name.
+    await expect
+      .poll(async () => (await floorOf(console)).calls.every((call) => call.state === 'live'))
+      .toBe(true);
+    const supervised = (await floorOf(console)).calls.find((call) => call.supervisors.length > 0);
+    const supervisor = supervised?.supervisors[0];
+    const listed = supervised?.people.find((p) => p.participantId === supervisor?.participantId);
+    expect(supervisor?.name).toBe(listed?.displayName);
+    expect(['monitor', 'whisper', 'barge', 'idle']).toContain(supervisor?.mode);
+    // Six calls at the default timing: none open, no alerts, all at the floor's.
+    expect(floor.budget).toMatchObject({ openMs: 1_000, alertMs: 10_000, floorMs: 30_000 });
+    expect(floor.budget.requestsPerSecond).toBe(0.2);
+  });
+
+  it('an ended call leaves at once into "recently ended", kept for the configured while', async () => {
+    c = await startConsole({ localApi: { seed: 'demo' }, recentlyEndedMs: 1_500 });
+    const console = c;
+    const updates: FloorState[] = [];
+    c.composed.events.on('floor:update', (state) => updates.push(state));
+    await expect.poll(async () => (await floorOf(console)).calls.length).toBe(6);
+    const [ending] = (await floorOf(console)).calls;
+    if (!ending) throw new Error('no call on the floor');
+    await c.composed.active.current.client.deleteSession({ sessionId: ending.sessionId });
+    await expect
+      .poll(async () => (await floorOf(console)).recentlyEnded.map((e) => e.sessionId))
+      .toEqual([ending.sessionId]);
+    const after = await floorOf(console);
+    expect(after.calls.map((call) => call.sessionId)).not.toContain(ending.sessionId);
+    expect(after.recentlyEnded[0]).toMatchObject({ label: ending.label, queue: ending.queue });
+    expect(updates.some((u) => u.recentlyEnded.length === 1)).toBe(true);
+    // After the configured while it is gone from the list too, and the floor said so.
+    await expect.poll(() => updates.at(-1)?.recentlyEnded.length, { timeout: 10_000 }).toBe(0);
+    expect((await floorOf(console)).recentlyEnded).toEqual([]);
+  });
+
+  it('a call the simulated contact center starts appears on the floor', async () => {
+    c = await startConsole({
+      localApi: { seed: 'demo', simulate: { pace: 'fast', tickMs: 20, seed: 5 } },
+    });
+    const console = c;
+    await expect.poll(async () => (await floorOf(console)).calls.length).toBeGreaterThan(0);
+    const first = new Set((await floorOf(console)).calls.map((call) => call.sessionId));
+    // A bound for the simulation on a loaded machine, not a speed check.
+    await expect
+      .poll(async () => (await floorOf(console)).calls.some((call) => !first.has(call.sessionId)), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+  });
+
+  it('alerts from the health rules move a call to the alert cadence', async () => {
+    c = await startConsole({ localApi: { seed: 'demo' } });
+    const console = c;
+    await expect.poll(async () => (await floorOf(console)).calls.length).toBe(6);
+    const [call] = (await floorOf(console)).calls;
+    if (!call) throw new Error('no call on the floor');
+    const alert = { id: 'broken-leg:x', severity: 'critical' as const, text: 'A broken leg' };
+    c.composed.services.floor.setAlerts(call.sessionId, [alert]);
+    const floor = await floorOf(console);
+    expect(floor.calls.find((x) => x.sessionId === call.sessionId)).toMatchObject({
+      alerts: [alert],
+      cadence: 'alert',
+    });
+    expect(floor.budget.requestsPerSecond).toBe(0.27);
+  });
+});
+
+describe.runIf(gate.run)('the floor without a directory', () => {
+  it('says so for a profile without one, and lists no calls', async () => {
+    assertKeyring(gate);
+    c = await startConsole({ localApi: { seed: 'demo' }, verify: async () => ({ ok: true }) });
+    const { services, localApi } = c.composed;
+    const profile = await services.profiles.add({
+      name: 'Cloud',
+      accountId: localApi.accountId,
+      username: localApi.username,
+      password: localApi.password,
+      baseUrl: localApi.baseUrl,
+    });
+    services.profiles.select(profile.id);
+    const floor = await floorOf(c);
+    expect(floor).toMatchObject({
+      profileId: profile.id,
+      source: { kind: 'none', profileName: 'Cloud' },
+      calls: [],
+      recentlyEnded: [],
+    });
+  });
+});
