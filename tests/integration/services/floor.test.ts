@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FloorState } from '../../../src-main/shared/dto/floor';
 import { assertKeyring, keyringGate } from '../../support/keyring';
-import { startConsole, type TestConsole } from '../../support/reliability/console';
+import { addCloudProfile, startConsole, type TestConsole } from '../../support/reliability/console';
 
 const gate = await keyringGate();
 
@@ -101,14 +101,8 @@ describe.runIf(gate.run)('the floor without a directory', () => {
   it('says so for a profile without one, and lists no calls', async () => {
     assertKeyring(gate);
     c = await startConsole({ localApi: { seed: 'demo' }, verify: async () => ({ ok: true }) });
-    const { services, localApi } = c.composed;
-    const profile = await services.profiles.add({
-      name: 'Cloud',
-      accountId: localApi.accountId,
-      username: localApi.username,
-      password: localApi.password,
-      baseUrl: localApi.baseUrl,
-    });
+    const { services } = c.composed;
+    const profile = await addCloudProfile(c.composed);
     services.profiles.select(profile.id);
     const floor = await floorOf(c);
     expect(floor).toMatchObject({

@@ -16,6 +16,7 @@ import {
 } from '../../../src-main/compose';
 import { SettingsStore } from '../../../src-main/settings';
 import type { Result } from '../../../src-main/shared/result';
+import type { ProfileView } from '../../../src-main/shared/dto/settings';
 import type { SessionUpdateEvent } from '../../../src-main/shared/dto/session-view';
 
 export const TRUSTED: Caller = { url: 'app://patchbay/index.html', trusted: true };
@@ -141,4 +142,16 @@ export async function startConsole(options: TestConsoleOptions = {}): Promise<Te
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Bandwidth profile (no directory) on the embedded local API's account: another account. */
+export function addCloudProfile(composed: ComposedConsole, name = 'Cloud'): Promise<ProfileView> {
+  const { localApi } = composed;
+  return composed.services.profiles.add({
+    name,
+    accountId: localApi.accountId,
+    username: localApi.username,
+    password: localApi.password,
+    baseUrl: localApi.baseUrl,
+  });
 }
