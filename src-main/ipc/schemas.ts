@@ -9,6 +9,7 @@ import { MAX_TAG_LENGTH, PUBLISH_PERMISSIONS } from '../shared/bandwidth-api';
 import type { Requests as Contract, RequestName } from '../shared/contract';
 import type { InputOf, OutputOf } from '../shared/contract/bridge';
 import { AUDIT_OUTCOMES } from '../shared/dto/audit';
+import { DIRECTORY_LIMITS } from '../shared/dto/directory';
 import { THEMES } from '../shared/dto/settings';
 import { ROLES } from '../shared/routing/model';
 import type { Same } from '../shared/type-checks';
@@ -78,7 +79,8 @@ export const requests = checkedAgainstContract({
   'sessions:watch': z.strictObject({
     profileId,
     sessionId: id('Session id'),
-    label: z.string().max(80).optional(),
+    // A directory label, as the floor opens a call under it.
+    label: z.string().max(DIRECTORY_LIMITS.maxLabelLength).optional(),
   }),
   'sessions:discover': z.strictObject({ profileId, participantId: id('Participant id') }),
   'sessions:unwatch': z.strictObject({ profileId, sessionId: id('Session id') }),

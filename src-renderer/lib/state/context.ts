@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import type { BusyStore } from './busy.svelte';
+import type { FloorStore } from './floor.svelte';
 import type { MatrixStore } from './matrix.svelte';
 import type { ParticipantsStore } from './participants.svelte';
 import type { PreferencesStore } from './preferences.svelte';
@@ -19,6 +20,7 @@ export interface ConsoleState {
   sessions: SessionsStore;
   participants: ParticipantsStore;
   preferences: PreferencesStore;
+  floor: FloorStore;
 }
 
 export const [getConsole, setConsole] = createContext<ConsoleState>();
