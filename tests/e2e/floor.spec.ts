@@ -3,6 +3,7 @@
  * appear, ended ones leave into "recently ended", and a call opens in the session page from the
  * keyboard or a click.
  */
+import { expectNoSeriousViolations } from './helpers/axe';
 import { expect, test } from './support/fixtures';
 import { FloorPage } from './pages/floor-page';
 import { ServerState } from './pages/matrix-page';
@@ -16,6 +17,7 @@ test('lists every demo call with names; an ended call leaves; Enter opens a call
   const floor = new FloorPage(app.page);
   await expect(floor.floorTab).toHaveAttribute('aria-current', 'page');
   await expect(floor.options()).toHaveCount(6);
+  await expectNoSeriousViolations(app.page, 'the floor');
   const server = new ServerState(app.localApi);
   const [first, second] = await floor.sessionIds();
   if (!first || !second) throw new Error('the floor shows fewer than two calls');
