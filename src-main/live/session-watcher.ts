@@ -57,6 +57,8 @@ export class SessionWatcher {
   private inflight: Promise<SessionSnapshot> | undefined;
   private focused = false;
   private cadence: PollCadence = 'normal';
+  /** The next floor interval is spread (see setCadence). */
+  private spreadNext = false;
   private stopped = false;
 
   constructor(
@@ -98,10 +100,15 @@ export class SessionWatcher {
     }
   }
 
-  /** A new cadence takes effect now: a live session's next poll is counted from now. */
+  /**
+   * A new cadence takes effect now: a live session's next poll is counted from now. The first
+   * floor interval is drawn from half to one and a half of it, so calls that reach the floor
+   * together (a directory snapshot) do not all poll in the same second ever after.
+   */
   setCadence(cadence: PollCadence): void {
     if (this.cadence === cadence) return;
     this.cadence = cadence;
+    this.spreadNext = cadence === 'floor';
     this.setTiming(this.timing);
   }
 
@@ -138,6 +145,10 @@ export class SessionWatcher {
     const unfocused = this.cadence === 'floor' ? floorIntervalMs(this.timing) : this.timing.slowMs;
     const base = this.focused ? this.timing.fastMs : unfocused;
     const failures = this.snapshotValue.consecutiveFailures;
+    if (failures === 0 && this.spreadNext && !this.focused && this.cadence === 'floor') {
+      this.spreadNext = false;
+      return Math.round(base * (0.5 + Math.random()));
+    }
     if (failures === 0) return base;
     const backoff = Math.min(this.timing.maxBackoffMs, base * 2 ** failures);
     return Math.round(backoff / 2 + Math.random() * (backoff / 2));

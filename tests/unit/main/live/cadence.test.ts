@@ -16,8 +16,15 @@ function counting(): { client: BandwidthClient; reads: Map<string, number> } {
   return { client, reads };
 }
 
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+beforeEach(() => {
+  vi.useFakeTimers();
+  // The floor's first interval is spread over half to one and a half of it: the middle here.
+  vi.spyOn(Math, 'random').mockReturnValue(0.5);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('poll cadences', () => {
   it('reads the open call fast, a watched or alerted one slowly, a floor call slower still', async () => {
@@ -44,6 +51,22 @@ describe('poll cadences', () => {
     live.setCadence('call', 'normal');
     await vi.advanceTimersByTimeAsync(30_000);
     expect(reads.get('call')).toBe(5);
+    live.close();
+  });
+
+  it('spreads calls that reach the floor together over one floor interval', async () => {
+    const { client, reads } = counting();
+    const live = new LiveSync(client, TIMING);
+    const draws = [0, 0.999];
+    vi.spyOn(Math, 'random').mockImplementation(() => draws.shift() ?? 0.5);
+    for (const id of ['early', 'late']) {
+      live.watch(id);
+      live.setCadence(id, 'floor');
+    }
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect([reads.get('early'), reads.get('late')]).toEqual([2, 1]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect([reads.get('early'), reads.get('late')]).toEqual([3, 2]);
     live.close();
   });
 
