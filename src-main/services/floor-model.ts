@@ -38,14 +38,19 @@ export function floorSupervisors(
   }));
 }
 
-/** The open call is read fast, a call with alerts at the slow interval, the rest at the floor's. */
+/**
+ * The open call is read fast; a call with alerts, or one in the register of watched sessions, at
+ * the slow interval; the rest at the floor's.
+ */
 export function cadenceOf(
   sessionId: string,
   openId: string | null,
   alerts: readonly CallAlert[],
+  watched: boolean,
 ): FloorCadence {
   if (sessionId === openId) return 'open';
-  return alerts.length > 0 ? 'alert' : 'floor';
+  if (alerts.length > 0) return 'alert';
+  return watched ? 'watched' : 'floor';
 }
 
 export function floorCall(
@@ -53,7 +58,7 @@ export function floorCall(
   snapshot: SessionSnapshot | undefined,
   assigned: Readonly<Record<string, Role>>,
   alerts: readonly CallAlert[],
-  openId: string | null,
+  cadence: FloorCadence,
 ): FloorCall {
   return {
     sessionId: call.sessionId,
@@ -64,7 +69,7 @@ export function floorCall(
     state: snapshot?.state ?? 'starting',
     supervisors: floorSupervisors(call, snapshot, assigned),
     alerts: [...alerts],
-    cadence: cadenceOf(call.sessionId, openId, alerts),
+    cadence,
   };
 }
 
@@ -96,8 +101,8 @@ export function pruneEnded(ended: readonly EndedCall[], now: number, keepMs: num
 }
 
 /**
- * The floor's cost: one list request per call per interval, at the open call's, the alert's and
- * the floor's interval. With the default timing (1 s, 10 s, 30 s), 200 calls of which 10 have
+ * The floor's cost: one list request per call per interval, at the open call's, the slow (alerts,
+ * watched calls) and the floor's interval. With the default timing (1 s, 10 s, 30 s), 200 calls of which 10 have
  * alerts and one is open cost 1 + 1 + 189 / 30 ≈ 8.3 reads a second.
  */
 export function floorBudget(
@@ -107,7 +112,7 @@ export function floorBudget(
   const floorMs = floorIntervalMs(timing);
   const perSecond =
     (counts.open * 1000) / timing.fastMs +
-    (counts.alert * 1000) / timing.slowMs +
+    ((counts.alert + counts.watched) * 1000) / timing.slowMs +
     (counts.floor * 1000) / floorMs;
   return {
     openMs: timing.fastMs,

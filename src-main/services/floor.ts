@@ -61,10 +61,13 @@ export class FloorService {
     const live = active.live;
     const assigned = this.#settings.getParticipantRoles(active.profile.id);
     const open = live.focused;
-    const calls = this.#calls.map((c) =>
-      floorCall(c, live.snapshot(c.sessionId), assigned, this.#alertsOf(c.sessionId), open),
-    );
-    const counts: Record<FloorCadence, number> = { open: 0, alert: 0, floor: 0 };
+    const registered = this.#registered(active);
+    const calls = this.#calls.map((c) => {
+      const alerts = this.#alertsOf(c.sessionId);
+      const cadence = cadenceOf(c.sessionId, open, alerts, registered.has(c.sessionId));
+      return floorCall(c, live.snapshot(c.sessionId), assigned, alerts, cadence);
+    });
+    const counts: Record<FloorCadence, number> = { open: 0, alert: 0, watched: 0, floor: 0 };
     for (const call of calls) counts[call.cadence] += 1;
     const directory = this.#attached?.directory;
     return {
@@ -150,11 +153,13 @@ export class FloorService {
     this.#schedulePrune();
   }
 
+  #registered(active: ActiveProfile): Set<string> {
+    return new Set(this.#settings.listWatchedSessions(active.profile.id).map((w) => w.id));
+  }
+
   /** Stops the floor's watchers of `calls`: those in the register go back to its cadence. */
   #forget(active: ActiveProfile, calls: readonly DirectoryCall[]): void {
-    const registered = new Set(
-      this.#settings.listWatchedSessions(active.profile.id).map((w) => w.id),
-    );
+    const registered = this.#registered(active);
     for (const call of calls) {
       this.#alerts.delete(call.sessionId);
       if (registered.has(call.sessionId)) active.live.setCadence(call.sessionId, 'normal');
@@ -162,8 +167,10 @@ export class FloorService {
     }
   }
 
+  /** The watcher's cadence (the open call is fast whatever it is: LiveSync's focus). */
   #applyCadence(active: ActiveProfile, sessionId: string): void {
-    const cadence = cadenceOf(sessionId, null, this.#alertsOf(sessionId));
+    const watched = this.#registered(active).has(sessionId);
+    const cadence = cadenceOf(sessionId, null, this.#alertsOf(sessionId), watched);
     active.live.setCadence(sessionId, cadence === 'floor' ? 'floor' : 'normal');
   }
 

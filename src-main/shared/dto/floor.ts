@@ -29,8 +29,12 @@ export interface FloorSupervisor {
   mode: SupervisionMode;
 }
 
-/** How often the floor has a call read (see `FLOOR_CADENCE` and `floorBudget`). */
-export type FloorCadence = 'open' | 'alert' | 'floor';
+/**
+ * How often the floor has a call read (see `floorBudget`): the open call fast; a call with alerts,
+ * or one the supervisor watches (the Sessions screen's register), at the slow interval; any other
+ * at the floor's.
+ */
+export type FloorCadence = 'open' | 'alert' | 'watched' | 'floor';
 
 export interface FloorCall {
   sessionId: string;

@@ -40,12 +40,12 @@ export async function benchFloor(options: FloorOptions): Promise<FloorFigures> {
     const ids = [...(await createCalls(bench.client, options.calls, 3, 'floor-bench')).keys()];
     const open = ids[0] ?? null;
     const alert: CallAlert[] = [{ id: 'bench', severity: 'warning', text: 'bench' }];
-    const counts: Record<FloorCadence, number> = { open: 0, alert: 0, floor: 0 };
+    const counts: Record<FloorCadence, number> = { open: 0, alert: 0, watched: 0, floor: 0 };
     bench.latency(40);
     const live = new LiveSync(bench.client, timing);
     live.focus(open);
     ids.forEach((id, i) => {
-      const cadence = cadenceOf(id, open, i >= 1 && i <= options.alerted ? alert : []);
+      const cadence = cadenceOf(id, open, i >= 1 && i <= options.alerted ? alert : [], false);
       counts[cadence] += 1;
       live.watch(id);
       live.setCadence(id, cadence === 'floor' ? 'floor' : 'normal');

@@ -46,7 +46,7 @@ describe('floorCall', () => {
       snapshot([...base, member('sup', hears('cus', 'agt'))]),
       {},
       [],
-      null,
+      'floor',
     );
     expect(monitor.supervisors).toEqual([
       { participantId: 'sup', name: 'Cleo Cormorant', mode: 'whisper' },
@@ -60,7 +60,7 @@ describe('floorCall', () => {
       ]),
       {},
       [],
-      null,
+      'floor',
     );
     expect(barge.supervisors[0]?.mode).toBe('barge');
     const listening = floorCall(
@@ -72,7 +72,7 @@ describe('floorCall', () => {
       ]),
       {},
       [],
-      null,
+      'floor',
     );
     expect(listening.supervisors[0]?.mode).toBe('monitor');
   });
@@ -87,7 +87,7 @@ describe('floorCall', () => {
       ]),
       { '5a9e1234': 'supervisor' },
       [],
-      null,
+      'floor',
     );
     expect(row.supervisors).toEqual([
       { participantId: '5a9e1234', name: 'Supervisor 5a9e', mode: 'monitor' },
@@ -95,7 +95,7 @@ describe('floorCall', () => {
   });
 
   it('has nobody supervising and the state "starting" before the first read', () => {
-    const row = floorCall(call, undefined, {}, [], null);
+    const row = floorCall(call, undefined, {}, [], 'floor');
     expect(row.state).toBe('starting');
     expect(row.supervisors).toEqual([]);
     expect(row.people.map((p) => p.displayName)).toEqual([
@@ -107,7 +107,7 @@ describe('floorCall', () => {
 
   it('carries the alerts and the cadence they imply', () => {
     const alert = { id: 'leak:sup', severity: 'critical' as const, text: 'Ada hears Cleo' };
-    expect(floorCall(call, undefined, {}, [alert], null)).toMatchObject({
+    expect(floorCall(call, undefined, {}, [alert], 'alert')).toMatchObject({
       alerts: [alert],
       cadence: 'alert',
     });
@@ -115,11 +115,12 @@ describe('floorCall', () => {
 });
 
 describe('cadenceOf', () => {
-  it('reads the open call fast, a call with alerts in between, the rest slowly', () => {
+  it('reads the open call fast, alerted or watched calls in between, the rest slowly', () => {
     const alert = { id: 'a', severity: 'warning' as const, text: 'x' };
-    expect(cadenceOf('a', 'a', [alert])).toBe('open');
-    expect(cadenceOf('a', 'b', [alert])).toBe('alert');
-    expect(cadenceOf('a', null, [])).toBe('floor');
+    expect(cadenceOf('a', 'a', [alert], true)).toBe('open');
+    expect(cadenceOf('a', 'b', [alert], true)).toBe('alert');
+    expect(cadenceOf('a', 'b', [], true)).toBe('watched');
+    expect(cadenceOf('a', null, [], false)).toBe('floor');
   });
 });
 
@@ -144,7 +145,7 @@ describe('floorBudget', () => {
   const timing = { fastMs: 1_000, slowMs: 10_000, maxBackoffMs: 30_000 };
 
   it('states what 200 calls cost: the open one fast, alerts in between, the rest slowly', () => {
-    const budget = floorBudget({ open: 1, alert: 10, floor: 189 }, timing);
+    const budget = floorBudget({ open: 1, alert: 10, watched: 0, floor: 189 }, timing);
     expect(budget).toEqual({
       openMs: 1_000,
       alertMs: 10_000,
@@ -154,9 +155,15 @@ describe('floorBudget', () => {
     expect(budget.requestsPerSecond).toBeLessThanOrEqual(10);
   });
 
+  it('counts watched calls at the slow interval', () => {
+    expect(
+      floorBudget({ open: 0, alert: 0, watched: 20, floor: 0 }, timing).requestsPerSecond,
+    ).toBe(2);
+  });
+
   it('uses the floor interval the timing names', () => {
-    expect(floorBudget({ open: 0, alert: 0, floor: 60 }, { ...timing, floorMs: 60_000 })).toEqual(
-      expect.objectContaining({ floorMs: 60_000, requestsPerSecond: 1 }),
-    );
+    expect(
+      floorBudget({ open: 0, alert: 0, watched: 0, floor: 60 }, { ...timing, floorMs: 60_000 }),
+    ).toEqual(expect.objectContaining({ floorMs: 60_000, requestsPerSecond: 1 }));
   });
 });
