@@ -137,7 +137,8 @@ export class FloorService {
       const gone = this.#calls.filter((c) => !now.has(c.sessionId));
       this.#calls = update.snapshot.calls;
       for (const call of this.#calls) {
-        if (before.has(call.sessionId)) continue;
+        // New calls, and calls whose watcher stopped (unwatched on the Sessions screen).
+        if (before.has(call.sessionId) && active.live.isWatched(call.sessionId)) continue;
         active.live.watch(call.sessionId);
         this.#applyCadence(active, call.sessionId);
       }

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FloorState } from '../../../src-main/shared/dto/floor';
+import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { addCloudProfile, startConsole, type TestConsole } from '../../support/reliability/console';
 
@@ -81,6 +82,23 @@ describe('the floor', () => {
         timeout: 30_000,
       })
       .toBe(true);
+  });
+
+  it('a call unwatched on the Sessions screen is still read for the floor', async () => {
+    c = await startConsole({ localApi: { seed: 'demo' } });
+    const console = c;
+    await expect.poll(async () => (await floorOf(console)).calls.length).toBe(6);
+    const [kept, ending] = (await floorOf(console)).calls;
+    if (!kept || !ending) throw new Error('too few calls on the floor');
+    const { services, active } = c.composed;
+    services.sessions.unwatch(LOCAL_DEMO_PROFILE_ID, kept.sessionId);
+    expect(active.current.live.isWatched(kept.sessionId)).toBe(false);
+    // The next directory change (another call ends) finds it unwatched and watches it again.
+    await active.current.client.deleteSession({ sessionId: ending.sessionId });
+    await expect.poll(() => active.current.live.isWatched(kept.sessionId)).toBe(true);
+    await expect
+      .poll(async () => (await floorOf(console)).calls.find((x) => x.sessionId === kept.sessionId))
+      .toMatchObject({ cadence: 'floor', state: 'live' });
   });
 
   it('alerts from the health rules move a call to the alert cadence', async () => {
