@@ -7,6 +7,8 @@ import { expectNoSeriousViolations } from './helpers/axe';
 import { expect, test } from './support/fixtures';
 import { FloorPage } from './pages/floor-page';
 import { ServerState } from './pages/matrix-page';
+import { ProfilesPage } from './pages/profiles-page';
+import { SessionsPage } from './pages/sessions-page';
 import { SessionPage } from './pages/session-page';
 
 test.use({ startOnFloor: true });
@@ -48,6 +50,20 @@ test('lists every demo call with names; an ended call leaves; Enter opens a call
   await app.page.keyboard.press('Enter');
   // The demo's seeded calls are watched already, under their tags (names are section 1's part).
   await expect(new SessionPage(app.page).region).toContainText(first);
+});
+
+test('a profile without a directory says so and leads to watch-by-id', async ({ console: app }) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  await profiles.addAccount({ name: 'Staging', ...app.localApi });
+  await profiles.use('Staging');
+  await expect(profiles.activeProfile).toHaveText('Staging');
+  const floor = new FloorPage(app.page);
+  await floor.open();
+  await expect(floor.noDirectory).toContainText('“Staging” has no call directory');
+  await expect(floor.calls).toHaveCount(0);
+  await floor.noDirectory.getByRole('button', { name: 'Watch a call by id' }).click();
+  await expect(new SessionsPage(app.page).title).toBeVisible();
 });
 
 test.describe('with the simulated contact center', () => {
