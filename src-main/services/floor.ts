@@ -98,8 +98,14 @@ export class FloorService {
     this.#alerts.clear();
     this.#ended = [];
     const directory = active.directory;
-    const unsubscribe = directory?.subscribe((update) => this.#directory(active, update));
-    this.#attached = { active, directory, unsubscribe: unsubscribe ?? ((): void => undefined) };
+    const offDirectory = directory?.subscribe((update) => this.#directory(active, update));
+    // The open call is read fast and counted so in the budget: the floor says so at once.
+    const offFocus = active.live.onFocus(() => this.#emit());
+    const unsubscribe = (): void => {
+      offDirectory?.();
+      offFocus();
+    };
+    this.#attached = { active, directory, unsubscribe };
     this.#emit();
   }
 

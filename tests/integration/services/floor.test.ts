@@ -62,6 +62,11 @@ describe('the floor', () => {
     expect(after.calls.map((call) => call.sessionId)).not.toContain(ending.sessionId);
     expect(after.recentlyEnded[0]).toMatchObject({ label: ending.label, queue: ending.queue });
     expect(updates.some((u) => u.recentlyEnded.length === 1)).toBe(true);
+    // Opening a call on screen: the floor says at once that it is read fast.
+    const [open] = after.calls;
+    if (!open) throw new Error('no call left on the floor');
+    c.composed.services.sessions.focus(LOCAL_DEMO_PROFILE_ID, open.sessionId);
+    expect(updates.at(-1)?.calls.find((x) => x.sessionId === open.sessionId)?.cadence).toBe('open');
     // After the configured while it is gone from the list too, and the floor said so.
     await expect.poll(() => updates.at(-1)?.recentlyEnded.length, { timeout: 10_000 }).toBe(0);
     expect((await floorOf(console)).recentlyEnded).toEqual([]);
