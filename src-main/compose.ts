@@ -17,6 +17,7 @@ import { MeRoster } from './me/roster';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
 import { AlertsService } from './services/alerts';
 import { pipeEvents, TypedEmitter, type ConsoleEvents } from './services/emitter';
+import { FloorService } from './services/floor';
 import { MeService } from './services/me';
 import { PreferencesService } from './services/preferences';
 import { ProfilesService } from './services/profiles';
@@ -39,6 +40,8 @@ export interface ComposeOptions {
   verify?: VerifyCredentials;
   /** Client tuning (tests shorten timeouts). */
   client?: ClientTuning;
+  /** How long the floor keeps an ended call in "recently ended" (default 10 minutes). */
+  recentlyEndedMs?: number;
 }
 
 /** The active secrets and the two scrubbers over them: one for results and events, one for logs. */
@@ -136,6 +139,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   const services = {
     profiles: new ProfilesService({ profiles: profileStore, active }),
     sessions,
+    floor: new FloorService({ active, settings, recentlyEndedMs: options.recentlyEndedMs }),
     routing,
     audit,
     preferences: new PreferencesService({ settings, active }),
@@ -161,6 +165,9 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   const events = new TypedEmitter<ConsoleEvents>((payload) => scrubbing.outgoing.value(payload));
   pipeEvents(services.profiles.events, events);
   pipeEvents(services.sessions.events, events);
+  pipeEvents(services.floor.events, events);
+  // A switch or a new directory for the active profile: the floor follows it.
+  services.profiles.events.on('profiles:changed', () => services.floor.sync());
   pipeEvents(services.routing.events, events);
   pipeEvents(services.me.events, events);
   pipeEvents(services.alerts.events, events);
@@ -180,6 +187,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     close: async () => {
       await services.me.close();
       services.routing.close();
+      services.floor.close();
       active.close();
       await alerts.close();
       events.clear();

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit';
 import type { MeService } from '../services/me';
 import type { AlertsService } from '../services/alerts';
+import type { FloorService } from '../services/floor';
 import type { PreferencesService } from '../services/preferences';
 import type { ProfilesService } from '../services/profiles';
 import type { RoutingService } from '../services/routing';
@@ -12,6 +13,7 @@ import type { Handlers } from './dispatcher';
 export interface HandlerServices {
   profiles: ProfilesService;
   sessions: SessionsService;
+  floor: FloorService;
   routing: RoutingService;
   audit: Pick<AuditLog, 'query' | 'export'>;
   preferences: PreferencesService;
@@ -26,7 +28,7 @@ export interface HandlerServices {
  * refuses it when another profile is active).
  */
 export function createHandlers(services: HandlerServices): Handlers<Requests> {
-  const { profiles, sessions, routing, audit, preferences, me, alerts } = services;
+  const { profiles, sessions, floor, routing, audit, preferences, me, alerts } = services;
   return {
     'profiles:list': async () => profiles.state(),
     'profiles:add': (input) => profiles.add(input),
@@ -35,6 +37,8 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'profiles:select': async ({ profileId }) => profiles.select(profileId),
     'profiles:setSupervisor': async ({ profileId, displayName }) =>
       profiles.setSupervisor(profileId, displayName),
+
+    'floor:get': async () => floor.state(),
 
     'sessions:list': async () => sessions.list(),
     'sessions:create': ({ profileId, tag }) => sessions.create(profileId, tag),

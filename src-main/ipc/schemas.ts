@@ -10,6 +10,7 @@ import type { Requests as Contract, RequestName } from '../shared/contract';
 import type { InputOf, OutputOf } from '../shared/contract/bridge';
 import { OUTSIDE_CHANGE_DECISIONS } from '../shared/dto/alerts';
 import { AUDIT_OUTCOMES } from '../shared/dto/audit';
+import { DIRECTORY_LIMITS } from '../shared/dto/directory';
 import { ME_MODES } from '../shared/dto/me';
 import { THEMES } from '../shared/dto/settings';
 import { ROLES } from '../shared/routing/model';
@@ -78,12 +79,14 @@ export const requests = checkedAgainstContract({
     displayName: z.string().max(200, 'A display name is at most 200 characters').nullable(),
   }),
 
+  'floor:get': none,
   'sessions:list': none,
   'sessions:create': z.strictObject({ profileId, tag }),
   'sessions:watch': z.strictObject({
     profileId,
     sessionId: id('Session id'),
-    label: z.string().max(80).optional(),
+    // A directory label, as the floor opens a call under it.
+    label: z.string().max(DIRECTORY_LIMITS.maxLabelLength).optional(),
   }),
   'sessions:discover': z.strictObject({ profileId, participantId: id('Participant id') }),
   'sessions:unwatch': z.strictObject({ profileId, sessionId: id('Session id') }),

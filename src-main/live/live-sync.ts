@@ -3,6 +3,7 @@ import type { Subscriptions } from '../shared/bandwidth-api';
 import { WriteExpectations, type ChangeSignature } from './changes';
 import {
   SessionWatcher,
+  type PollCadence,
   type SessionSnapshot,
   type SessionUpdate,
   type WatcherTiming,
@@ -18,6 +19,7 @@ export const DEFAULT_TIMING: WatcherTiming = { fastMs: 1_000, slowMs: 5_000, max
 export class LiveSync {
   private readonly watchers = new Map<string, SessionWatcher>();
   private readonly listeners = new Set<(update: SessionUpdate) => void>();
+  private readonly focusListeners = new Set<(sessionId: string | null) => void>();
   private readonly expectations = new Map<string, WriteExpectations>();
   private focusedId: string | null = null;
 
@@ -49,8 +51,31 @@ export class LiveSync {
 
   /** The session on screen polls at the fast interval; `null` when none is. */
   focus(sessionId: string | null): void {
+    const changed = this.focusedId !== sessionId;
     this.focusedId = sessionId;
     for (const [id, watcher] of this.watchers) watcher.setFocused(id === sessionId);
+    if (changed) for (const listener of this.focusListeners) listener(sessionId);
+  }
+
+  /** Hears which session is on screen whenever that changes. */
+  onFocus(listener: (sessionId: string | null) => void): () => void {
+    this.focusListeners.add(listener);
+    return () => this.focusListeners.delete(listener);
+  }
+
+  /** The poll intervals in force. */
+  timingNow(): WatcherTiming {
+    return this.timing;
+  }
+
+  /** The session on screen, if any. */
+  get focused(): string | null {
+    return this.focusedId;
+  }
+
+  /** How often an unfocused watched session is read (no effect on one not watched). */
+  setCadence(sessionId: string, cadence: PollCadence): void {
+    this.watchers.get(sessionId)?.setCadence(cadence);
   }
 
   /** Polls a watched session now and resolves with the fresh snapshot. */
@@ -113,6 +138,7 @@ export class LiveSync {
     for (const watcher of this.watchers.values()) watcher.stop();
     this.watchers.clear();
     this.listeners.clear();
+    this.focusListeners.clear();
   }
 
   private emit(update: SessionUpdate): void {

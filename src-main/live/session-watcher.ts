@@ -31,6 +31,19 @@ export interface WatcherTiming {
   slowMs: number;
   /** Ceiling of the error backoff. */
   maxBackoffMs: number;
+  /** Interval for a call that is only on the floor (default: `floorIntervalMs`). */
+  floorMs?: number | undefined;
+}
+
+/**
+ * How often an unfocused session is read: `normal` at the slow interval (a watched session, or a
+ * floor call with alerts), `floor` at the floor's slower one. The session on screen is always fast.
+ */
+export type PollCadence = 'normal' | 'floor';
+
+/** The floor's interval: three slow intervals, at least 15 s, unless the timing names one. */
+export function floorIntervalMs(timing: WatcherTiming): number {
+  return timing.floorMs ?? Math.max(3 * timing.slowMs, 15_000);
 }
 
 /**
@@ -43,6 +56,9 @@ export class SessionWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inflight: Promise<SessionSnapshot> | undefined;
   private focused = false;
+  private cadence: PollCadence = 'normal';
+  /** The next floor interval is spread (see setCadence). */
+  private spreadNext = false;
   private stopped = false;
 
   constructor(
@@ -84,6 +100,18 @@ export class SessionWatcher {
     }
   }
 
+  /**
+   * A new cadence takes effect now: a live session's next poll is counted from now. The first
+   * floor interval is drawn from half to one and a half of it, so calls that reach the floor
+   * together (a directory snapshot) do not all poll in the same second ever after.
+   */
+  setCadence(cadence: PollCadence): void {
+    if (this.cadence === cadence) return;
+    this.cadence = cadence;
+    this.spreadNext = cadence === 'floor';
+    this.setTiming(this.timing);
+  }
+
   setFocused(focused: boolean): void {
     if (this.focused === focused) return;
     this.focused = focused;
@@ -114,8 +142,13 @@ export class SessionWatcher {
   }
 
   private nextDelay(): number {
-    const base = this.focused ? this.timing.fastMs : this.timing.slowMs;
+    const unfocused = this.cadence === 'floor' ? floorIntervalMs(this.timing) : this.timing.slowMs;
+    const base = this.focused ? this.timing.fastMs : unfocused;
     const failures = this.snapshotValue.consecutiveFailures;
+    if (failures === 0 && this.spreadNext && !this.focused && this.cadence === 'floor') {
+      this.spreadNext = false;
+      return Math.round(base * (0.5 + Math.random()));
+    }
     if (failures === 0) return base;
     const backoff = Math.min(this.timing.maxBackoffMs, base * 2 ** failures);
     return Math.round(backoff / 2 + Math.random() * (backoff / 2));

@@ -191,6 +191,8 @@ export class SessionsService {
       });
     }
     live.watch(sessionId);
+    // A session in the register is read at the slow interval, even if the floor read it slower.
+    live.setCadence(sessionId, 'normal');
     await live.refresh(sessionId);
     return this.#view(active, sessionId);
   }

@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_TIMING } from '../../src-main/live';
 import { DEFAULT_PREFERENCES } from '../../src-main/settings/schema';
+import { benchFloor, printFloor } from './floor/bench-floor';
 import { benchLive } from './live/bench-live';
 import { benchMedia, printMedia } from './media/bench-media';
 import { liveRows, printLive } from './live/report-live';
@@ -72,6 +73,10 @@ const mediaOptions = {
 };
 log(`media plane: ${mediaOptions.calls} calls × 3 voices`);
 const media = await benchMedia(mediaOptions, log);
+
+const floorOptions = { calls: 200, alerted: 10, windowMs: quick ? 10_000 : 60_000 };
+log(`floor: ${floorOptions.calls} calls, ${floorOptions.windowMs / 1000} s window`);
+const floor = await benchFloor(floorOptions);
 
 const screens = chooseScreens(ROOT);
 log(
@@ -138,6 +143,8 @@ const out = [
   ),
   section('6. Media plane (local API; figures only)'),
   printMedia(media),
+  section('7. The floor (200 calls; requests to Bandwidth)'),
+  printFloor(floor),
   section('Summary'),
   `${met} budgets met, ${missed} missed, ${verdicts.length - met - missed} figures without a budget. Run time ${(durationMs / 1000).toFixed(0)} s.`,
   ...[...new Set(verdicts.filter((v) => v.met === false).map((v) => v.budget))].map(
@@ -151,7 +158,13 @@ const json = {
   date,
   machine,
   durationMs: Math.round(durationMs),
-  options: { runs, routing: routingOptions, live: liveOptions, media: mediaOptions },
+  options: {
+    runs,
+    routing: routingOptions,
+    live: liveOptions,
+    media: mediaOptions,
+    floor: floorOptions,
+  },
   summary: { met, missed, withoutBudget: verdicts.length - met - missed },
   requests,
   times,
@@ -159,6 +172,7 @@ const json = {
   interface: { rows: uiTable, raw: ui },
   start: { rows: startTable, runs: start, bundle },
   media,
+  floor,
 };
 await writeFile(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 log('wrote bench-results/latest.json');

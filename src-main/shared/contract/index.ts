@@ -7,6 +7,7 @@
 import type { CreateParticipantResponse } from '../bandwidth-api';
 import type { AlertsEvent, AlertsState, OutsideChangeDecision } from '../dto/alerts';
 import type { AuditEntry } from '../dto/audit';
+import type { FloorState } from '../dto/floor';
 import type { MeMode, MeOutcome, MeView } from '../dto/me';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
 import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
@@ -44,6 +45,9 @@ export const requests = {
   'profiles:select': request<ProfileRef, ProfilesState>(),
   /** The supervisor who joins calls as "me" on this profile (null clears it). */
   'profiles:setSupervisor': request<ProfileRef & { displayName: string | null }, ProfilesState>(),
+
+  /** The active profile's floor: its directory's live calls, recently ended ones, the budget. */
+  'floor:get': request<NoInput, FloorState>(),
 
   'sessions:list': request<NoInput, SessionView[]>(),
   'sessions:create': request<Change<{ tag?: string }>, SessionView>(),
@@ -88,6 +92,7 @@ export const requests = {
 
 export const events = {
   'sessions:update': event<SessionUpdateEvent>(),
+  'floor:update': event<FloorState>(),
   'profiles:changed': event<ProfilesState>(),
   'routing:timer': event<TimedRouteEvent>(),
   'me:changed': event<{ profileId: string; me: MeView | null }>(),

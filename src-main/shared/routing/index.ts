@@ -30,3 +30,5 @@ export type { RebasedChange, UndoConflict } from './rebase';
 export { mergeContexts, planUndo, rebase } from './rebase';
 export type { HealthInput } from './health';
 export { checkHealth } from './health';
+export type { Supervision, SupervisionMode } from './supervision';
+export { supervisionOf, supervisorsOf } from './supervision';

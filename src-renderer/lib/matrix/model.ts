@@ -4,8 +4,16 @@
  * objects, so a keyed `#each` re-renders only what changed. Pure: no DOM, no Svelte.
  */
 import type { PublishPermission } from '$shared/bandwidth-api';
-import type { Role, RoutingSession, StreamSelection } from '$shared/routing';
-import { effective, sessionFromApi, sessionLabels } from '$shared/routing';
+import type {
+  Role,
+  RoutingSession,
+  StreamSelection,
+  Supervision,
+  SupervisionMode,
+} from '$shared/routing';
+import { effective, sessionFromApi, sessionLabels, supervisionOf } from '$shared/routing';
+
+export type { Supervision } from '$shared/routing';
 import type { SessionView } from '$shared/dto/session-view';
 import { cellKey } from './grid';
 import { cellWords, streamsShort } from './words';
@@ -56,16 +64,6 @@ export interface CellModel extends CellFacts {
   readonly aliasText: string;
   /** The accessible name: who hears whom, what, and the live state. */
   readonly words: string;
-}
-
-export type SupervisionMode = 'monitor' | 'whisper' | 'barge' | 'idle';
-
-export interface Supervision {
-  readonly mode: SupervisionMode;
-  /** Who hears the supervisor. */
-  readonly heardBy: readonly string[];
-  /** Whom the supervisor hears. */
-  readonly hears: readonly string[];
 }
 
 export interface HeaderModel {
@@ -128,23 +126,6 @@ export function neighbours(
     if (cell.receiverId === participantId) itHears.add(cell.publisherId);
   }
   return { hearsIt, itHears };
-}
-
-function supervisionOf(
-  routing: RoutingSession,
-  supervisorId: string,
-  heard: (receiverId: string, publisherId: string) => boolean,
-): Supervision {
-  const others = routing.participants.filter((p) => p.id !== supervisorId);
-  const heardBy = others.filter((p) => heard(p.id, supervisorId)).map((p) => p.id);
-  const hears = others.filter((p) => heard(supervisorId, p.id)).map((p) => p.id);
-  const roleOf = (id: string): Role | undefined =>
-    routing.participants.find((p) => p.id === id)?.role;
-  let mode: SupervisionMode = 'idle';
-  if (heardBy.some((id) => roleOf(id) === 'customer')) mode = 'barge';
-  else if (heardBy.some((id) => roleOf(id) !== 'supervisor')) mode = 'whisper';
-  else if (hears.length > 0) mode = 'monitor';
-  return { mode, heardBy, hears };
 }
 
 function toneOf(

@@ -6,6 +6,7 @@
 import { createContext } from 'svelte';
 import type { AlertsStore } from './alerts.svelte';
 import type { BusyStore } from './busy.svelte';
+import type { FloorStore } from './floor.svelte';
 import type { MatrixStore } from './matrix.svelte';
 import type { MeStore } from './me.svelte';
 import type { ParticipantsStore } from './participants.svelte';
@@ -21,6 +22,7 @@ export interface ConsoleState {
   sessions: SessionsStore;
   participants: ParticipantsStore;
   preferences: PreferencesStore;
+  floor: FloorStore;
   me: MeStore;
   alerts: AlertsStore;
 }

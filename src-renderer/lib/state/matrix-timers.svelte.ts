@@ -4,16 +4,14 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { TimedRouteEvent, TimedRouteView } from '$shared/dto/timers';
+import { everyInterval, type ClockOptions, type Every } from '../clock';
 import { errorText } from '../errors';
 import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
 import type { MatrixHistory } from './matrix-history.svelte';
 
 export type TimersBridge = Pick<PatchbayBridge, 'routing'>;
 
-export interface TimersOptions {
-  now?: () => number;
-  every?: (run: () => void, ms: number) => () => void;
-}
+export type TimersOptions = ClockOptions;
 
 /** Where a route's end is told: its undo history is gone in main. */
 export type EndedRoutes = Pick<MatrixHistory, 'forgetRoute' | 'refresh'>;
@@ -27,7 +25,7 @@ export class MatrixTimers {
   readonly #profileId: string;
   readonly #say: (text: string) => void;
   readonly #clock: () => number;
-  readonly #every: (run: () => void, ms: number) => () => void;
+  readonly #every: Every;
   readonly #history: EndedRoutes;
   /** Timer id → the route id of its change (its undo entry goes when the timer ends). */
   #routeIds: Record<string, string> = {};
@@ -47,12 +45,7 @@ export class MatrixTimers {
     this.#profileId = profileId;
     this.#say = say;
     this.#clock = options.now ?? Date.now;
-    this.#every =
-      options.every ??
-      ((run, ms) => {
-        const id = setInterval(run, ms);
-        return () => clearInterval(id);
-      });
+    this.#every = options.every ?? everyInterval;
     this.#history = history;
     this.#now = this.#clock();
   }

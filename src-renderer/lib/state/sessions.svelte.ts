@@ -124,6 +124,28 @@ export class SessionsStore {
     await this.#bridge.sessions.focus({ profileId: this.profileId, sessionId });
   }
 
+  /**
+   * Opens a call from the floor: selects it when it is already watched, else watches it under
+   * the floor's label first. False (with a toast) when it cannot be read.
+   */
+  async open(sessionId: string, label: string): Promise<boolean> {
+    if (this.find(sessionId)) {
+      await this.select(sessionId);
+      return true;
+    }
+    const profileId = this.profileId;
+    const result = await this.#busy.run('session-watch', 'Opening the call…', () =>
+      this.#bridge.sessions.watch({ profileId, sessionId, label }),
+    );
+    if (!result.ok) {
+      this.#toasts.error(result.error);
+      return false;
+    }
+    this.upsert(result.value, true);
+    await this.select(result.value.id);
+    return true;
+  }
+
   async create(tag: string): Promise<boolean> {
     this.clearFormError('create');
     const sent = tagToSend(tag);

@@ -34,11 +34,18 @@ export class SessionsPage extends ConsolePage {
     return this.list.getByRole('listitem');
   }
 
+  /** The Sessions screen, from wherever the console is (a reload starts on the floor). */
+  private async shown(): Promise<void> {
+    if (!(await this.title.isVisible())) await this.open();
+  }
+
   async select(label: string): Promise<void> {
+    await this.shown();
     await this.session(label).click();
   }
 
   private async reveal(summary: string): Promise<void> {
+    await this.shown();
     const details = this.page.locator('details').filter({
       has: this.page.getByText(summary, { exact: true }),
     });

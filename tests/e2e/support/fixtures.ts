@@ -12,17 +12,31 @@ export interface ConsoleFixture {
 
 /**
  * `console`: a fresh web host + local API (demo seed; simulation off unless `simulate` is set) per
- * test, with its own data folder, and a page signed in to it.
+ * test, with its own data folder, and a page signed in to it, on the Sessions screen (the specs of
+ * the session page start there) unless `startOnFloor` keeps the first screen, the floor.
  */
-export const test = base.extend<{ simulate: boolean; host: RunningHost; console: ConsoleFixture }>({
+export const test = base.extend<{
+  simulate: boolean;
+  startOnFloor: boolean;
+  host: RunningHost;
+  console: ConsoleFixture;
+}>({
   simulate: [false, { option: true }],
+  startOnFloor: [false, { option: true }],
   host: async ({ simulate }, use) => {
     const host = await startHost({ simulate });
     await use(host);
     await host.stop();
   },
-  console: async ({ page, host }, use) => {
+  console: async ({ page, host, startOnFloor }, use) => {
     await signIn(page, host.loginUrl, host.origin);
+    await expect(page.getByRole('heading', { level: 2, name: 'Floor' })).toBeVisible();
+    if (!startOnFloor) {
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Sessions' })
+        .click();
+    }
     await use({ page, url: host.origin, dataDir: host.dataDir, localApi: host.localApi });
   },
 });

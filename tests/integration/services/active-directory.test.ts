@@ -1,7 +1,7 @@
 /** The composition builds the active profile's directory client; the next step only consumes it. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryUpdate } from '../../../src-main/shared/dto/directory';
-import { startConsole, type TestConsole } from '../../support/reliability/console';
+import { addCloudProfile, startConsole, type TestConsole } from '../../support/reliability/console';
 
 let c: TestConsole | undefined;
 afterEach(async () => {
@@ -32,13 +32,7 @@ describe("the active profile's directory client", () => {
   it('a Bandwidth profile has none until one is set; setting it builds a client for it', async () => {
     c = await startConsole({ localApi: { seed: 'demo' }, verify: async () => ({ ok: true }) });
     const { active, services, localApi } = c.composed;
-    const profile = await services.profiles.add({
-      name: 'Cloud',
-      accountId: localApi.accountId,
-      username: localApi.username,
-      password: localApi.password,
-      baseUrl: localApi.baseUrl,
-    });
+    const profile = await addCloudProfile(c.composed);
     services.profiles.select(profile.id);
     expect(active.current.directory).toBeUndefined();
     const state = await services.profiles.setDirectory(profile.id, {

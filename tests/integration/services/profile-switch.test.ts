@@ -7,7 +7,7 @@ import type { TimedRouteEvent } from '../../../src-main/routing';
 import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
 import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import { assertKeyring, keyringGate } from '../../support/keyring';
-import { startConsole, type TestConsole } from '../../support/reliability/console';
+import { addCloudProfile, startConsole, type TestConsole } from '../../support/reliability/console';
 
 const gate = await keyringGate();
 const DEMO = LOCAL_DEMO_PROFILE_ID;
@@ -45,13 +45,7 @@ describe.runIf(gate.run)('the active profile switch', () => {
     expect(applied).toMatchObject({ ok: true });
     expect(subscriptions()).not.toEqual(before);
 
-    const other = await services.profiles.add({
-      name: 'Cloud',
-      accountId: localApi.accountId,
-      username: localApi.username,
-      password: localApi.password,
-      baseUrl: localApi.baseUrl,
-    });
+    const other = await addCloudProfile(c.composed);
     expect(services.profiles.select(other.id).activeId).toBe(other.id);
     expect(await services.routing.timers()).toEqual([]);
 

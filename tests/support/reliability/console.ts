@@ -16,6 +16,7 @@ import {
 } from '../../../src-main/compose';
 import { SettingsStore } from '../../../src-main/settings';
 import type { Result } from '../../../src-main/shared/result';
+import type { ProfileView } from '../../../src-main/shared/dto/settings';
 import type { SessionUpdateEvent } from '../../../src-main/shared/dto/session-view';
 
 export const TRUSTED: Caller = { url: 'app://patchbay/index.html', trusted: true };
@@ -65,6 +66,8 @@ export interface TestConsoleOptions {
   captureBodies?: boolean;
   /** Replaces the credential check of `profiles:add` (the real one calls the account's API). */
   verify?: VerifyCredentials;
+  /** How long the floor keeps ended calls. */
+  recentlyEndedMs?: number;
 }
 
 /** A relative `dataDir` of the embedded local API is taken inside the console's data folder. */
@@ -113,6 +116,7 @@ export async function startConsole(options: TestConsoleOptions = {}): Promise<Te
     localApi: withDataDir(options.localApi ?? { seed: 'empty' }, dir),
     client: { ...options.client, fetch: recordingFetch },
     ...(options.verify ? { verify: options.verify } : {}),
+    ...(options.recentlyEndedMs === undefined ? {} : { recentlyEndedMs: options.recentlyEndedMs }),
   });
   const updates: TestConsole['updates'] = [];
   composed.events.on('sessions:update', (event) =>
@@ -138,4 +142,16 @@ export async function startConsole(options: TestConsoleOptions = {}): Promise<Te
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Bandwidth profile (no directory) on the embedded local API's account: another account. */
+export function addCloudProfile(composed: ComposedConsole, name = 'Cloud'): Promise<ProfileView> {
+  const { localApi } = composed;
+  return composed.services.profiles.add({
+    name,
+    accountId: localApi.accountId,
+    username: localApi.username,
+    password: localApi.password,
+    baseUrl: localApi.baseUrl,
+  });
 }
