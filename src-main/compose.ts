@@ -136,13 +136,26 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     file: join(dataDir, 'alerts.json'),
     warn,
   });
+  const floor = new FloorService({
+    active,
+    settings,
+    alerts: {
+      list: () => alerts.list(),
+      onChanged: (listener) => alerts.events.on('alerts:changed', listener),
+    },
+    recentlyEndedMs: options.recentlyEndedMs,
+  });
   const services = {
     profiles: new ProfilesService({ profiles: profileStore, active }),
     sessions,
-    floor: new FloorService({ active, settings, recentlyEndedMs: options.recentlyEndedMs }),
+    floor,
     routing,
     audit,
-    preferences: new PreferencesService({ settings, active }),
+    preferences: new PreferencesService({
+      settings,
+      active,
+      onUpdated: () => floor.preferencesChanged(),
+    }),
     me: new MeService({
       active,
       settings,

@@ -181,6 +181,12 @@ export const requests = checkedAgainstContract({
       pollSlowMs: z.number().int().optional(),
       confirmations: z.boolean().optional(),
       theme: z.enum(THEMES).optional(),
+      recentlyEndedMinutes: z
+        .number()
+        .int('Recently ended: a whole number of minutes')
+        .min(1, 'Recently ended: at least 1 minute')
+        .max(240, 'Recently ended: at most 240 minutes')
+        .optional(),
     }),
   }),
 });

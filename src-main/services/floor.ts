@@ -11,20 +11,32 @@ import type { DirectoryClient } from '../directory';
 import type { SessionUpdate } from '../live';
 import type { SettingsStore } from '../settings';
 import type { DirectoryCall, DirectoryUpdate } from '../shared/dto/directory';
+import type { AlertView } from '../shared/dto/alerts';
+import { DEFAULT_RECENTLY_ENDED_MINUTES } from '../shared/dto/settings';
 import type { CallAlert, EndedCall, FloorCadence, FloorState } from '../shared/dto/floor';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
 import { cadenceOf, floorBudget, floorCall, pruneEnded, withEnded } from './floor-model';
 
+/** The open alerts of the active profile (the alerts service) and word of their changes. */
+export interface FloorAlertSource {
+  list(): { alerts: readonly AlertView[] };
+  onChanged(listener: () => void): () => void;
+}
+
 export interface FloorServiceDeps {
   active: ActiveAccount;
   settings: SettingsStore;
-  /** How long an ended call stays in "recently ended" (default 10 minutes). */
+  /** Where the calls' alerts come from; without one, no call has alerts. */
+  alerts?: FloorAlertSource | undefined;
+  /**
+   * How long an ended call stays in "recently ended": fixed (tests), else the preference
+   * (`recentlyEndedMinutes`, default 10), read anew after `preferencesChanged`.
+   */
   recentlyEndedMs?: number | undefined;
   now?: () => number;
 }
 
-export const DEFAULT_RECENTLY_ENDED_MS = 10 * 60_000;
 
 interface Attached {
   active: ActiveProfile;
@@ -36,22 +48,27 @@ export class FloorService {
   readonly events = new TypedEmitter<Pick<ConsoleEvents, 'floor:update'>>();
   readonly #active: ActiveAccount;
   readonly #settings: SettingsStore;
-  readonly #keepMs: number;
+  readonly #fixedKeepMs: number | undefined;
   readonly #now: () => number;
   #attached: Attached | undefined;
   /** The directory's live calls, in its order. */
   #calls: DirectoryCall[] = [];
+  readonly #alertSource: FloorAlertSource | undefined;
+  /** The open alerts by session, as last read from the source. */
   #alerts = new Map<string, CallAlert[]>();
   #ended: EndedCall[] = [];
   #pruneTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #offUpdates: () => void;
+  readonly #offAlerts: () => void;
 
   constructor(deps: FloorServiceDeps) {
     this.#active = deps.active;
     this.#settings = deps.settings;
-    this.#keepMs = deps.recentlyEndedMs ?? DEFAULT_RECENTLY_ENDED_MS;
+    this.#fixedKeepMs = deps.recentlyEndedMs;
     this.#now = deps.now ?? Date.now;
+    this.#alertSource = deps.alerts;
     this.#offUpdates = deps.active.onUpdate((active, update) => this.#observed(active, update));
+    this.#offAlerts = deps.alerts?.onChanged(() => this.#alertsChanged()) ?? (() => undefined);
     this.sync();
   }
 
@@ -76,8 +93,8 @@ export class FloorService {
         ? { kind: 'directory', status: directory.status }
         : { kind: 'none', profileName: active.profile.name },
       calls,
-      recentlyEnded: pruneEnded(this.#ended, this.#now(), this.#keepMs),
-      recentlyEndedMs: this.#keepMs,
+      recentlyEnded: pruneEnded(this.#ended, this.#now(), this.#keepMs()),
+      recentlyEndedMs: this.#keepMs(),
       budget: floorBudget(counts, live.timingNow()),
     };
   }
@@ -95,7 +112,7 @@ export class FloorService {
     // Another profile, or another directory: its calls are not this one's to end.
     if (attached?.active === active) this.#forget(active, this.#calls);
     this.#calls = [];
-    this.#alerts.clear();
+    this.#alerts = this.#readAlerts();
     this.#ended = [];
     const directory = active.directory;
     const offDirectory = directory?.subscribe((update) => this.#directory(active, update));
@@ -109,30 +126,52 @@ export class FloorService {
     this.#emit();
   }
 
-  /**
-   * The alerts of one call, replacing its previous ones: the seam for the health rules (section 4).
-   * A call with alerts is read more often. Alerts of a call not on the floor are kept for when it
-   * appears.
-   */
-  setAlerts(sessionId: string, alerts: readonly CallAlert[]): void {
-    if (alerts.length === 0) this.#alerts.delete(sessionId);
-    else this.#alerts.set(sessionId, [...alerts]);
-    if (this.#calls.some((c) => c.sessionId === sessionId)) {
-      this.#applyCadence(this.#active.current, sessionId);
-      this.#emit();
-    }
+  /** The preferences changed: how long ended calls stay may have. */
+  preferencesChanged(): void {
+    this.#ended = pruneEnded(this.#ended, this.#now(), this.#keepMs());
+    this.#schedulePrune();
+    this.#emit();
   }
 
   close(): void {
     this.#offUpdates();
+    this.#offAlerts();
     this.#attached?.unsubscribe();
     this.#attached = undefined;
     if (this.#pruneTimer) clearTimeout(this.#pruneTimer);
     this.events.clear();
   }
 
+  #keepMs(): number {
+    const minutes = this.#settings.getPreferences().recentlyEndedMinutes;
+    return this.#fixedKeepMs ?? (minutes ?? DEFAULT_RECENTLY_ENDED_MINUTES) * 60_000;
+  }
+
   #alertsOf(sessionId: string): readonly CallAlert[] {
     return this.#alerts.get(sessionId) ?? [];
+  }
+
+  /** The source's open alerts by session (they come most severe first, and stay so). */
+  #readAlerts(): Map<string, CallAlert[]> {
+    const bySession = new Map<string, CallAlert[]>();
+    for (const a of this.#alertSource?.list().alerts ?? []) {
+      const alert: CallAlert = { id: a.id, severity: a.severity, text: a.message };
+      bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), alert]);
+    }
+    return bySession;
+  }
+
+  /** Alerts changed: calls that gained or lost all their alerts change cadence. */
+  #alertsChanged(): void {
+    const before = this.#alerts;
+    this.#alerts = this.#readAlerts();
+    const active = this.#active.current;
+    if (this.#attached?.active !== active) return;
+    for (const call of this.#calls) {
+      const had = before.has(call.sessionId);
+      if (had !== this.#alerts.has(call.sessionId)) this.#applyCadence(active, call.sessionId);
+    }
+    this.#emit();
   }
 
   #directory(active: ActiveProfile, update: DirectoryUpdate): void {
@@ -155,7 +194,7 @@ export class FloorService {
 
   /** Ended calls leave the floor; their watchers stop unless the session is in the register. */
   #leave(active: ActiveProfile, gone: readonly DirectoryCall[]): void {
-    this.#ended = withEnded(this.#ended, gone, this.#now(), this.#keepMs);
+    this.#ended = withEnded(this.#ended, gone, this.#now(), this.#keepMs());
     this.#forget(active, gone);
     this.#schedulePrune();
   }
@@ -168,7 +207,6 @@ export class FloorService {
   #forget(active: ActiveProfile, calls: readonly DirectoryCall[]): void {
     const registered = this.#registered(active);
     for (const call of calls) {
-      this.#alerts.delete(call.sessionId);
       if (registered.has(call.sessionId)) active.live.setCadence(call.sessionId, 'normal');
       else if (active.live.focused !== call.sessionId) active.live.unwatch(call.sessionId);
     }
@@ -193,9 +231,9 @@ export class FloorService {
     this.#pruneTimer = undefined;
     const oldest = this.#ended.at(-1);
     if (oldest === undefined) return;
-    const due = Math.max(0, oldest.endedAt + this.#keepMs - this.#now());
+    const due = Math.max(0, oldest.endedAt + this.#keepMs() - this.#now());
     this.#pruneTimer = setTimeout(() => {
-      this.#ended = pruneEnded(this.#ended, this.#now(), this.#keepMs);
+      this.#ended = pruneEnded(this.#ended, this.#now(), this.#keepMs());
       this.#schedulePrune();
       this.#emit();
     }, due);

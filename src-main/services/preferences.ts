@@ -6,16 +6,20 @@ export interface PreferencesServiceDeps {
   settings: SettingsStore;
   /** Its watchers take new poll intervals at once. */
   active: Pick<ActiveAccount, 'applyPollPreferences'>;
+  /** Told after every change (the floor re-reads how long it keeps ended calls). */
+  onUpdated?: (preferences: Preferences) => void;
 }
 
 /** The supervisor's preferences (poll intervals, confirmations, theme). */
 export class PreferencesService {
   readonly #settings: SettingsStore;
   readonly #active: PreferencesServiceDeps['active'];
+  readonly #onUpdated: (preferences: Preferences) => void;
 
   constructor(deps: PreferencesServiceDeps) {
     this.#settings = deps.settings;
     this.#active = deps.active;
+    this.#onUpdated = deps.onUpdated ?? (() => undefined);
   }
 
   get(): SettingsView {
@@ -29,6 +33,7 @@ export class PreferencesService {
     );
     const preferences = this.#settings.updatePreferences(given);
     this.#active.applyPollPreferences();
+    this.#onUpdated(preferences);
     return { preferences };
   }
 }

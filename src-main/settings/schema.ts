@@ -40,6 +40,8 @@ export const LOCAL_DEMO_PROFILE: Profile = Object.freeze({
 
 export const POLL_FAST_BOUNDS = { min: 500, max: 10_000 } as const;
 export const POLL_SLOW_BOUNDS = { min: 1_000, max: 300_000 } as const;
+/** How long the floor keeps an ended call in "recently ended", in minutes. */
+export const RECENTLY_ENDED_BOUNDS = { min: 1, max: 240 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -104,6 +106,11 @@ const preferencesSchema = z
     pollSlowMs: z.int().min(POLL_SLOW_BOUNDS.min).max(POLL_SLOW_BOUNDS.max),
     confirmations: z.boolean(),
     theme: z.enum(THEMES),
+    recentlyEndedMinutes: z
+      .int()
+      .min(RECENTLY_ENDED_BOUNDS.min)
+      .max(RECENTLY_ENDED_BOUNDS.max)
+      .optional(),
   })
   .refine((p) => p.pollFastMs <= p.pollSlowMs, {
     message: 'the fast poll interval must not be longer than the slow one',

@@ -4,19 +4,19 @@
  * and how). What the renderer draws on its first screen. Runs anywhere: imports nothing outside
  * shared/.
  */
+import type { HealthSeverity } from '../routing/health';
 import type { SupervisionMode } from '../routing/supervision';
 import type { DirectoryParticipant, DirectoryStatus } from './directory';
 import type { SessionState } from './session-view';
 
 /**
- * An alert on a call, as the floor shows it. The seam with the health rules (issue 14, section 4):
- * they compute alerts and hand them to the floor service (`FloorService.setAlerts`); the floor
- * shows them and polls a call with alerts more often.
+ * An open alert on a call, as the floor shows it: the health rules' alerts (the alerts service,
+ * `AlertView`) of the call, most severe first. A call with alerts is read more often.
  */
 export interface CallAlert {
   /** Stable while the condition lasts (the rule and who it is about). */
   id: string;
-  severity: 'info' | 'warning' | 'critical';
+  severity: HealthSeverity;
   /** Plain words, naming people as the floor does. */
   text: string;
 }

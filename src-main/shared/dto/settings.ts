@@ -46,7 +46,11 @@ export interface Preferences {
   pollSlowMs: number;
   confirmations: boolean;
   theme: Theme;
+  /** How long the floor keeps ended calls listed (absent: `DEFAULT_RECENTLY_ENDED_MINUTES`). */
+  recentlyEndedMinutes?: number | undefined;
 }
+
+export const DEFAULT_RECENTLY_ENDED_MINUTES = 10;
 
 export interface SettingsView {
   preferences: Preferences;

@@ -137,6 +137,12 @@ const MODE_WORDS: Record<SupervisionMode, string> = {
 };
 
 /** "Cleo Cormorant is coaching (whisper)"; '' when nobody supervises. */
-export function supervisionText(call: FloorCall): string {
-  return call.supervisors.map((s) => `${s.name} ${MODE_WORDS[s.mode]}`).join('; ');
+export function supervisionText(call: FloorCall, myParticipantId: string | null = null): string {
+  return call.supervisors
+    .map((s) =>
+      s.participantId === myParticipantId
+        ? `You ${MODE_WORDS[s.mode].replace(/^is /, 'are ')}`
+        : `${s.name} ${MODE_WORDS[s.mode]}`,
+    )
+    .join('; ');
 }

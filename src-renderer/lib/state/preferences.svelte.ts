@@ -1,9 +1,10 @@
 /**
- * The appearance preference: follow the OS (default), or force light or dark. Stored by main with
- * the other preferences; applied by App.svelte as `data-theme` on the document element.
+ * The preferences the supervisor sets on screen: the appearance (follow the OS, or force light or
+ * dark; applied by App.svelte as `data-theme`) and how long the floor keeps ended calls listed.
+ * Stored by main with the other preferences.
  */
 import type { PatchbayBridge } from '../api';
-import type { Preferences } from '$shared/dto/settings';
+import { DEFAULT_RECENTLY_ENDED_MINUTES, type Preferences } from '$shared/dto/settings';
 import type { ToastsStore } from './toasts.svelte';
 
 export type Theme = Preferences['theme'];
@@ -15,6 +16,7 @@ export const THEME_CHOICES: readonly { value: Theme; label: string }[] = [
 
 export class PreferencesStore {
   #theme = $state<Theme>('system');
+  #recentlyEndedMinutes = $state(DEFAULT_RECENTLY_ENDED_MINUTES);
   readonly #bridge: Pick<PatchbayBridge, 'settings'>;
   readonly #toasts: ToastsStore;
 
@@ -27,9 +29,31 @@ export class PreferencesStore {
     return this.#theme;
   }
 
+  get recentlyEndedMinutes(): number {
+    return this.#recentlyEndedMinutes;
+  }
+
   async load(): Promise<void> {
     const result = await this.#bridge.settings.get({});
-    if (result.ok) this.#theme = result.value.preferences.theme;
+    if (result.ok) this.#show(result.value.preferences);
+  }
+
+  /** How long the floor keeps ended calls (main checks the bounds; a refusal changes nothing). */
+  async setRecentlyEnded(minutes: number): Promise<boolean> {
+    const result = await this.#bridge.settings.update({
+      preferences: { recentlyEndedMinutes: minutes },
+    });
+    if (!result.ok) {
+      this.#toasts.error(result.error);
+      return false;
+    }
+    this.#show(result.value.preferences);
+    return true;
+  }
+
+  #show(preferences: Preferences): void {
+    this.#theme = preferences.theme;
+    this.#recentlyEndedMinutes = preferences.recentlyEndedMinutes ?? DEFAULT_RECENTLY_ENDED_MINUTES;
   }
 
   async setTheme(theme: Theme): Promise<boolean> {
@@ -41,7 +65,7 @@ export class PreferencesStore {
       this.#toasts.error(result.error);
       return false;
     }
-    this.#theme = result.value.preferences.theme;
+    this.#show(result.value.preferences);
     return true;
   }
 }

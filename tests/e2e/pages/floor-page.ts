@@ -31,6 +31,11 @@ export class FloorPage extends ConsolePage {
     return this.calls.locator(`[data-session-id="${sessionId}"]`);
   }
 
+  /** What I can do as me on a call, beside its row (Monitor, Coach, Barge, Leave). */
+  me(sessionId: string): Locator {
+    return this.page.locator(`[data-testid="floor-me"][data-actions-for="${sessionId}"]`);
+  }
+
   options(): Locator {
     return this.calls.getByRole('option');
   }

@@ -63,6 +63,10 @@ describe('the words of a row', () => {
   it('says who supervises how', () => {
     expect(supervisionText(sales)).toBe('Cleo Cormorant is coaching (whisper)');
     expect(supervisionText(billing)).toBe('');
+    // My own participant is "you", whatever the directory or the tag call it.
+    const mine = sales.supervisors[0]?.participantId ?? '';
+    expect(supervisionText(sales, mine)).toBe('You are coaching (whisper)');
+    expect(supervisionText(sales, 'someone-else')).toBe('Cleo Cormorant is coaching (whisper)');
     expect(callState(floorCall('d', { state: 'starting' }))).toBe('starting');
   });
 
