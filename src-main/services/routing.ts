@@ -19,6 +19,7 @@ import { suggestedRoles } from '../shared/roles';
 import { printable } from '../shared/text';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
+import { directoryCallOf, directoryPeople, type DirectoryPeople } from './session-views';
 
 export interface RoutingServiceDeps {
   active: ActiveAccount;
@@ -137,6 +138,13 @@ export class RoutingService {
     // The profile's watchers are rebuilt when it becomes active again: always use the current ones.
     const current = (): LiveSync | undefined =>
       active.current.profile.id === profile.id ? active.current.live : undefined;
+    const people = (sessionId: string): DirectoryPeople =>
+      directoryPeople(
+        directoryCallOf(
+          active.current.profile.id === profile.id ? active.current.directory : undefined,
+          sessionId,
+        ),
+      );
     const live: LiveLike = {
       expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
       expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
@@ -152,9 +160,14 @@ export class RoutingService {
       live,
       profileId: profile.id,
       accountId: client.accountId,
-      // Assigned roles; the applier reads the tags' suggestions from its own fresh read.
-      roles: (): Record<string, Role> => settings.getParticipantRoles(profile.id),
+      // Roles assigned here win over the directory's (both count as assigned); the applier reads
+      // the tags' suggestions from its own fresh read.
+      roles: (sessionId): Record<string, Role> => ({
+        ...people(sessionId).roles,
+        ...settings.getParticipantRoles(profile.id),
+      }),
       suggestRoles: suggestedRoles,
+      names: (sessionId) => people(sessionId).names,
     });
     const timers = new TimedRoutes({ applier, dir: join(this.#deps.dir, profile.id) });
     timers.on((event) => this.events.emit('routing:timer', event));

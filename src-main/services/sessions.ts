@@ -8,7 +8,8 @@ import type { Role } from '../shared/routing/model';
 import type { SessionView } from '../shared/dto/session-view';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
-import { sessionView } from './session-views';
+import { directoryCallOf, sessionView } from './session-views';
+import type { DirectoryChanges } from '../shared/dto/directory';
 
 export interface SessionsServiceDeps {
   active: ActiveAccount;
@@ -35,16 +36,27 @@ export class SessionsService {
   constructor(deps: SessionsServiceDeps) {
     this.#active = deps.active;
     this.#settings = deps.settings;
-    deps.active.onUpdate(({ profile }, update) => {
-      const watched = this.#watched(profile.id, update.snapshot.sessionId);
+    deps.active.onUpdate((active, update) => {
+      const { profile } = active;
+      const sessionId = update.snapshot.sessionId;
+      const watched = this.#watched(profile.id, sessionId);
       if (!watched) return;
       const roles = this.#settings.getParticipantRoles(profile.id);
-      const session = sessionView(watched, update.snapshot, roles);
+      const call = directoryCallOf(active.directory, sessionId);
+      const session = sessionView(watched, update.snapshot, roles, call);
       this.events.emit('sessions:update', {
         profileId: profile.id,
         session,
         changes: update.changes,
       });
+    });
+    // Names, roles and labels from the call directory: watched sessions it changed are shown anew.
+    deps.active.onDirectory((active, { changes }) => {
+      for (const sessionId of touchedSessions(changes)) {
+        if (!this.#watched(active.profile.id, sessionId)) continue;
+        const session = this.#view(active, sessionId);
+        this.events.emit('sessions:update', { profileId: active.profile.id, session, changes: [] });
+      }
     });
   }
 
@@ -170,7 +182,8 @@ export class SessionsService {
     const watched = this.#watched(profile.id, sessionId);
     if (!watched) throw new IpcError('not-watched', `Session ${sessionId} is not being watched.`);
     const roles = this.#settings.getParticipantRoles(profile.id);
-    return sessionView(watched, live.snapshot(sessionId), roles);
+    const call = directoryCallOf(active.directory, sessionId);
+    return sessionView(watched, live.snapshot(sessionId), roles, call);
   }
 
   async #watch(active: ActiveProfile, sessionId: string, label?: string): Promise<SessionView> {
@@ -228,4 +241,17 @@ export class SessionsService {
     if (!this.#watched(active.profile.id, sessionId)) return this.#watch(active, sessionId);
     return this.#refresh(active, sessionId);
   }
+}
+
+/** The sessions whose label, queue, people, names or roles a directory update changed. */
+function touchedSessions(changes: DirectoryChanges): Set<string> {
+  return new Set([
+    ...changes.started.map((c) => c.sessionId),
+    ...changes.relabelled.map((c) => c.sessionId),
+    ...changes.ended.map((c) => c.sessionId),
+    ...changes.joined.map((r) => r.sessionId),
+    ...changes.left.map((r) => r.sessionId),
+    ...changes.renamed.map((r) => r.sessionId),
+    ...changes.roleChanged.map((r) => r.sessionId),
+  ]);
 }
