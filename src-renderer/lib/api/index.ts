@@ -10,7 +10,6 @@ import { SECRET_FRAGMENT, SESSION_STORAGE_KEY, WS_PATH } from '$shared/ws-protoc
 import { HostConnection, type OpenChannel, type TokenStore } from './host-connection';
 
 export type { PatchbayBridge } from '$shared/contract';
-export type { HostSessionSnapshot, SignedOutReason } from './host-connection';
 export type { HostConnection };
 
 /**

@@ -46,7 +46,7 @@ import type { SessionUpdates } from './sessions.svelte';
 export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
 export type { TrayEntry } from './matrix-members.svelte';
-export type { MenuState, MenuTarget } from './matrix-input';
+export type { MenuState } from './matrix-input';
 
 export interface DriftedReceiver {
   readonly receiverId: string;
