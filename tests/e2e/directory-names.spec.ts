@@ -3,7 +3,6 @@
  * and the audit entry of a change (and its JSON export) keeps those names.
  */
 import { readFile } from 'node:fs/promises';
-import type { DirectoryCall, DirectorySnapshot } from '../../src-main/shared/dto/directory';
 import { expect, test } from './support/fixtures';
 import { MatrixPage, ServerState, supervisedCall, type Delivery } from './pages/matrix-page';
 
@@ -11,27 +10,12 @@ test.use({ viewport: { width: 1360, height: 1000 } });
 
 const hears = (d: Delivery, r: string, p: string): boolean => d.get(r)?.has(p) === true;
 
-async function directoryCall(
-  directory: { url: string; token: string },
-  sessionId: string,
-): Promise<DirectoryCall> {
-  const response = await fetch(directory.url, {
-    headers: { authorization: `Bearer ${directory.token}` },
-  });
-  expect(response.status).toBe(200);
-  const snapshot = (await response.json()) as DirectorySnapshot;
-  const call = snapshot.calls.find((c) => c.sessionId === sessionId);
-  if (call === undefined) throw new Error(`the demo directory does not list ${sessionId}`);
-  return call;
-}
-
 test("a demo call's matrix shows the directory's names, and the audit export keeps them", async ({
   console: app,
-  host,
 }) => {
   const server = new ServerState(app.localApi);
-  const { sessionId, customerId: c, agentId: a } = await supervisedCall(server.api);
-  const call = await directoryCall(host.directory, sessionId);
+  const { sessionId, customerId: c, agentId: a } = await supervisedCall(server.api, app.directory);
+  const call = await app.directory.call(sessionId);
   const nameOf = (id: string): string =>
     call.participants.find((p) => p.participantId === id)?.displayName ?? '';
   expect(nameOf(c)).not.toBe('');
@@ -64,4 +48,35 @@ test("a demo call's matrix shows the directory's names, and the audit export kee
   expect(entries[0]?.names).toEqual(
     Object.fromEntries(call.participants.map((p) => [p.participantId, p.displayName])),
   );
+});
+
+test("the directory's roles count as assigned: a whisper and its redo on a demo call ask nothing", async ({
+  console: app,
+}) => {
+  const server = new ServerState(app.localApi);
+  const {
+    sessionId,
+    label,
+    customerId: c,
+    agentId: a,
+    supervisorId: s,
+  } = await supervisedCall(server.api, app.directory);
+  const m = new MatrixPage(app.page);
+  await m.open(label, 3);
+  const whispering = (d: Delivery): boolean => hears(d, a, s) && !hears(d, c, s);
+
+  await m.rowHeader(a).focus();
+  await m.preset('whisper').click();
+  await expect(m.preview).toContainText('whispers to');
+  await expect(m.preview.getByTestId('role-guess')).toHaveCount(0);
+  await m.send();
+  await server.expect(sessionId, whispering, 'whispering, nothing asked');
+  await m.settled();
+
+  await m.undoButton.click();
+  await server.expect(sessionId, (d) => !hears(d, a, s), 'undone');
+  await m.settled();
+  await m.redoButton.click();
+  await server.expect(sessionId, whispering, 'whispering again, the redo asked nothing');
+  await expect(app.page.getByRole('dialog')).toHaveCount(0);
 });
