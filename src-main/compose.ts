@@ -136,6 +136,10 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     file: join(dataDir, 'alerts.json'),
     warn,
   });
+  // A call the directory says ended: its state alerts close, even if no watcher saw it end.
+  active.onDirectory((current, { changes }) => {
+    for (const call of changes.ended) void alerts.callEnded(current.profile.id, call.sessionId);
+  });
   const floor = new FloorService({
     active,
     settings,

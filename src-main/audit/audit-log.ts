@@ -239,6 +239,7 @@ export class AuditLog {
       outcome: fields.outcome,
       ...(fields.error === undefined ? {} : { error: fields.error }),
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
+      ...(fields.names === undefined ? {} : { names: fields.names }),
       ...(redacted.length === 0 ? {} : { redacted }),
       prevHash: this.#head.hash,
     };

@@ -16,7 +16,7 @@ export {
 } from '../shared/dto/audit';
 
 /** The longest reason and error the log keeps (longer ones are cut after redaction). */
-export const AUDIT_TEXT_LIMITS = { reason: 2_000, error: 10_000 } as const;
+export const AUDIT_TEXT_LIMITS = { reason: 2_000, error: 10_000, name: 200 } as const;
 
 /** The first entry's prevHash. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,6 +44,7 @@ export const auditEntryInputSchema = z.strictObject({
   outcome: z.enum(AUDIT_OUTCOMES),
   error: z.string().max(AUDIT_TEXT_LIMITS.error).optional(),
   reason: z.string().max(AUDIT_TEXT_LIMITS.reason).optional(),
+  names: z.record(z.string().min(1).max(256), z.string().max(AUDIT_TEXT_LIMITS.name)).optional(),
 });
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);

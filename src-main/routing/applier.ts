@@ -25,7 +25,7 @@ import {
   roleAssumption,
 } from '../shared/routing';
 import type { Attempt, Read } from './attempts';
-import { AttemptLog, readSession, rebaseOrFail } from './attempts';
+import { AttemptLog, named, readSession, rebaseOrFail } from './attempts';
 import { commitPlan, type CommitDeps } from './commit';
 import { SessionHistory } from './history';
 import type { HistoryEntry } from './history';
@@ -82,10 +82,11 @@ export class RoutingApplier {
   /** Applies an intent to fresh state; refuses unconfirmed new guardrail violations. */
   apply(sessionId: string, intent: Intent, options: ApplyOptions = {}): Promise<ApplyResult> {
     return this.queue.run(sessionId, async () => {
-      const attempt: Attempt = { sessionId, intent: toJson(intent), reason: options.reason };
+      const asked: Attempt = { sessionId, intent: toJson(intent), reason: options.reason };
       const read = await this.read(sessionId);
-      if (!read.ok) return this.log.refuse(attempt, read);
+      if (!read.ok) return this.log.refuse(asked, read);
       const fresh = read.session;
+      const attempt = named(asked, fresh);
       const change = rebaseOrFail(intent, fresh, options.allowances);
       if (!('plan' in change)) return this.log.refuse(attempt, change);
       const { plan } = change;
@@ -172,10 +173,11 @@ export class RoutingApplier {
   ): Promise<RevertResult> {
     return this.queue.run(sessionId, async (): Promise<RevertResult> => {
       const intent = toJson({ type: 'revert', timerId: meta.timerId, of: meta.intent });
-      const attempt: Attempt = { sessionId, intent, reason: 'The timed route ended.' };
+      const asked: Attempt = { sessionId, intent, reason: 'The timed route ended.' };
       const read = await this.read(sessionId);
-      if (!read.ok) return this.log.refuse(attempt, read);
+      if (!read.ok) return this.log.refuse(asked, read);
       const fresh = read.session;
+      const attempt = named(asked, fresh);
       const undone = alreadyReverted(plan, fresh);
       let target: Plan = { sessionId, writes: [], moves: [] };
       if (!undone) {
@@ -220,8 +222,8 @@ export class RoutingApplier {
   }
 
   private read(sessionId: string): Promise<Read> {
-    const { client, roles, suggestRoles } = this.options;
-    return readSession(client, roles, sessionId, suggestRoles);
+    const { client, roles, suggestRoles, names } = this.options;
+    return readSession(client, roles, sessionId, suggestRoles, names);
   }
 
   private async reverse(
@@ -230,9 +232,10 @@ export class RoutingApplier {
     kind: 'undo' | 'redo',
     confirmed = false,
   ): Promise<ApplyResult> {
-    const attempt: Attempt = { sessionId, intent: toJson({ type: kind, of: entry.intent }) };
+    const asked: Attempt = { sessionId, intent: toJson({ type: kind, of: entry.intent }) };
     const read = await this.read(sessionId);
-    if (!read.ok) return this.log.refuse(attempt, read);
+    if (!read.ok) return this.log.refuse(asked, read);
+    const attempt = named(asked, read.session);
     const decision = planUndo(entry.plan, read.session);
     if (!decision.ok) {
       const { explanation: message, conflicts } = decision;

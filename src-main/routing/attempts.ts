@@ -12,7 +12,7 @@ import type {
   Role,
   RoutingSession,
 } from '../shared/routing';
-import { IntentError, rebase, sessionFromApi } from '../shared/routing';
+import { IntentError, rebase, sessionFromApi, sessionLabels } from '../shared/routing';
 import { messageOf } from './plan-state';
 import type {
   ApplyFailure,
@@ -29,6 +29,19 @@ export interface Attempt {
   readonly sessionId: string;
   readonly intent: JsonValue;
   readonly reason?: string | undefined;
+  /** The session's people's names as labelled when it was read (see `named`). */
+  readonly names?: Readonly<Record<string, string>> | undefined;
+}
+
+/** The attempt with the labels of the session's named members as they are now, for the audit. */
+export function named(attempt: Attempt, session: RoutingSession): Attempt {
+  const labels = sessionLabels(session);
+  const names: Record<string, string> = {};
+  for (const p of session.participants) {
+    const label = labels.get(p.id);
+    if (p.displayName !== undefined && label) names[p.id] = label;
+  }
+  return Object.keys(names).length === 0 ? attempt : { ...attempt, names };
 }
 
 export type Read = { readonly ok: true; readonly session: RoutingSession } | ReadFailure;
@@ -39,11 +52,13 @@ export async function readSession(
   roles: (sessionId: string) => Readonly<Record<string, Role>>,
   sessionId: string,
   suggestRoles?: RoutingApplierOptions['suggestRoles'],
+  names?: RoutingApplierOptions['names'],
 ): Promise<Read> {
   try {
     const participants = await client.listSessionParticipants({ sessionId });
     const suggested = suggestRoles?.(participants) ?? {};
-    const session = sessionFromApi(sessionId, participants, roles(sessionId), suggested);
+    const named = names?.(sessionId) ?? {};
+    const session = sessionFromApi(sessionId, participants, roles(sessionId), suggested, named);
     return { ok: true, session };
   } catch (error) {
     const ended = isBandwidthApiError(error) && error.ended;
@@ -101,6 +116,7 @@ export class AttemptLog {
         // The log redacts secrets and then cuts over-long texts to its limits itself.
         ...(error === undefined ? {} : { error }),
         ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
+        ...(attempt.names === undefined ? {} : { names: { ...attempt.names } }),
       });
       return entry.seq;
     } catch (failure) {

@@ -73,6 +73,11 @@ export interface RoutingApplierOptions {
    * None when missing.
    */
   suggestRoles?: (participants: readonly Participant[]) => Readonly<Record<string, Role>>;
+  /**
+   * The call directory's display names in this session, by participant id: labels, previews and
+   * the audit use them (the audit keeps each entry's names as they were). None when missing.
+   */
+  names?: (sessionId: string) => Readonly<Record<string, string>>;
   /** Concurrent PUTs within one rank group. Default 20 (the most receivers a session has). */
   concurrency?: number;
   /** Undo entries kept per session. Default 50. */

@@ -7,6 +7,7 @@ import {
 import type { ProfileService } from '../credentials';
 import type { DirectoryClient } from '../directory';
 import { IpcError } from '../ipc/errors';
+import type { DirectoryUpdate } from '../shared/dto/directory';
 import { DEFAULT_TIMING, LiveSync, type SessionUpdate, type WatcherTiming } from '../live';
 import { LOCAL_DEMO_PROFILE_ID, type Profile, type SettingsStore } from '../settings';
 import { createProfileDirectoryClient } from './directory-client';
@@ -49,6 +50,7 @@ export interface ActiveAccountDeps {
 }
 
 type UpdateListener = (active: ActiveProfile, update: SessionUpdate) => void;
+type DirectoryUpdateListener = (active: ActiveProfile, update: DirectoryUpdate) => void;
 
 /**
  * Which profile the console works on now, and what it holds for it: a Bandwidth client, the live
@@ -58,6 +60,8 @@ type UpdateListener = (active: ActiveProfile, update: SessionUpdate) => void;
 export class ActiveAccount {
   readonly #deps: ActiveAccountDeps;
   readonly #updates = new Set<UpdateListener>();
+  readonly #directoryUpdates = new Set<DirectoryUpdateListener>();
+  #unfollowDirectory: (() => void) | undefined;
   #current: ActiveProfile;
 
   constructor(deps: ActiveAccountDeps) {
@@ -93,16 +97,19 @@ export class ActiveAccount {
     if (profile.id === this.#current.profile.id) return;
     this.#deactivate();
     this.#current = this.#activate(profile);
+    this.#followDirectory();
   }
 
   /** The active profile's settings changed (its directory): re-read it and rebuild its directory. */
   reload(profileId: string): void {
     const active = this.#current;
     if (active.profile.id !== profileId) return;
+    this.#stopFollowingDirectory();
     void active.directory?.close();
     // In place: the live watchers' updates are matched to this very object.
     active.profile = this.#deps.profiles.get(profileId);
     active.directory = this.#directoryFor(active.profile);
+    this.#followDirectory();
   }
 
   /** The poll intervals of the preferences, for the active profile's watchers. */
@@ -116,12 +123,43 @@ export class ActiveAccount {
     return () => this.#updates.delete(listener);
   }
 
+  /**
+   * What the active profile's call directory publishes (snapshots, changes, status). While anyone
+   * listens, the active profile's directory client runs; a switch or a directory change follows the
+   * new one.
+   */
+  onDirectory(listener: DirectoryUpdateListener): () => void {
+    this.#directoryUpdates.add(listener);
+    this.#followDirectory();
+    return () => {
+      this.#directoryUpdates.delete(listener);
+      if (this.#directoryUpdates.size === 0) this.#stopFollowingDirectory();
+    };
+  }
+
   close(): void {
     this.#deactivate();
     this.#updates.clear();
+    this.#directoryUpdates.clear();
+  }
+
+  #followDirectory(): void {
+    const active = this.#current;
+    const directory = active.directory;
+    if (this.#unfollowDirectory || this.#directoryUpdates.size === 0 || !directory) return;
+    this.#unfollowDirectory = directory.subscribe((update) => {
+      if (active !== this.#current || active.directory !== directory) return;
+      for (const listener of this.#directoryUpdates) listener(active, update);
+    });
+  }
+
+  #stopFollowingDirectory(): void {
+    this.#unfollowDirectory?.();
+    this.#unfollowDirectory = undefined;
   }
 
   #deactivate(): void {
+    this.#stopFollowingDirectory();
     this.#current.live.close();
     void this.#current.directory?.close();
   }

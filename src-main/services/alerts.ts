@@ -10,9 +10,9 @@ import type { AuditEntryInput } from '../audit';
 import { IpcError } from '../ipc/errors';
 import { PrivateJsonFile } from '../settings/private-json-file';
 import type { ActivityEntry, AlertsState, OutsideChangeDecision } from '../shared/dto/alerts';
-import type { SessionUpdateEvent, SessionView } from '../shared/dto/session-view';
-import { checkHealth, participantLabel, sessionFromApi } from '../shared/routing';
-import type { Role, RoutingSession } from '../shared/routing';
+import type { SessionUpdateEvent } from '../shared/dto/session-view';
+import { checkHealth, participantLabel, routingOf } from '../shared/routing';
+import type { RoutingSession } from '../shared/routing';
 import { AlertBook, callKey, type AlertBookData, type CallRef } from './alert-book';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
 
@@ -60,17 +60,6 @@ const fileSchema = z.object({
   activity: z.array(activitySchema),
 });
 type AlertsFile = z.infer<typeof fileSchema>;
-
-/** The session as the routing model sees it: assigned roles count, suggested ones are marked. */
-function routingSessionOf(view: SessionView): RoutingSession {
-  const assigned: Record<string, Role> = {};
-  const suggested: Record<string, Role> = {};
-  for (const p of view.participants) {
-    if (p.role === null) continue;
-    (p.roleSource === 'assigned' ? assigned : suggested)[p.id] = p.role;
-  }
-  return sessionFromApi(view.id, view.participants, assigned, suggested);
-}
 
 export class AlertsService {
   readonly events = new TypedEmitter<Pick<ConsoleEvents, 'alerts:changed'>>();
@@ -128,6 +117,25 @@ export class AlertsService {
     return this.#book.state(profileId);
   }
 
+  /**
+   * The call directory says a call ended: its state alerts close even when no watcher saw the
+   * session end (the floor stops watching a call that leaves the directory). Its event alerts stay
+   * until acknowledged.
+   */
+  callEnded(profileId: string, sessionId: string): Promise<void> {
+    this.#pending = this.#pending
+      .then(async () => {
+        this.#previous.delete(callKey({ profileId, sessionId }));
+        if (this.#book.ended({ profileId, sessionId, sessionLabel: sessionId })) {
+          await this.#changed(profileId, []);
+        }
+      })
+      .catch((error: unknown) =>
+        this.#deps.warn(`Call health could not be updated: ${String(error)}`),
+      );
+    return this.#pending;
+  }
+
   /** Audits the supervisor's decision about an outside change and closes its alert. */
   async decide(
     profileId: string,
@@ -169,7 +177,7 @@ export class AlertsService {
       return;
     }
     if (view.state !== 'live') return;
-    const session = routingSessionOf(view);
+    const session = routingOf(view);
     const previous = this.#previous.get(key);
     this.#previous.set(key, session);
     this.#book.noteWriters(call, changes);

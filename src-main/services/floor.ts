@@ -37,7 +37,6 @@ export interface FloorServiceDeps {
   now?: () => number;
 }
 
-
 interface Attached {
   active: ActiveProfile;
   directory: DirectoryClient | undefined;

@@ -20,6 +20,7 @@ import { suggestedRoles } from '../shared/roles';
 import { printable } from '../shared/text';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
+import { directoryCallOf, directoryPeople, type DirectoryPeople } from './session-views';
 
 export interface RoutingServiceDeps {
   active: ActiveAccount;
@@ -140,6 +141,8 @@ export class RoutingService {
       active.current.profile.id === profile.id ? active.current.live : undefined;
     const directory = (): ActiveProfile['directory'] =>
       active.current.profile.id === profile.id ? active.current.directory : undefined;
+    const people = (sessionId: string): DirectoryPeople =>
+      directoryPeople(directoryCallOf(directory(), sessionId));
     const live: LiveLike = {
       expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
       expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
@@ -160,6 +163,7 @@ export class RoutingService {
       roles: (sessionId): Record<string, Role> =>
         assignedRoles(directory()?.snapshot, settings.getParticipantRoles(profile.id), sessionId),
       suggestRoles: suggestedRoles,
+      names: (sessionId) => people(sessionId).names,
     });
     const timers = new TimedRoutes({ applier, dir: join(this.#deps.dir, profile.id) });
     timers.on((event) => this.events.emit('routing:timer', event));

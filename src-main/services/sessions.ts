@@ -8,7 +8,8 @@ import type { Role } from '../shared/routing/model';
 import type { SessionView } from '../shared/dto/session-view';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
-import { sessionView } from './session-views';
+import { directoryCallOf, sessionView } from './session-views';
+import type { DirectoryChanges } from '../shared/dto/directory';
 
 export interface SessionsServiceDeps {
   active: ActiveAccount;
@@ -24,7 +25,8 @@ export interface NewParticipant {
 /**
  * Sessions and participants of the active profile: the register of watched sessions (there is no
  * list-sessions endpoint), the few lifecycle calls the console makes, and `sessions:update` for
- * every change its watchers observe. Routing is elsewhere. A call that changes something names the
+ * every change its watchers observe — in the register's sessions and in the calls the directory
+ * lists (the floor watches those; the renderer keeps only its register's, the health rules all). Routing is elsewhere. A call that changes something names the
  * profile it was made for and is refused, changing nothing, when another one is active.
  */
 export class SessionsService {
@@ -35,16 +37,30 @@ export class SessionsService {
   constructor(deps: SessionsServiceDeps) {
     this.#active = deps.active;
     this.#settings = deps.settings;
-    deps.active.onUpdate(({ profile }, update) => {
-      const watched = this.#watched(profile.id, update.snapshot.sessionId);
+    deps.active.onUpdate((active, update) => {
+      const { profile } = active;
+      const sessionId = update.snapshot.sessionId;
+      const watched = this.#shown(active, sessionId);
       if (!watched) return;
       const roles = this.#settings.getParticipantRoles(profile.id);
-      const session = sessionView(watched, update.snapshot, roles);
+      const call = directoryCallOf(active.directory, sessionId);
+      const session = sessionView(watched, update.snapshot, roles, call);
       this.events.emit('sessions:update', {
         profileId: profile.id,
         session,
         changes: update.changes,
       });
+    });
+    // Names, roles and labels from the call directory: watched sessions it changed are shown anew.
+    deps.active.onDirectory((active, { changes }) => {
+      for (const sessionId of touchedSessions(changes)) {
+        const watched = this.#shown(active, sessionId);
+        if (!watched) continue;
+        const roles = this.#settings.getParticipantRoles(active.profile.id);
+        const call = directoryCallOf(active.directory, sessionId);
+        const session = sessionView(watched, active.live.snapshot(sessionId), roles, call);
+        this.events.emit('sessions:update', { profileId: active.profile.id, session, changes: [] });
+      }
     });
   }
 
@@ -165,12 +181,21 @@ export class SessionsService {
     return this.#settings.listWatchedSessions(profileId).find((w) => w.id === sessionId);
   }
 
+  /** A session in the register, or a call the directory lists (as the register would keep it). */
+  #shown(active: ActiveProfile, sessionId: string): WatchedSession | undefined {
+    const watched = this.#watched(active.profile.id, sessionId);
+    if (watched) return watched;
+    const call = directoryCallOf(active.directory, sessionId);
+    return call && { id: sessionId, label: call.label, addedAt: call.startedAt };
+  }
+
   #view(active: ActiveProfile, sessionId: string): SessionView {
     const { profile, live } = active;
     const watched = this.#watched(profile.id, sessionId);
     if (!watched) throw new IpcError('not-watched', `Session ${sessionId} is not being watched.`);
     const roles = this.#settings.getParticipantRoles(profile.id);
-    return sessionView(watched, live.snapshot(sessionId), roles);
+    const call = directoryCallOf(active.directory, sessionId);
+    return sessionView(watched, live.snapshot(sessionId), roles, call);
   }
 
   async #watch(active: ActiveProfile, sessionId: string, label?: string): Promise<SessionView> {
@@ -230,4 +255,17 @@ export class SessionsService {
     if (!this.#watched(active.profile.id, sessionId)) return this.#watch(active, sessionId);
     return this.#refresh(active, sessionId);
   }
+}
+
+/** The sessions whose label, queue, people, names or roles a directory update changed. */
+function touchedSessions(changes: DirectoryChanges): Set<string> {
+  return new Set([
+    ...changes.started.map((c) => c.sessionId),
+    ...changes.relabelled.map((c) => c.sessionId),
+    ...changes.ended.map((c) => c.sessionId),
+    ...changes.joined.map((r) => r.sessionId),
+    ...changes.left.map((r) => r.sessionId),
+    ...changes.renamed.map((r) => r.sessionId),
+    ...changes.roleChanged.map((r) => r.sessionId),
+  ]);
 }

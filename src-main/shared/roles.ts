@@ -11,18 +11,23 @@ export function suggestRole(tag: string | undefined): Role | null {
   return word === 'caller' ? 'customer' : (word as Role);
 }
 
-/** Where a shown role comes from: chosen in the console, or only suggested by the tag. */
-export type RoleSource = 'assigned' | 'suggested' | null;
+/**
+ * Where a shown role comes from: chosen in the console, given by the call directory (both count as
+ * assigned), or only suggested by the tag.
+ */
+export type RoleSource = 'assigned' | 'directory' | 'suggested' | null;
 
 /**
- * The one rule for the role shown: the role assigned in the console, else the one the tag
- * suggests, else none.
+ * The one rule for the role shown: the role assigned in the console (the supervisor's own
+ * correction), else the call directory's, else the one the tag suggests, else none.
  */
 export function shownRole(
   assigned: Role | null | undefined,
   tag: string | undefined,
+  directory?: Role | undefined,
 ): { readonly role: Role | null; readonly source: RoleSource } {
   if (assigned) return { role: assigned, source: 'assigned' };
+  if (directory) return { role: directory, source: 'directory' };
   const suggested = suggestRole(tag);
   return { role: suggested, source: suggested ? 'suggested' : null };
 }

@@ -5,7 +5,7 @@
 import { sessionLabels } from '$shared/routing';
 import type { ParticipantView, SessionView } from '$shared/dto/session-view';
 import { listWords, plural } from './format';
-import { routingOf } from './matrix/model';
+import { routingOf } from '$shared/routing';
 
 /** "Customer 7f3a" for every member, unique within the session. */
 export function labelsOf(session: SessionView): ReadonlyMap<string, string> {

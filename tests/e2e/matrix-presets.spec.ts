@@ -3,6 +3,7 @@
  * itself (the shortest choice, 30 s), and the same routing on a call while the local API's live
  * simulation moves the rest of the contact center.
  */
+import { escapeRegExp } from './helpers/text';
 import { expect, test } from './support/supervised-call';
 import { MatrixPage, ServerState, newCall, type Delivery } from './pages/matrix-page';
 
@@ -81,7 +82,7 @@ test('each preset does what it says on the server; undo takes it back', async ({
 
 test('a timed whisper counts down and reverts by itself', async ({
   console: app,
-  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s, labels },
 }) => {
   test.setTimeout(90_000);
 
@@ -89,10 +90,13 @@ test('a timed whisper counts down and reverts by itself', async ({
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('w');
   await expect(m.preview).toContainText('for 30 s');
-  await m.send({ confirm: true });
+  // The directory made them supervisor and agent: no guess to confirm.
+  await m.send();
   await server.expect(sessionId, (d) => hears(d, a, s) && !hears(d, c, s), 'whispering');
   await expect(m.timers).toContainText(/ends in 0:[0-3]\d/);
-  await expect(m.columnHeader(s)).toContainText(/Whispering → Agent \w+\s*· 0:[0-3]\d/);
+  await expect(m.columnHeader(s)).toContainText(
+    new RegExp(`Whispering → ${escapeRegExp(labels.get(a) ?? '?')}\\s*· 0:[0-3]\\d`),
+  );
 
   // No one touches anything: 30 s later main reverts it.
   await server.expect(

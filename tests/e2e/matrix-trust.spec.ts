@@ -5,6 +5,7 @@
  * Every routing step is checked on the server.
  */
 import { readFile } from 'node:fs/promises';
+import { escapeRegExp } from './helpers/text';
 import { expect, test } from './support/supervised-call';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { ConfirmDialog } from './pages/confirm-dialog';
@@ -27,7 +28,8 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
   });
   await m.pick(m.rowHeader(s), 'Barge');
   await expect(m.preview).toContainText('3 API calls');
-  await m.send({ reason: 'escalation', confirm: true });
+  // The directory's roles count as assigned: a barge asks nothing (Send, not Confirm and send).
+  await m.send({ reason: 'escalation' });
 
   await expect(m.banner).toContainText('The change failed and was rolled back');
   await expect(m.banner.getByTestId('failed-step')).toContainText(
@@ -49,7 +51,7 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
 });
 
 test('a change made outside the console shows as drift; keep the console’s or take the server’s', async ({
-  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
+  supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s, labels },
 }) => {
   // Someone else lets the agent hear the supervisor.
   await server.api.add(sessionId, a, {
@@ -59,7 +61,7 @@ test('a change made outside the console shows as drift; keep the console’s or 
   await expect(m.cell(a, s)).toHaveAttribute('data-status', 'drift');
   await expect(m.cell(a, s)).toHaveAttribute('data-state', 'all');
   const row = m.drift.locator(`[data-drift-receiver="${a}"]`);
-  await expect(row).toContainText(/Agent \w+ now also hears Supervisor \w+/);
+  await expect(row).toContainText(`${labels.get(a)} now also hears ${labels.get(s)}`);
   await row.getByRole('button', { name: 'Undo their change' }).click();
   await server.expect(
     sessionId,
@@ -81,7 +83,7 @@ test('a change made outside the console shows as drift; keep the console’s or 
 
 test('undo and redo by keys and buttons, and why they are refused', async ({
   console: app,
-  supervised: { server, m, sessionId, customerId: c, agentId: a },
+  supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
 }) => {
   await m.undoButton.click();
   await expect(m.banner).toContainText('Nothing to undo');
@@ -97,7 +99,10 @@ test('undo and redo by keys and buttons, and why they are refused', async ({
   await app.page.keyboard.press('Control+Shift+z');
   await server.expect(sessionId, (d) => !hears(d, c, a), 'redo (Ctrl+Shift+Z)');
   await m.settled();
-  await expect(m.undoButton).toHaveAttribute('title', /^Undo: Customer \w+ stops hearing Agent/);
+  await expect(m.undoButton).toHaveAttribute(
+    'title',
+    new RegExp(`^Undo: ${escapeRegExp(`${labels.get(c)} stops hearing ${labels.get(a)}`)}`),
+  );
   await m.undoButton.click();
   await server.expect(sessionId, (d) => hears(d, c, a), 'undo (button)');
   await m.settled();
@@ -115,7 +120,7 @@ test('undo and redo by keys and buttons, and why they are refused', async ({
 
 test('stream aliases: Enter opens the editor, the menu too; only some streams reach the server', async ({
   console: app,
-  supervised: { server, m, sessionId, customerId: c, agentId: a },
+  supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
 }) => {
   await m.focusCell(c, a);
   await app.page.keyboard.press('Enter');
@@ -123,7 +128,7 @@ test('stream aliases: Enter opens the editor, the menu too; only some streams re
   await m.aliasEditor.getByRole('checkbox', { name: 'microphone' }).check();
   await m.aliasEditor.getByLabel('Other aliases').fill('screenShare');
   await expect(m.aliasEditor.getByTestId('alias-preview')).toContainText(
-    'will hear only microphone and screenShare of Agent',
+    `${labels.get(c)} will hear only microphone and screenShare of ${labels.get(a)}`,
   );
   await m.aliasEditor.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => server.streams(sessionId, c, a)).toEqual(['microphone', 'screenShare']);
@@ -172,7 +177,7 @@ test('a 20-participant session: the full matrix works, and a 21st is refused bef
 
 test('the audit view filters this console’s changes and exports them as CSV and JSON', async ({
   console: app,
-  supervised: { server, m, sessionId, customerId: c, agentId: a },
+  supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
 }) => {
   await m.pick(m.columnHeader(c), 'Mute for everyone');
   await m.send({ reason: 'background noise' });
@@ -190,9 +195,11 @@ test('the audit view filters this console’s changes and exports them as CSV an
   const rows = m.audit.locator('tbody tr');
   await m.audit.getByRole('button', { name: 'Refresh' }).click();
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText('Mute Customer');
+  await expect(rows.nth(1)).toContainText(`Mute ${labels.get(c)}`);
   await expect(rows.nth(1)).toContainText('background noise');
-  await expect(rows.nth(1)).toContainText(/Agent \w+: hears Customer \w+ → hears nobody/);
+  await expect(rows.nth(1)).toContainText(
+    `${labels.get(a)}: hears ${labels.get(c)} → hears nobody`,
+  );
   await m.audit.getByLabel('Outcome').selectOption('rolled-back');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('stops hearing');

@@ -14,7 +14,9 @@ test.use({ viewport: { width: 1360, height: 1000 } });
 
 test('Monitor → Coach → Barge → Leave as me, one click each', async ({ console: app }) => {
   const server = new ServerState(app.localApi);
-  const call = (await demoCalls(server.api)).find((c) => !c.supervisorId && !c.sessionLevel);
+  const call = (await demoCalls(server.api, app.directory)).find(
+    (c) => !c.supervisorId && !c.sessionLevel,
+  );
   if (!call) throw new Error('the demo seed has no unsupervised two-party call');
   const { sessionId, customerId: c, agentId: a } = call;
   const m = new MatrixPage(app.page);
@@ -68,7 +70,9 @@ test.describe('from the floor', () => {
     console: app,
   }) => {
     const server = new ServerState(app.localApi);
-    const call = (await demoCalls(server.api)).find((c) => !c.supervisorId && !c.sessionLevel);
+    const call = (await demoCalls(server.api, app.directory)).find(
+      (c) => !c.supervisorId && !c.sessionLevel,
+    );
     if (!call) throw new Error('the demo seed has no unsupervised two-party call');
     const { sessionId, customerId: c, agentId: a } = call;
     const floor = new FloorPage(app.page);

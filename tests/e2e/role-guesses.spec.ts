@@ -7,7 +7,9 @@ import { expect, test } from './support/supervised-call';
 import { ConfirmDialog } from './pages/confirm-dialog';
 import type { Delivery } from './pages/matrix-page';
 
-test.use({ viewport: { width: 1360, height: 1000 } });
+// A call outside the call directory: its roles are only what the tags suggest (the demo's calls
+// get theirs from the directory, which count as assigned: tests/e2e/directory-names.spec.ts).
+test.use({ viewport: { width: 1360, height: 1000 }, outsideDirectory: true });
 
 test('a whisper to a guessed agent asks first, on apply and on redo', async ({
   console: app,

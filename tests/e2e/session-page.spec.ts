@@ -4,53 +4,67 @@
  * removing from the session with the 20-participant limit and the 409 conflict, and deleting.
  */
 import type { LocalApiState } from '../../src-main/local-api';
-import { sessionFromApi, sessionLabels, type Role } from '../../src-main/shared/routing';
-import { suggestRole } from '../../src-main/shared/roles';
+import type { DirectoryCall } from '../../src-main/shared/dto/directory';
 import { SESSION_STORAGE_KEY } from '../../src-main/shared/ws-protocol';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { invoke } from './helpers/bridge';
 import { LocalApiClient } from '../support/local-api-client';
 import { SessionPage } from './pages/session-page';
+import { newCall } from './pages/matrix-page';
 import { SessionsPage } from './pages/sessions-page';
-import { expect, test } from './support/fixtures';
+import { shownLabels } from './support/directory';
+import { expect, test, type ConsoleFixture } from './support/fixtures';
 
 type StoredSession = LocalApiState['sessions'][number];
 
-/** The labels the console shows for a demo session's members (roles suggested by their tags). */
-function labelsOf(state: LocalApiState, session: StoredSession): Map<string, string> {
+/**
+ * The labels the console shows for a session's members: the directory's names for a demo call
+ * (`call`), else the roles their tags suggest.
+ */
+function labelsOf(
+  state: LocalApiState,
+  session: StoredSession,
+  call?: DirectoryCall,
+): ReadonlyMap<string, string> {
   const members = session.participantIds.map((id) => {
     const p = state.participants.find((x) => x.id === id);
     if (!p) throw new Error(`participant ${id} missing`);
     return p;
   });
-  const roles: Record<string, Role> = {};
-  for (const p of members) {
-    const role = suggestRole(p.tag);
-    if (role) roles[p.id] = role;
-  }
-  return new Map(sessionLabels(sessionFromApi(session.id, members, roles)));
+  return shownLabels(session.id, members, call);
 }
 
-async function openSession(
-  app: { page: SessionPage['page'] },
-  label: string,
-): Promise<SessionPage> {
+/** Opens a demo call by the label its directory entry gives it (what the sidebar shows). */
+async function openSession(app: ConsoleFixture, sessionId: string): Promise<SessionPage> {
+  const { label } = await app.directory.call(sessionId);
   await new SessionsPage(app.page).select(label);
   const page = new SessionPage(app.page);
   await expect(page.title).toHaveText(label);
   return page;
 }
 
+/** A new call outside the directory (roles only suggested by the tags), watched and opened. */
+async function openNewCall(
+  app: ConsoleFixture,
+  api: LocalApiClient,
+): Promise<{ page: SessionPage; state: LocalApiState; session: StoredSession }> {
+  const { sessionId, label } = await newCall(api);
+  await new SessionsPage(app.page).watch(sessionId);
+  const page = new SessionPage(app.page);
+  await expect(page.title).toHaveText(label);
+  const state = await api.state();
+  const session = state.sessions.find((s) => s.id === sessionId);
+  if (!session) throw new Error(`session ${sessionId} missing`);
+  return { page, state, session };
+}
+
 test('shows participants with tag, suggested role and permissions, and who hears whom', async ({
   console: app,
 }) => {
   const api = new LocalApiClient(app.localApi);
-  const state = await api.state();
-  const supervised = state.sessions.find((s) => s.participantIds.length === 3);
-  if (!supervised?.tag) throw new Error('the demo seed has no supervised call');
+  const { page, state, session: supervised } = await openNewCall(app, api);
   const labels = labelsOf(state, supervised);
   const [customer, agent, supervisor] = supervised.participantIds.map((id) => labels.get(id) ?? '');
-  const page = await openSession(app, supervised.tag);
 
   await expect(page.participants.getByRole('row')).toHaveCount(4);
   for (const id of supervised.participantIds) {
@@ -77,6 +91,37 @@ test('shows participants with tag, suggested role and permissions, and who hears
   await expectNoSeriousViolations(app.page, 'session page (dark)');
 });
 
+test("a demo call's participants carry the directory's names and roles, which count as assigned", async ({
+  console: app,
+}) => {
+  const api = new LocalApiClient(app.localApi);
+  const state = await api.state();
+  const session = state.sessions.find((s) => s.participantIds.length === 3);
+  if (!session) throw new Error('the demo seed has no supervised call');
+  const call = await app.directory.call(session.id);
+  const labels = labelsOf(state, session, call);
+  const page = await openSession(app, session.id);
+
+  await expect(page.participants.getByRole('row')).toHaveCount(4);
+  for (const person of call.participants) {
+    const row = page.row(person.participantId);
+    await expect(row).toContainText(person.displayName);
+    await expect(row).not.toContainText('Suggested by the tag');
+    const select = page.roleSelect(labels.get(person.participantId) ?? '');
+    await expect(select).toHaveValue(person.role);
+  }
+
+  // A role set here comes first; cleared, the directory's role is back (not the tag's guess).
+  const customer = call.participants.find((p) => p.role === 'customer');
+  if (!customer) throw new Error('the demo directory names no customer');
+  const name = labels.get(customer.participantId) ?? '';
+  await page.roleSelect(name).selectOption('supervisor');
+  await expect(page.roleSelect(name)).toHaveValue('supervisor');
+  await page.roleSelect(name).selectOption('');
+  await expect(page.roleSelect(name)).toHaveValue('customer');
+  await expect(page.row(customer.participantId)).not.toContainText('Suggested by the tag');
+});
+
 test('says "everyone" for session-level subscriptions', async ({ console: app }) => {
   const api = new LocalApiClient(app.localApi);
   const state = await api.state();
@@ -86,8 +131,8 @@ test('says "everyone" for session-level subscriptions', async ({ console: app })
       return subs?.sessionId === s.id && !subs.participants;
     }),
   );
-  if (!sessionLevel?.tag) throw new Error('the demo seed has no session-level call');
-  const page = await openSession(app, sessionLevel.tag);
+  if (!sessionLevel) throw new Error('the demo seed has no session-level call');
+  const page = await openSession(app, sessionLevel.id);
   const rows = page.hearing.getByRole('rowheader');
   await expect(rows).toHaveCount(sessionLevel.participantIds.length);
   for (const row of await rows.all()) {
@@ -97,14 +142,12 @@ test('says "everyone" for session-level subscriptions', async ({ console: app })
 
 test('assigns a role, remembers it, and falls back to the suggestion', async ({ console: app }) => {
   const api = new LocalApiClient(app.localApi);
-  const state = await api.state();
-  const session = state.sessions[0];
-  const customerId = session?.participantIds.find((id) =>
+  const { page, state, session } = await openNewCall(app, api);
+  const customerId = session.participantIds.find((id) =>
     state.participants.find((p) => p.id === id)?.tag?.startsWith('customer-'),
   );
-  if (!session?.tag || !customerId) throw new Error('demo seed changed');
+  if (!customerId) throw new Error('the new call has no customer');
   const customer = labelsOf(state, session).get(customerId) ?? '';
-  const page = await openSession(app, session.tag);
   const suffix = customer.split(' ')[1] ?? '';
 
   await page.roleSelect(customer).selectOption('supervisor');
@@ -114,7 +157,8 @@ test('assigns a role, remembers it, and falls back to the suggestion', async ({ 
   await expect(page.hearing.getByRole('rowheader', { name: promoted })).toBeVisible();
 
   await app.page.reload();
-  const again = await openSession(app, session.tag);
+  await new SessionsPage(app.page).select(session.tag ?? '');
+  const again = new SessionPage(app.page);
   await expect(again.roleSelect(promoted)).toHaveValue('supervisor');
   await expect(again.row(customerId)).not.toContainText('Suggested by the tag');
 
@@ -131,7 +175,7 @@ test.describe('creating a participant', () => {
   }) => {
     const api = new LocalApiClient(app.localApi);
     const session = (await api.state()).sessions[0];
-    const page = await openSession(app, session?.tag ?? '');
+    const page = await openSession(app, session?.id ?? '');
     const rowsBefore = await page.participants.getByRole('row').count();
 
     await page.createParticipant({ audio: true, video: true, tag: 'agent-0c1d2e3f' });
@@ -230,8 +274,9 @@ test('removes a participant from the session and adds it again', async ({ consol
   const state = await api.state();
   const session = state.sessions[0];
   const id = session?.participantIds[0] ?? '';
-  const label = session ? (labelsOf(state, session).get(id) ?? '') : '';
-  const page = await openSession(app, session?.tag ?? '');
+  if (!session) throw new Error('the demo seed has no call');
+  const label = labelsOf(state, session, await app.directory.call(session.id)).get(id) ?? '';
+  const page = await openSession(app, session.id);
 
   await page.askToRemove(label);
   await expect(page.confirm.dialog).toContainText(`${label} is cut off from everyone`);
@@ -258,7 +303,7 @@ test('explains a participant that is already in another session (409)', async ({
   const api = new LocalApiClient(app.localApi);
   const [first, second] = (await api.state()).sessions;
   const elsewhere = second?.participantIds[0] ?? '';
-  const page = await openSession(app, first?.tag ?? '');
+  const page = await openSession(app, first?.id ?? '');
   await page.addById(elsewhere);
   await expect(page.addId).toHaveAccessibleDescription(/\[409\]/);
   await expect(page.addForm).toContainText(`is already in session ${second?.id}`);
@@ -314,8 +359,9 @@ test('deletes a participant after a confirmation', async ({ console: app }) => {
   const state = await api.state();
   const session = state.sessions[0];
   const id = session?.participantIds[1] ?? '';
-  const label = session ? (labelsOf(state, session).get(id) ?? '') : '';
-  const page = await openSession(app, session?.tag ?? '');
+  if (!session) throw new Error('the demo seed has no call');
+  const label = labelsOf(state, session, await app.directory.call(session.id)).get(id) ?? '';
+  const page = await openSession(app, session.id);
   await page.askToDeleteParticipant(label);
   await expect(page.confirm.dialog).toContainText(
     `This deletes participant ${id} from Bandwidth for good.`,

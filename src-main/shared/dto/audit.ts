@@ -38,6 +38,11 @@ export interface AuditEntryInput {
   error?: string;
   /** The supervisor's optional reason. */
   reason?: string;
+  /**
+   * The call directory's names of the session's people as they were when the change was made
+   * (participant id → name as labelled then); absent when the directory named nobody.
+   */
+  names?: Record<string, string>;
 }
 
 /** Where the log replaced credential-like text with `[redacted]`, and by which rule. */

@@ -1,4 +1,5 @@
 import type { Participant, Subscriptions } from '../bandwidth-api';
+import type { RoleSource } from '../roles';
 import type { Role } from '../routing/model';
 
 /** What the console shows of a watched session; built in main from the watcher's snapshot. */
@@ -16,16 +17,31 @@ export interface ObservedChange {
 }
 
 export interface ParticipantView extends Participant {
-  /** Assigned in this console (remembered per profile), else suggested by the tag, else null. */
+  /**
+   * Assigned in this console (remembered per profile), else given by the call directory, else
+   * suggested by the tag, else null.
+   */
   role: Role | null;
-  /** Where the role comes from: chosen in this console, or only suggested by the tag. */
-  roleSource: 'assigned' | 'suggested' | null;
+  /** Where the role comes from; `assigned` and `directory` both count as assigned. */
+  roleSource: RoleSource;
+  /**
+   * The person's name from the call directory (kept on this machine, never written to Bandwidth).
+   * Text from a backend: shown through the safe-text path, never as markup.
+   */
+  displayName?: string | undefined;
+  /** The role the call directory gives, kept so that clearing a console role falls back to it. */
+  directoryRole?: Role | undefined;
 }
 
 export interface SessionView {
   id: string;
-  /** The label given when it was watched, by default the session's tag; else its id. */
+  /**
+   * The call directory's label for the call when it has one; else the label given when it was
+   * watched, by default the session's tag; else its id.
+   */
   label: string;
+  /** The call's queue, from the call directory. */
+  queue?: string | undefined;
   addedAt: string;
   state: SessionState;
   participants: ParticipantView[];

@@ -32,3 +32,4 @@ export type { HealthInput } from './health';
 export { checkHealth } from './health';
 export type { Supervision, SupervisionMode } from './supervision';
 export { supervisionOf, supervisorsOf } from './supervision';
+export { routingOf } from './from-view';

@@ -1,9 +1,15 @@
 /**
- * Short, non-personal participant labels for previews, guardrail messages and errors: the role word
- * and the first hex characters of the uuid in the tag (or of the id), e.g. "Customer 7f3a". Tags may
- * hold anything, so only a uuid found in them is ever shown.
+ * Participant labels for headers, previews, guardrail messages, errors and the audit: the person's
+ * name from the call directory when it knows them ("Dana Whitfield"), else a short, non-personal
+ * label: the role word and the first hex characters of the uuid in the tag (or of the id), e.g.
+ * "Customer 7f3a". Tags may hold anything, so only a uuid found in them is ever shown. Names come
+ * from a backend: their control and bidi characters are written out (../text.ts).
  */
-import type { Role, RoutingSession } from './model';
+import { printable } from '../text';
+import type { Role, RoutingParticipant, RoutingSession } from './model';
+
+/** The longest name a label shows (the directory feed's own limit). */
+const MAX_NAME_LENGTH = 80;
 
 const ROLE_WORDS: Record<Role, string> = {
   customer: 'Customer',
@@ -38,34 +44,65 @@ function labelSource(id: string, tag: string | undefined): string {
   return hex.length >= 4 ? hex : source;
 }
 
+/** A directory name as a label shows it: trimmed, controls written out; undefined when blank. */
+function safeName(name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed ? printable(trimmed, MAX_NAME_LENGTH) : undefined;
+}
+
 /**
- * Labels for every member, unique within the session: 4 characters, more where two members of the
- * same role would otherwise share a label.
+ * The shortest prefix (4 characters at least) of each item's source that no other item of the same
+ * group shares.
  */
-export function sessionLabels(session: RoutingSession): ReadonlyMap<string, string> {
-  const labels = new Map<string, string>();
-  const sources = session.participants.map((p) => ({
-    id: p.id,
-    word: roleWord(p.role),
-    source: labelSource(p.id, p.tag),
-  }));
-  for (const item of sources) {
+function shortest(
+  items: readonly { id: string; group: string; source: string }[],
+): Map<string, string> {
+  const cut = new Map<string, string>();
+  for (const item of items) {
     let length = 4;
-    const label = (): string => `${item.word} ${item.source.slice(0, length)}`;
     while (
       length < item.source.length &&
-      sources.some(
+      items.some(
         (other) =>
           other.id !== item.id &&
-          other.word === item.word &&
+          other.group === item.group &&
           other.source.slice(0, length) === item.source.slice(0, length),
       )
     ) {
       length += 1;
     }
-    labels.set(item.id, label());
+    cut.set(item.id, item.source.slice(0, length));
   }
-  return labels;
+  return cut;
+}
+
+/**
+ * Labels for every member, unique within the session. Named members show their name; two members
+ * sharing a name get their id's start beside it ("Sam Lee (4f2a)"). The others get the role word
+ * and 4 characters, more where two members of the same role would otherwise share a label.
+ */
+export function sessionLabels(session: RoutingSession): ReadonlyMap<string, string> {
+  const named: { id: string; group: string; source: string; name: string }[] = [];
+  const unnamed: { id: string; group: string; source: string }[] = [];
+  for (const p of session.participants) {
+    const name = safeName(p.displayName);
+    const source = labelSource(p.id, p.tag);
+    if (name === undefined) unnamed.push({ id: p.id, group: roleWord(p.role), source });
+    else named.push({ id: p.id, group: name.toLowerCase(), source, name });
+  }
+  const labels = new Map<string, string>();
+  const unnamedCuts = shortest(unnamed);
+  for (const item of unnamed)
+    labels.set(item.id, `${item.group} ${unnamedCuts.get(item.id) ?? ''}`);
+  const taken = new Set([...labels.values()].map((label) => label.toLowerCase()));
+  const namedCuts = shortest(named);
+  const shared = (group: string): boolean =>
+    taken.has(group) || named.filter((n) => n.group === group).length > 1;
+  for (const item of named) {
+    const suffix = shared(item.group) ? ` (${namedCuts.get(item.id) ?? ''})` : '';
+    labels.set(item.id, `${item.name}${suffix}`);
+  }
+  return new Map(session.participants.map((p) => [p.id, labels.get(p.id) ?? '']));
 }
 
 /** The label of one participant; ids outside the session get "Participant" and their id's start. */
@@ -82,7 +119,12 @@ export function participantLabel(session: RoutingSession, participantId: string)
  */
 export function neutralLabel(session: RoutingSession, participantId: string): string {
   const label = participantLabel(session, participantId);
+  if (isNamed(session.participants.find((p) => p.id === participantId))) return label;
   return `${ROLE_WORDS.other} ${label.slice(label.indexOf(' ') + 1)}`;
+}
+
+function isNamed(member: RoutingParticipant | undefined): boolean {
+  return safeName(member?.displayName) !== undefined;
 }
 
 /** "microphone", "microphone and camera", "microphone, camera and screenShare". */

@@ -22,6 +22,11 @@ export interface RoutingParticipant {
    * and a preset that relies on one asks first (./assumptions.ts).
    */
   readonly roleSuggested?: true;
+  /**
+   * The person's name from the call directory, when it knows them: shown instead of the role word
+   * and short id (./labels.ts). Untrusted text from a backend; never written to Bandwidth.
+   */
+  readonly displayName?: string;
 }
 
 export interface RoutingSession {
@@ -131,12 +136,14 @@ export function withSubscriptions(
  * carries its `subscriptions`), the roles the console assigned and, for the others, the roles
  * their tags suggest (marked `roleSuggested`). Participants with neither get `other`; a
  * participant without `publishPermissions` is taken to publish both kinds (*assumed* API default).
+ * `names` are the call directory's display names by participant id (a blank one is ignored).
  */
 export function sessionFromApi(
   sessionId: string,
   participants: readonly Participant[],
   roles: Readonly<Record<string, Role>>,
   suggested: Readonly<Record<string, Role>> = {},
+  names: Readonly<Record<string, string>> = {},
 ): RoutingSession {
   const subscriptions: Record<string, Subscriptions> = {};
   const members: RoutingParticipant[] = [];
@@ -147,10 +154,16 @@ export function sessionFromApi(
       ...(p.tag === undefined ? {} : { tag: p.tag }),
       publishPermissions: [...(p.publishPermissions ?? PUBLISH_PERMISSIONS)],
       ...memberRole(roles[p.id], suggested[p.id]),
+      ...displayNameOf(Object.hasOwn(names, p.id) ? names[p.id] : undefined),
     });
     subscriptions[p.id] = p.subscriptions ?? {};
   }
   return { sessionId, participants: members, subscriptions };
+}
+
+function displayNameOf(name: unknown): { displayName?: string } {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  return trimmed ? { displayName: trimmed } : {};
 }
 
 function memberRole(

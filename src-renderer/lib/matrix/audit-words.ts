@@ -2,6 +2,7 @@
  * Audit entries in words: what was asked (the intent, an undo or redo of one, or a timed route
  * ending), and each receiver's subscriptions before and after. Pure.
  */
+import { printable } from '$shared/text';
 import type { AuditEntry, AuditOutcome } from '$shared/dto/audit';
 import type { RoutingSession } from '$shared/routing';
 import { asIntent, describeIntent } from '$shared/routing';
@@ -65,7 +66,19 @@ export interface ReceiverLine {
   readonly after: string;
 }
 
-export function receiverLines(entry: AuditEntry, labelOf: (id: string) => string): ReceiverLine[] {
+/**
+ * One line per receiver. A participant the entry names (the call directory's name when the change
+ * was made) is called by that name; the others by `labelOf` (their label now).
+ */
+export function receiverLines(
+  entry: AuditEntry,
+  labelOfNow: (id: string) => string,
+): ReceiverLine[] {
+  const names = entry.names ?? {};
+  const labelOf = (id: string): string => {
+    const then = Object.hasOwn(names, id) ? names[id] : undefined;
+    return then === undefined ? labelOfNow(id) : printable(then, 200);
+  };
   return entry.receivers.map((r) => ({
     receiverId: r.receiverId,
     label: labelOf(r.receiverId),
@@ -79,6 +92,7 @@ const REDACTED_FIELD_WORDS: Record<string, string> = {
   error: 'the error',
   intent: 'the change asked for',
   receivers: "a participant's routing",
+  names: "a participant's name",
 };
 
 /**

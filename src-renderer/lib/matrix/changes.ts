@@ -171,6 +171,8 @@ export interface NewMember {
   /** The role is only what the tag suggests. */
   readonly roleSuggested?: boolean;
   readonly publishPermissions: readonly PublishPermission[];
+  /** The person's name from the call directory, when it knows them. */
+  readonly displayName?: string | undefined;
 }
 
 /** The session as it will be once `member` joined (with no subscriptions yet). */
@@ -186,6 +188,7 @@ export function withMember(session: RoutingSession, member: NewMember): RoutingS
         publishPermissions: [...member.publishPermissions],
         role: member.role,
         ...(member.roleSuggested === true ? { roleSuggested: true } : {}),
+        ...(member.displayName === undefined ? {} : { displayName: member.displayName }),
       },
     ],
     subscriptions: { ...session.subscriptions, [member.id]: {} },

@@ -11,10 +11,9 @@ import type {
   Supervision,
   SupervisionMode,
 } from '$shared/routing';
-import { effective, sessionFromApi, sessionLabels, supervisionOf } from '$shared/routing';
+import { effective, sessionLabels, supervisionOf } from '$shared/routing';
 
 export type { Supervision } from '$shared/routing';
-import type { SessionView } from '$shared/dto/session-view';
 import { cellKey } from './grid';
 import { cellWords, streamsShort } from './words';
 
@@ -91,26 +90,6 @@ export interface MatrixModel {
   /** Cell key → cell, for lookups. */
   readonly cells: ReadonlyMap<string, CellModel>;
   readonly labels: ReadonlyMap<string, string>;
-}
-
-/**
- * The session view as the routing model sees it: roles chosen here (not yet in main's view) win,
- * then the roles main's view says were assigned; a role the view says is only suggested by the
- * tag stays marked so (it never relaxes a guardrail; presets relying on it ask first).
- */
-export function routingOf(
-  view: SessionView,
-  roleOverrides: Readonly<Record<string, Role | null>> = {},
-): RoutingSession {
-  const roles: Record<string, Role> = {};
-  const suggested: Record<string, Role> = {};
-  for (const p of view.participants) {
-    const role = p.id in roleOverrides ? roleOverrides[p.id] : p.role;
-    if (!role) continue;
-    if (!(p.id in roleOverrides) && p.roleSource === 'suggested') suggested[p.id] = role;
-    else roles[p.id] = role;
-  }
-  return sessionFromApi(view.id, view.participants, roles, suggested);
 }
 
 /** Everyone who hears `publisherId` and everyone `receiverId` hears, from the model. */

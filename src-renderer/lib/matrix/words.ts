@@ -146,11 +146,15 @@ export function subscriptionsWords(
   return 'hears nobody';
 }
 
-/** "Agent 7f3a" for someone outside the session (same rule as the matrix's labels). */
+/**
+ * "Agent 7f3a" (or the directory's name, "Sam Lee") for someone outside the session: same rule as
+ * the matrix's labels.
+ */
 export function memberLabel(member: {
   id: string;
   tag?: string | undefined;
   role: Role | null;
+  displayName?: string | undefined;
 }): string {
   const session = {
     sessionId: '',
@@ -160,6 +164,7 @@ export function memberLabel(member: {
         ...(member.tag === undefined ? {} : { tag: member.tag }),
         publishPermissions: [],
         role: member.role ?? 'other',
+        ...(member.displayName === undefined ? {} : { displayName: member.displayName }),
       },
     ],
     subscriptions: {},

@@ -17,7 +17,7 @@ import { shownRole } from '$shared/roles';
 import type { SessionView } from '$shared/dto/session-view';
 import { errorText } from '../errors';
 import { defaultRoutingIntents, planLocally, withMember } from '../matrix/changes';
-import { routingOf } from '../matrix/model';
+import { routingOf } from '$shared/routing';
 import { uniqueExcept } from '../matrix/sets';
 import { ROLE_NAMES } from '../matrix/words';
 import type { MatrixChanges } from './matrix-changes.svelte';
@@ -33,6 +33,8 @@ export interface TrayEntry {
   readonly role: Role | null;
   /** `role` is only what the tag suggests. */
   readonly roleSuggested?: boolean;
+  /** The person's name from the call directory, kept when a member goes to the tray. */
+  readonly displayName?: string | undefined;
 }
 
 export interface MembersDeps {
@@ -126,6 +128,7 @@ export class MatrixMembers {
       role,
       roleSuggested: shown.source === 'suggested' || entry.roleSuggested === true,
       publishPermissions: entry.publishPermissions,
+      displayName: entry.displayName,
     };
     const session = withMember(this.#display(), member);
     const name = sessionLabels(session).get(entry.id) ?? entry.id;
@@ -203,6 +206,7 @@ export class MatrixMembers {
         publishPermissions: member.publishPermissions ?? [],
         role: member.role,
         roleSuggested: member.roleSource === 'suggested',
+        displayName: member.displayName,
       };
       this.#trayLocal = [...this.#trayLocal.filter((e) => e.id !== member.id), entry];
     }

@@ -27,7 +27,8 @@ import {
 } from '../matrix/drift';
 import { cellKey } from '../matrix/grid';
 import type { CellStatus, MatrixModel } from '../matrix/model';
-import { APPLIED, buildMatrix, routingOf } from '../matrix/model';
+import { routingOf } from '$shared/routing';
+import { APPLIED, buildMatrix } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
 import { AliasEditor } from './matrix-aliases.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';

@@ -192,7 +192,7 @@ export class ParticipantsStore {
     const before = member?.role ?? null;
     const beforeSource = member?.roleSource ?? null;
     const wasConfirmed = this.#confirmedRoles[participantId];
-    const shown = shownRole(role, member?.tag);
+    const shown = shownRole(role, member?.tag, member?.directoryRole);
     const profileId = this.#sessions.profileId;
     this.#setLocalRole(sessionId, participantId, shown.role, shown.source, role);
     const result = await this.#busy.run(`participant-role:${participantId}`, 'Saving role…', () =>

@@ -5,9 +5,10 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Participant } from '../../../src-main/shared/bandwidth-api';
-import type { StreamSelection } from '../../../src-main/shared/routing';
+import type { Role, StreamSelection } from '../../../src-main/shared/routing';
 import { effective, sessionFromApi } from '../../../src-main/shared/routing';
 import { LocalApiClient, type LocalApiInfo } from '../../support/local-api-client';
+import type { DemoDirectory } from '../support/directory';
 import { SessionsPage } from './sessions-page';
 
 export class MatrixPage {
@@ -191,6 +192,7 @@ export class ServerState {
 
 export interface DemoCall {
   sessionId: string;
+  /** What the sessions list shows: the directory's call label (a new call's tag). */
   label: string;
   customerId: string;
   agentId: string;
@@ -198,20 +200,30 @@ export interface DemoCall {
   sessionLevel: boolean;
 }
 
-/** The demo seed's calls, read from the server (roles from the tags, as the console suggests). */
-export async function demoCalls(api: LocalApiClient): Promise<DemoCall[]> {
-  const state = await api.state();
+/**
+ * The demo seed's calls, read from the server, each labelled as the call directory lists it (the
+ * console shows that label). Who is customer, agent and supervisor is read from the directory's
+ * roles, which the console counts as assigned.
+ */
+export async function demoCalls(
+  api: LocalApiClient,
+  directory: DemoDirectory,
+): Promise<DemoCall[]> {
+  const [state, listed] = await Promise.all([api.state(), directory.calls()]);
   const byId = new Map(state.participants.map((p) => [p.id, p]));
-  return state.sessions.map((s) => {
-    const members = s.participantIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
-    const find = (prefix: string): string | undefined =>
-      members.find((p) => p.tag?.startsWith(`${prefix}-`))?.id;
+  return listed.map((call) => {
+    const session = state.sessions.find((s) => s.id === call.sessionId);
+    if (session === undefined) throw new Error(`the directory lists ${call.sessionId}, not stored`);
+    const members = session.participantIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
+    const find = (role: Role): string | undefined =>
+      call.participants.find((p) => p.role === role)?.participantId;
+    const supervisorId = find('supervisor');
     return {
-      sessionId: s.id,
-      label: s.tag ?? s.id,
+      sessionId: session.id,
+      label: call.label,
       customerId: find('customer') ?? '',
       agentId: find('agent') ?? '',
-      ...(find('supervisor') ? { supervisorId: find('supervisor') } : {}),
+      ...(supervisorId === undefined ? {} : { supervisorId }),
       sessionLevel: members.some(
         (p) =>
           p.subscriptions.participants === undefined && p.subscriptions.sessionId !== undefined,
@@ -221,8 +233,11 @@ export async function demoCalls(api: LocalApiClient): Promise<DemoCall[]> {
 }
 
 /** A supervised demo call with participant-level wiring. */
-export async function supervisedCall(api: LocalApiClient): Promise<Required<DemoCall>> {
-  const call = (await demoCalls(api)).find((c) => c.supervisorId && !c.sessionLevel);
+export async function supervisedCall(
+  api: LocalApiClient,
+  directory: DemoDirectory,
+): Promise<Required<DemoCall>> {
+  const call = (await demoCalls(api, directory)).find((c) => c.supervisorId && !c.sessionLevel);
   if (!call?.supervisorId) throw new Error('the demo seed has no supervised call');
   return { ...call, supervisorId: call.supervisorId };
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { escapeRegExp } from '../helpers/text';
 import { ConsolePage } from './console-page';
 
 /** The Sessions screen's sidebar: watched sessions and the create / watch / find forms. */
@@ -27,7 +28,7 @@ export class SessionsPage extends ConsolePage {
 
   /** The sidebar button of a session, by the start of its label. */
   session(label: string): Locator {
-    return this.list.getByRole('button', { name: new RegExp(`^${escape(label)}`) });
+    return this.list.getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) });
   }
 
   items(): Locator {
@@ -75,8 +76,4 @@ export class SessionsPage extends ConsolePage {
     await this.discoverForm.getByLabel('Participant id').fill(participantId);
     await this.discoverForm.getByRole('button', { name: 'Find session' }).click();
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

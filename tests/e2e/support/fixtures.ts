@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { SESSION_STORAGE_KEY } from '../../../src-main/shared/ws-protocol';
+import { DemoDirectory } from './directory';
 import { startHost, type RunningHost } from './web-host';
 
 export interface ConsoleFixture {
@@ -8,6 +9,8 @@ export interface ConsoleFixture {
   url: string;
   dataDir: string;
   localApi: RunningHost['localApi'];
+  /** The host's Local demo call directory, read over its feed as a backend client would. */
+  directory: DemoDirectory;
 }
 
 /**
@@ -37,7 +40,13 @@ export const test = base.extend<{
         .getByRole('button', { name: 'Sessions' })
         .click();
     }
-    await use({ page, url: host.origin, dataDir: host.dataDir, localApi: host.localApi });
+    await use({
+      page,
+      url: host.origin,
+      dataDir: host.dataDir,
+      localApi: host.localApi,
+      directory: new DemoDirectory(host.directory),
+    });
   },
 });
 

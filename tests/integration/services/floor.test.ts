@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FloorState } from '../../../src-main/shared/dto/floor';
+import type { SettingsView } from '../../../src-main/shared/dto/settings';
 import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { addCloudProfile, startConsole, type TestConsole } from '../../support/reliability/console';
@@ -106,22 +107,66 @@ describe('the floor', () => {
       .toMatchObject({ cadence: 'floor', state: 'live' });
   });
 
-  it('alerts from the health rules move a call to the alert cadence', async () => {
+  it('a floor call out of the register gets its alerts from the health rules, named by the directory, and is read at the alert cadence until they close', async () => {
     c = await startConsole({ localApi: { seed: 'demo' } });
     const console = c;
     await expect.poll(async () => (await floorOf(console)).calls.length).toBe(6);
-    const [call] = (await floorOf(console)).calls;
-    if (!call) throw new Error('no call on the floor');
-    const alert = { id: 'broken-leg:x', severity: 'critical' as const, text: 'A broken leg' };
-    c.composed.services.floor.setAlerts(call.sessionId, [alert]);
-    const floor = await floorOf(console);
-    expect(floor.calls.find((x) => x.sessionId === call.sessionId)).toMatchObject({
-      alerts: [alert],
-      cadence: 'alert',
+    const [call, ending] = (await floorOf(console)).calls;
+    if (!call || !ending) throw new Error('too few calls on the floor');
+    const { services, active } = c.composed;
+    // Out of the register: from now on only the floor watches it (from the next directory change).
+    services.sessions.unwatch(LOCAL_DEMO_PROFILE_ID, call.sessionId);
+    await active.current.client.deleteSession({ sessionId: ending.sessionId });
+    await expect.poll(() => active.current.live.isWatched(call.sessionId)).toBe(true);
+    await expect
+      .poll(async () => (await floorOf(console)).calls.find((x) => x.sessionId === call.sessionId))
+      .toMatchObject({ cadence: 'floor', alerts: [] });
+
+    // Someone outside Patchbay leaves the agent hearing nobody: a broken leg.
+    const agent = call.people.find((p) => p.role === 'agent');
+    const customer = call.people.find((p) => p.role === 'customer');
+    if (!agent || !customer) throw new Error('the demo call has no agent or customer');
+    const ref = { sessionId: call.sessionId, participantId: agent.participantId };
+    const before = await active.current.client.getParticipantSubscriptions(ref);
+    await active.current.client.updateParticipantSubscriptions({
+      ...ref,
+      subscriptions: { participants: [] },
     });
-    c.composed.services.floor.setAlerts(call.sessionId, []);
-    const after = await floorOf(console);
-    expect(after.calls.find((x) => x.sessionId === call.sessionId)?.cadence).toBe('watched');
+    // The floor reads this call every 30 s: a refresh stands in for its next read.
+    await active.current.live.refresh(call.sessionId);
+    await expect
+      .poll(async () => (await floorOf(console)).calls.find((x) => x.sessionId === call.sessionId))
+      .toMatchObject({ cadence: 'alert' });
+    const shown = (await floorOf(console)).calls.find((x) => x.sessionId === call.sessionId);
+    expect(shown?.alerts.map((a) => a.text)).toContain(
+      `${agent.displayName} cannot hear ${customer.displayName}.`,
+    );
+    expect(services.alerts.list().alerts.map((a) => a.sessionId)).toContain(call.sessionId);
+
+    // Healed, the state alert closes and the call goes back to the floor's cadence.
+    await active.current.client.updateParticipantSubscriptions({ ...ref, subscriptions: before });
+    await active.current.live.refresh(call.sessionId);
+    await expect
+      .poll(async () => {
+        const now = (await floorOf(console)).calls.find((x) => x.sessionId === call.sessionId);
+        return now?.alerts.some((a) => a.id.startsWith('agent-cannot-hear-customer'));
+      })
+      .toBe(false);
+  });
+
+  it('the supervisor sets how long ended calls stay listed; out of bounds is refused, changing nothing', async () => {
+    c = await startConsole({ localApi: { seed: 'demo' } });
+    expect((await floorOf(c)).recentlyEndedMs).toBe(10 * 60_000);
+    await c.call('settings:update', { preferences: { recentlyEndedMinutes: 30 } });
+    expect((await floorOf(c)).recentlyEndedMs).toBe(30 * 60_000);
+    for (const recentlyEndedMinutes of [0, 241, 2.5]) {
+      await expect(
+        c.call('settings:update', { preferences: { recentlyEndedMinutes } }),
+      ).rejects.toThrow(/Recently ended/);
+    }
+    expect((await floorOf(c)).recentlyEndedMs).toBe(30 * 60_000);
+    const view = await c.call<SettingsView>('settings:get', {});
+    expect(view.preferences.recentlyEndedMinutes).toBe(30);
   });
 });
 

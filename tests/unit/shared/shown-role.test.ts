@@ -1,4 +1,7 @@
-/** The one rule for the role shown: assigned in the console, else suggested by the tag, else none. */
+/**
+ * The one rule for the role shown: assigned in the console, else the call directory's, else
+ * suggested by the tag, else none.
+ */
 import { describe, expect, it } from 'vitest';
 import { shownRole } from '../../../src-main/shared/roles';
 
@@ -15,5 +18,17 @@ describe('shownRole', () => {
   it('no assigned role and no telling tag: no role', () => {
     expect(shownRole(null, 'queue-3')).toEqual({ role: null, source: null });
     expect(shownRole(undefined, undefined)).toEqual({ role: null, source: null });
+  });
+
+  it('the call directory’s role counts as assigned and wins over the tag, not over the console', () => {
+    expect(shownRole(null, 'agent-7', 'customer')).toEqual({
+      role: 'customer',
+      source: 'directory',
+    });
+    expect(shownRole('supervisor', 'agent-7', 'customer')).toEqual({
+      role: 'supervisor',
+      source: 'assigned',
+    });
+    expect(shownRole(null, 'agent-7', undefined)).toEqual({ role: 'agent', source: 'suggested' });
   });
 });

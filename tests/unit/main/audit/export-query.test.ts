@@ -97,6 +97,26 @@ describe('audit export', () => {
     expect(entriesToCsv([])).toBe(`${AUDIT_CSV_COLUMNS.join(',')}\r\n`);
   });
 
+  it('keeps the names an entry was written with, in JSON and in the CSV names column', async () => {
+    const names = { 'agent-1': 'Priya Ortega', 'cust-1': '=Dana, "D" Whitfield' };
+    const named = await log.append(sampleInput({ sessionId: 's9', names }));
+    expect(named.names).toEqual(names);
+    expect(JSON.parse(await log.export('json', { sessionId: 's9' }))).toEqual([named]);
+    const [, row = []] = parseCsv(await log.export('csv', { sessionId: 's9' }));
+    expect(JSON.parse(row[AUDIT_CSV_COLUMNS.indexOf('names')] ?? '')).toEqual(names);
+    const [, unnamed = []] = parseCsv(await log.export('csv', { sessionId: 's3' }));
+    expect(unnamed[AUDIT_CSV_COLUMNS.indexOf('names')]).toBe('{}');
+    await log.close();
+    log = await AuditLog.open({ dir, now: steppingClock(), osUser: () => 'sup' });
+    expect((await log.verify()).ok).toBe(true);
+  });
+
+  it('refuses an entry whose names are not a map of texts, writing nothing', async () => {
+    const bad = sampleInput({ names: { 'agent-1': 7 } as unknown as Record<string, string> });
+    await expect(log.append(bad)).rejects.toThrow(/names/);
+    expect(JSON.parse(await log.export('json'))).toHaveLength(4);
+  });
+
   it('quotes every text cell of the entries, leaves numbers bare', async () => {
     const [header = '', first = ''] = (await log.export('csv')).split('\r\n');
     expect(header.startsWith('seq,time,profileId,')).toBe(true);

@@ -112,4 +112,25 @@ describe('RoutingApplier', () => {
       'hold',
     ]);
   });
+
+  it('records the directory names as they were at each change, and labels previews with them', async () => {
+    const client = fakeClient(['p1', 'p2', 'p3']);
+    const audit = memoryAudit();
+    let names: Record<string, string> = { p1: 'Dana Whitfield', p2: 'Priya Ortega' };
+    const applier = new RoutingApplier({ ...options, client, audit, names: () => names });
+    const preview = await applier.preview(SID, { type: 'hold', participantId: 'p1' });
+    expect(preview.ok && preview.label).toContain('Dana Whitfield');
+    await applier.apply(SID, { type: 'fullyWire' });
+    names = { p1: 'Dana W. Ortega' };
+    await applier.apply(SID, { type: 'hold', participantId: 'p1' });
+    await applier.apply(SID, { type: 'hold', participantId: 'nobody' });
+    expect(audit.entries.map((e) => [e.outcome, e.names])).toEqual([
+      ['applied', { p1: 'Dana Whitfield', p2: 'Priya Ortega' }],
+      ['applied', { p1: 'Dana W. Ortega' }],
+      ['refused', { p1: 'Dana W. Ortega' }],
+    ]);
+    names = {};
+    await applier.apply(SID, { type: 'fullyWire' });
+    expect(audit.entries.at(-1)?.names).toBeUndefined();
+  });
 });

@@ -8,6 +8,7 @@ import {
   toggleIntent,
   withMember,
 } from '../../../../src-renderer/lib/matrix/changes';
+import { sessionLabels } from '../../../../src-main/shared/routing';
 import { cellKey } from '../../../../src-renderer/lib/matrix/grid';
 import { A, C, S, SESSION, monitoredCall } from './fixtures';
 
@@ -109,6 +110,17 @@ describe('a new member’s usual routing', () => {
     expect(names(C)).toContain(NEW);
     expect(names(S)).toContain(NEW);
     expect(p.violations).toEqual([]);
+  });
+
+  it("a member back from the tray keeps the directory's name in the session's labels", () => {
+    const session = withMember(monitoredCall(), {
+      id: NEW,
+      role: 'agent',
+      tag: `agent-${NEW}`,
+      publishPermissions: ['AUDIO'],
+      displayName: 'Sam Lee',
+    });
+    expect(sessionLabels(session).get(NEW)).toBe('Sam Lee');
   });
 
   it('a supervisor starts as a silent monitor', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey } from '../../../../src-renderer/lib/matrix/grid';
-import { buildMatrix, neighbours, routingOf } from '../../../../src-renderer/lib/matrix/model';
+import { buildMatrix, neighbours } from '../../../../src-renderer/lib/matrix/model';
 import { A, C, S, SESSION, bigSession, list, monitoredCall } from './fixtures';
 
 describe('the cell model', () => {
@@ -95,29 +95,5 @@ describe('the cell model', () => {
     const { hearsIt, itHears } = neighbours(buildMatrix(monitoredCall()), A);
     expect([...hearsIt].sort()).toEqual([C, S].sort());
     expect([...itHears]).toEqual([C]);
-  });
-
-  it('reads a session view with the roles the console assigned, overrides first', () => {
-    const view = {
-      id: SESSION,
-      label: 'call',
-      addedAt: '',
-      state: 'live' as const,
-      observedAt: 1,
-      participants: [
-        {
-          id: C,
-          tag: 'customer-x',
-          publishPermissions: ['AUDIO' as const],
-          sessions: [SESSION],
-          subscriptions: {},
-          role: 'customer' as const,
-          roleSource: 'suggested' as const,
-        },
-      ],
-    };
-    expect(routingOf(view).participants[0]?.role).toBe('customer');
-    expect(routingOf(view, { [C]: 'agent' }).participants[0]?.role).toBe('agent');
-    expect(routingOf(view, { [C]: null }).participants[0]?.role).toBe('other');
   });
 });

@@ -66,6 +66,15 @@ describe('words', () => {
     ).toBe('hears Agent a9e4 (mic only)');
     expect(memberLabel({ id: 'x', tag: `agent-${A}`, role: 'agent' })).toBe('Agent a9e4');
   });
+
+  it('someone in the tray keeps the directory name, printed safely', () => {
+    const agent = { id: 'x', tag: `agent-${A}`, role: 'agent' as const };
+    expect(memberLabel({ ...agent, displayName: 'Sam Lee' })).toBe('Sam Lee');
+    const shown = memberLabel({ ...agent, displayName: 'Sam\u202e Lee\n' });
+    expect(shown).toContain('Sam');
+    expect(shown).not.toMatch(/[\u202e\n]/);
+    expect(memberLabel({ ...agent, displayName: '  ' })).toBe('Agent a9e4');
+  });
 });
 
 describe('menus carry the same actions as keys and drops', () => {
