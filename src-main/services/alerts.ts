@@ -68,6 +68,11 @@ export class AlertsService {
   readonly #book: AlertBook;
   /** The last observation of each call (for rules about what was there before). */
   readonly #previous = new Map<string, RoutingSession>();
+  /**
+   * Each call's people as the directory last named them: a participant the directory already
+   * dropped (it left, it was removed) keeps the name it had, in alerts as in the activity.
+   */
+  readonly #names = new Map<string, Map<string, string>>();
   #activitySeq = 0;
   /** Observations are handled one at a time, in order; `close` waits for the last. */
   #pending: Promise<void> = Promise.resolve();
@@ -126,6 +131,7 @@ export class AlertsService {
     this.#pending = this.#pending
       .then(async () => {
         this.#previous.delete(callKey({ profileId, sessionId }));
+        this.#names.delete(callKey({ profileId, sessionId }));
         if (this.#book.ended({ profileId, sessionId, sessionLabel: sessionId })) {
           await this.#changed(profileId, []);
         }
@@ -173,11 +179,12 @@ export class AlertsService {
     const key = callKey(call);
     if (view.state === 'ended') {
       this.#previous.delete(key);
+      this.#names.delete(key);
       if (this.#book.ended(call)) await this.#changed(profileId, []);
       return;
     }
     if (view.state !== 'live') return;
-    const session = routingOf(view);
+    const session = this.#withKnownNames(key, routingOf(view));
     const previous = this.#previous.get(key);
     this.#previous.set(key, session);
     this.#book.noteWriters(call, changes);
@@ -191,6 +198,19 @@ export class AlertsService {
     this.#book.record(this.#activity(call, changes, previous ?? session, session));
     await this.#auditOutside(call, changes, previous ?? session, session);
     await this.#changed(profileId, raised);
+  }
+
+  #withKnownNames(key: string, session: RoutingSession): RoutingSession {
+    const known = this.#names.get(key) ?? new Map<string, string>();
+    this.#names.set(key, known);
+    for (const p of session.participants) {
+      if (p.displayName !== undefined) known.set(p.id, p.displayName);
+    }
+    const participants = session.participants.map((p) => {
+      const name = p.displayName ?? known.get(p.id);
+      return name === undefined ? p : { ...p, displayName: name };
+    });
+    return { ...session, participants };
   }
 
   #activity(

@@ -163,6 +163,33 @@ describe('AlertsService', () => {
     );
   });
 
+  it('names a removed supervisor as the directory named them, even once the directory dropped them', async () => {
+    const service = await open();
+    const named = (subs: Record<string, Subscriptions>, names: Record<string, string>) => {
+      const v = view(subs);
+      return {
+        ...v,
+        participants: v.participants.map((p) =>
+          names[p.id] === undefined ? p : { ...p, displayName: names[p.id] },
+        ),
+      };
+    };
+    const emit = async (session: SessionView, changes: ObservedChange[] = []) => {
+      const before = events.length;
+      updates.emit('sessions:update', { profileId: PROFILE, session, changes });
+      await expect.poll(() => events.length).toBeGreaterThan(before);
+    };
+    await emit(named(monitored, { [S]: 'Pia Thistlewood' }));
+    // The directory no longer lists her (it relayed the leave first); the session still has her.
+    await emit(named(monitored, {}));
+    await emit(named({ [C]: list(A), [A]: list(C) }, {}), [
+      { participantId: S, kind: 'left', origin: 'external', before: list(A, C) },
+    ]);
+    const removed = service.list().alerts.find((a) => a.ruleId === 'supervisor-removed');
+    expect(removed?.message).toMatch(/^Pia Thistlewood was removed from the call/);
+    expect(service.list().activity[0]).toMatchObject({ participantLabel: 'Pia Thistlewood' });
+  });
+
   it('keeps an unreadable file aside and starts empty', async () => {
     await writeFile(join(dir, 'alerts.json'), '{"version": 2}');
     const service = await open();
