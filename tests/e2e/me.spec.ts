@@ -89,7 +89,11 @@ test.describe('from the floor', () => {
     await server.expect(sessionId, (d) => hears(d, me, c, a) && hears(d, c, a), 'I hear both');
     // The floor stays: the call was not opened, and its row says who supervises it now.
     await expect(floor.title).toBeVisible();
-    await expect(floor.call(sessionId)).toContainText('monitor');
+    await expect(floor.call(sessionId)).toContainText('You are monitoring');
+    // The join is in the floor's activity feed, on this call.
+    await expect(
+      app.page.getByTestId('floor-activity').locator(`[data-session-ref="${sessionId}"]`).first(),
+    ).toContainText(`joined ${call.label}`);
     // Another call's actions wait until I leave this one.
     const other = (await floor.sessionIds()).find((id) => id !== sessionId) ?? '';
     await expect(floor.me(other).locator('button[data-me="monitor"]')).toBeDisabled();
