@@ -50,6 +50,12 @@ async function main(): Promise<void> {
     });
     const page = await context.newPage();
     await page.goto(host.loginUrl);
+    // The console opens on the floor: this call is outside the directory, watched by its id.
+    await page.getByRole('heading', { level: 2, name: 'Floor' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: 'Sessions' })
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Sessions' }).waitFor();
     await page.getByText('Watch a session by id', { exact: true }).click();
     const form = page.getByRole('form', { name: 'Watch a session by id' });

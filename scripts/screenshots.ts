@@ -1,15 +1,20 @@
 /**
  * Screenshots of the console, taken from the real web host (the e2e fixture's helper) with the
- * demo data. `npx tsx scripts/screenshots.ts` writes docs/screenshots/sessions.png (the README's
- * picture). `--all DIR` also writes every screen in light and dark into DIR, for review.
+ * demo data. `npx tsx scripts/screenshots.ts` writes the README's pictures: docs/screenshots/
+ * sessions.png, floor.png (the first screen, with me monitoring a call and a privacy leak on
+ * another) and alert.png (that leak on its call's page). `--all DIR` also writes every screen in
+ * light and dark into DIR, for review.
  * The renderer must be built first (`npx electron-vite build`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { demoCalls } from '../tests/e2e/pages/matrix-page';
+import { DemoDirectory } from '../tests/e2e/support/directory';
 import { startHost } from '../tests/e2e/support/web-host';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
+import { LocalApiClient } from '../tests/support/local-api-client';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const VIEWPORT = { width: 1360, height: 860 };
@@ -24,6 +29,9 @@ async function openConsole(
   const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: scheme });
   const page = await context.newPage();
   await page.goto(loginUrl);
+  // The console opens on the floor; the Sessions screen is one click away.
+  await page.getByRole('heading', { level: 2, name: 'Floor' }).waitFor();
+  await screenButton(page, 'Sessions').click();
   await page.getByRole('heading', { level: 2, name: 'Sessions' }).waitFor();
   await page.getByRole('list', { name: 'Watched sessions' }).getByRole('button').first().waitFor();
   await page
@@ -32,6 +40,17 @@ async function openConsole(
     .first()
     .waitFor();
   return { page, close: () => browser.close() };
+}
+
+function screenButton(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
+}
+
+/** Nothing hovered, no toast: the picture shows the console, not the pointer. */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2_000 });
 }
 
 async function main(): Promise<void> {
@@ -51,10 +70,38 @@ async function main(): Promise<void> {
       .getByRole('rowheader')
       .nth(2)
       .waitFor();
-    const out = join(ROOT, 'docs/screenshots/sessions.png');
+    const write = async (name: string): Promise<void> => {
+      await settle(page);
+      const out = join(ROOT, `docs/screenshots/${name}.png`);
+      await page.screenshot({ path: out });
+      console.log(`wrote ${out}`);
+    };
     await mkdir(join(ROOT, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: out });
-    console.log(`wrote ${out}`);
+    await write('sessions');
+
+    // The floor with me monitoring one call and, on another, someone outside Patchbay letting the
+    // customer hear the supervisor (the demo's own wiring is healthy).
+    const api = new LocalApiClient(host.localApi);
+    const calls = await demoCalls(api, new DemoDirectory(host.directory));
+    const leaky = calls.find((c) => c.supervisorId && !c.sessionLevel);
+    const quiet = calls.find((c) => !c.supervisorId && !c.sessionLevel);
+    if (!leaky?.supervisorId || !quiet) throw new Error('the demo seed changed: no calls to show');
+    await screenButton(page, 'Floor').click();
+    const me = page.locator(`[data-testid="floor-me"][data-actions-for="${quiet.sessionId}"]`);
+    await me.locator('button[data-me="monitor"]').click();
+    await me.getByTestId('me-mode').waitFor();
+    await api.add(leaky.sessionId, leaky.customerId, {
+      sessionId: leaky.sessionId,
+      participants: [{ participantId: leaky.agentId }, { participantId: leaky.supervisorId }],
+    });
+    await page
+      .locator(`[data-session-id="${leaky.sessionId}"] .alert.critical`)
+      .waitFor({ timeout: 30_000 });
+    await write('floor');
+
+    await page.locator(`[data-session-id="${leaky.sessionId}"]`).click();
+    await page.getByTestId('session-alerts').waitFor();
+    await write('alert');
     await close();
   } finally {
     await host.stop();

@@ -154,7 +154,14 @@ export class FloorService {
   #readAlerts(): Map<string, CallAlert[]> {
     const bySession = new Map<string, CallAlert[]>();
     for (const a of this.#alertSource?.list().alerts ?? []) {
-      const alert: CallAlert = { id: a.id, severity: a.severity, text: a.message };
+      const alert: CallAlert = {
+        id: a.id,
+        severity: a.severity,
+        ruleId: a.ruleId,
+        participantId: a.participantId,
+        ...(a.otherId === undefined ? {} : { otherId: a.otherId }),
+        text: a.message,
+      };
       bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), alert]);
     }
     return bySession;

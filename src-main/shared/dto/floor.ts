@@ -17,6 +17,10 @@ export interface CallAlert {
   /** Stable while the condition lasts (the rule and who it is about). */
   id: string;
   severity: HealthSeverity;
+  /** The health rule (`shared/routing/health.ts`) and whom it is about. */
+  ruleId: string;
+  participantId: string;
+  otherId?: string | undefined;
   /** Plain words, naming people as the floor does. */
   text: string;
 }

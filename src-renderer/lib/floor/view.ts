@@ -129,6 +129,7 @@ function clockText(total: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+const LEAK_WORDS = 'is heard by the customer, not in a barge (privacy leak)';
 const MODE_WORDS: Record<SupervisionMode, string> = {
   monitor: 'is monitoring',
   whisper: 'is coaching (whisper)',
@@ -139,10 +140,15 @@ const MODE_WORDS: Record<SupervisionMode, string> = {
 /** "Cleo Cormorant is coaching (whisper)"; '' when nobody supervises. */
 export function supervisionText(call: FloorCall, myParticipantId: string | null = null): string {
   return call.supervisors
-    .map((s) =>
-      s.participantId === myParticipantId
-        ? `You ${MODE_WORDS[s.mode].replace(/^is /, 'are ')}`
-        : `${s.name} ${MODE_WORDS[s.mode]}`,
-    )
+    .map((s) => {
+      // A customer hearing a supervisor nobody barged in from Patchbay is a leak, never a barge.
+      const leaking = call.alerts.some(
+        (a) => a.ruleId === 'customer-hears-supervisor' && a.otherId === s.participantId,
+      );
+      const words = leaking ? LEAK_WORDS : MODE_WORDS[s.mode];
+      return s.participantId === myParticipantId
+        ? `You ${words.replace(/^is /, 'are ')}`
+        : `${s.name} ${words}`;
+    })
     .join('; ');
 }

@@ -39,7 +39,9 @@ export async function benchFloor(options: FloorOptions): Promise<FloorFigures> {
   try {
     const ids = [...(await createCalls(bench.client, options.calls, 3, 'floor-bench')).keys()];
     const open = ids[0] ?? null;
-    const alert: CallAlert[] = [{ id: 'bench', severity: 'warning', text: 'bench' }];
+    const alert: CallAlert[] = [
+      { id: 'bench', severity: 'warning', ruleId: 'bench', participantId: 'bench', text: 'bench' },
+    ];
     const counts: Record<FloorCadence, number> = { open: 0, alert: 0, watched: 0, floor: 0 };
     bench.latency(40);
     const live = new LiveSync(bench.client, timing);

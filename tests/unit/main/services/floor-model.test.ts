@@ -106,7 +106,14 @@ describe('floorCall', () => {
   });
 
   it('carries the alerts and the cadence they imply', () => {
-    const alert = { id: 'leak:sup', severity: 'critical' as const, text: 'Ada hears Cleo' };
+    const alert = {
+      id: 'leak:sup',
+      severity: 'critical' as const,
+      ruleId: 'customer-hears-supervisor',
+      participantId: 'ada',
+      otherId: 'cleo',
+      text: 'Ada hears Cleo',
+    };
     expect(floorCall(call, undefined, {}, [alert], 'alert')).toMatchObject({
       alerts: [alert],
       cadence: 'alert',
@@ -116,7 +123,13 @@ describe('floorCall', () => {
 
 describe('cadenceOf', () => {
   it('reads the open call fast, alerted or watched calls in between, the rest slowly', () => {
-    const alert = { id: 'a', severity: 'warning' as const, text: 'x' };
+    const alert = {
+      id: 'a',
+      severity: 'warning' as const,
+      ruleId: 'customer-hears-nobody',
+      participantId: 'c',
+      text: 'x',
+    };
     expect(cadenceOf('a', 'a', [alert], true)).toBe('open');
     expect(cadenceOf('a', 'b', [alert], true)).toBe('alert');
     expect(cadenceOf('a', 'b', [], true)).toBe('watched');

@@ -21,7 +21,16 @@ const failing = floorCall('c', {
   queue: 'Retention',
   startedAt: '2026-11-24T09:05:00Z',
   state: 'unreachable',
-  alerts: [{ id: 'x', severity: 'critical', text: 'Leak' }],
+  alerts: [
+    {
+      id: 'x',
+      severity: 'critical',
+      ruleId: 'customer-hears-supervisor',
+      participantId: 'cust',
+      otherId: 's',
+      text: 'Leak',
+    },
+  ],
 });
 const calls = [billing, sales, failing];
 const ids = (list: readonly { sessionId: string }[]): string[] => list.map((c) => c.sessionId);
@@ -67,6 +76,15 @@ describe('the words of a row', () => {
     const mine = sales.supervisors[0]?.participantId ?? '';
     expect(supervisionText(sales, mine)).toBe('You are coaching (whisper)');
     expect(supervisionText(sales, 'someone-else')).toBe('Cleo Cormorant is coaching (whisper)');
+    // A customer hearing a supervisor outside a Patchbay barge reads as the leak it is.
+    const leaking = {
+      ...sales,
+      alerts: failing.alerts,
+      supervisors: sales.supervisors.map((s) => ({ ...s, mode: 'barge' as const })),
+    };
+    expect(supervisionText(leaking)).toBe(
+      'Cleo Cormorant is heard by the customer, not in a barge (privacy leak)',
+    );
     expect(callState(floorCall('d', { state: 'starting' }))).toBe('starting');
   });
 
