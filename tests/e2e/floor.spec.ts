@@ -70,6 +70,8 @@ test.describe('with the simulated contact center', () => {
   test.use({ simulate: true });
 
   test('a call the contact center starts appears; a click opens it', async ({ console: app }) => {
+    // The wait below is bounded at 90 s: the test's own limit must not cut it short at 30 s.
+    test.setTimeout(150_000);
     const floor = new FloorPage(app.page);
     await expect(floor.options().first()).toBeVisible();
     const before = new Set(await floor.sessionIds());
