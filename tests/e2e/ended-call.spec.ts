@@ -18,7 +18,11 @@ test('an ended call is read-only and says why', async ({
   // Something to undo first: Undo is offered while the call is live.
   await m.cell(c, a).click();
   // Whether this asks first is the confirmation rule's business: send it when asked.
-  if (await m.preview.isVisible()) await m.send();
+  const asked = await m.preview
+    .waitFor({ state: 'visible', timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (asked) await m.send();
   await m.settled();
   await expect(m.undoButton).toBeEnabled();
 
