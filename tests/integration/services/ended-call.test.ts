@@ -1,6 +1,6 @@
 /**
  * Issue 15: an ended call is read-only. Once its watcher saw it end, main refuses a routing change,
- * an undo and a redo on it with words that say so, before any API call.
+ * an undo, a redo and joining it as me, with words that say so, before any API call.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
@@ -60,6 +60,15 @@ describe.runIf(gate.run)('an ended call', () => {
       const result = await c.call<ApplyResult>(name, { profileId, sessionId });
       expect(result).toMatchObject({ ok: false, code: 'read-failed', ended: true });
     }
+    // Joining it as me is refused too, before anything is created.
+    const joined = await c.invoke('me:act', { profileId, sessionId, mode: 'monitor' });
+    expect(joined).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'session-ended',
+        message: 'Nothing was changed: this call has ended.',
+      }),
+    });
     expect(c.requests.slice(sent)).toEqual([]);
     expect(await c.call('routing:timers', {})).toEqual([]);
   });
