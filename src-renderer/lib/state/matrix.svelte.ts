@@ -136,6 +136,7 @@ export class MatrixStore {
       () => this.#model,
       (action) => this.run(action),
       say,
+      () => this.readOnly,
     );
     this.members = new MatrixMembers(
       {

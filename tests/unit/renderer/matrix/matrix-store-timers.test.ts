@@ -104,5 +104,11 @@ describe('MatrixStore: timers, presets and ended calls', () => {
     expect(fake.inputs('routing:apply')).toEqual([]);
     // The matrix is still drawn as it was last seen.
     expect(matrix.model.ids).toHaveLength(3);
+    // A header's menu offers its actions disabled, with the reason.
+    matrix.grid.openMenu({ kind: 'header', participantId: AGENT, axis: 'row' }, 0, 0);
+    const items = matrix.grid.menu?.groups.flatMap((g) => g.items) ?? [];
+    const changing = items.filter((i) => i.action.type !== 'select');
+    expect(changing.length).toBeGreaterThan(0);
+    expect(new Set(changing.map((i) => i.disabled))).toEqual(new Set(['This call has ended']));
   });
 });
