@@ -70,6 +70,14 @@ test('an ended call is read-only and says why', async ({
   await expect(m.preview).toBeHidden();
   await expect(m.banner).toContainText('the matrix shows it as it was last seen');
 
+  // A menu offers its actions disabled, with the reason.
+  await m.banner.getByRole('button', { name: 'Dismiss' }).click();
+  await m.cell(a, c).click({ button: 'right' });
+  const connect = m.menuItem(/^(Connect|Disconnect): /);
+  await expect(connect).toHaveAttribute('aria-disabled', 'true');
+  await expect(connect).toHaveAttribute('title', ENDED);
+  await page.keyboard.press('Escape');
+
   // main refuses it too, in words, before any API call.
   const refused = await invoke(page, 'routing:apply', {
     profileId: 'local-demo',
