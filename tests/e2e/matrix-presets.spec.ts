@@ -86,7 +86,7 @@ test('a timed whisper counts down and reverts by itself', async ({
 }) => {
   test.setTimeout(90_000);
 
-  await m.presets.getByLabel('Timer for whisper and monitor').selectOption('30s');
+  await m.timerChoice.selectOption('30s');
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('w');
   await expect(m.preview).toContainText('for 30 s');
@@ -106,7 +106,9 @@ test('a timed whisper counts down and reverts by itself', async ({
     45_000,
   );
   await expect(m.timers).toBeHidden({ timeout: 45_000 });
-  await expect(m.announcer).toContainText('Time is up');
+  await expect(app.page.getByRole('status', { name: 'Notifications' })).toContainText(
+    /Time is up on “.+”: “.+” ended after 30 s\. The routing is back as it was\./,
+  );
   await expect(m.supervision).toContainText('is monitoring');
 });
 

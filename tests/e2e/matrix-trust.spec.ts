@@ -85,9 +85,11 @@ test('undo and redo by keys and buttons, and why they are refused', async ({
   console: app,
   supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
 }) => {
-  await m.undoButton.click();
-  await expect(m.banner).toContainText('Nothing to undo');
-  await expect(m.banner).toContainText('There is nothing to undo in this session.');
+  // Nothing to undo or redo yet: both say so and are disabled.
+  await expect(m.undoButton).toBeDisabled();
+  await expect(m.undoButton).toHaveAccessibleDescription('Nothing to undo');
+  await expect(m.redoButton).toBeDisabled();
+  await expect(m.redoButton).toHaveAccessibleDescription('Nothing to redo');
 
   await m.cell(c, a).click();
   await server.expect(sessionId, (d) => !hears(d, c, a), 'customer muted for itself');

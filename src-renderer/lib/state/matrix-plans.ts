@@ -10,6 +10,7 @@ import { callsText, planLocally, selectionIntents } from '../matrix/changes';
 import type { CellModel } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
 import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
+import { inferPresetTarget } from '../matrix/preset-target';
 import type { Banner, ChangeRequest } from '../matrix/requests';
 
 export type Planned =
@@ -37,7 +38,10 @@ export function plannedChange(
   return { ok: true, request: { intents, label: words, source, duration: 'none' }, plan };
 }
 
-/** A preset on participant `id` (null: nobody focused), timed for `duration` when it can be. */
+/**
+ * A preset on participant `id` (null: nobody focused, so the one it can mean, or a question), timed
+ * for `duration` when it can be.
+ */
 export function presetChange(
   display: RoutingSession,
   preset: PresetId,
@@ -45,15 +49,14 @@ export function presetChange(
   duration: DurationId,
 ): Planned {
   const info = presetInfo(preset);
-  if (!id) {
-    const message =
-      'Focus a participant in the matrix (or drop the preset on one), then pick the preset.';
+  const target = id ? { ok: true as const, participantId: id } : inferPresetTarget(display, preset);
+  if (!target.ok) {
     return {
       ok: false,
-      banner: { kind: 'info', title: `${info.label}: choose a participant`, message },
+      banner: { kind: 'info', title: `${info.label}: choose whom`, message: target.message },
     };
   }
-  const outcome = presetIntent(display, preset, id);
+  const outcome = presetIntent(display, preset, target.participantId);
   if (!outcome.ok) return notPossible(outcome.message, `${info.label} does not apply`);
   const planned = planLocally(display, [outcome.intent]);
   if (!planned.ok) return notPossible(planned.message, `${info.label} does not apply`);

@@ -26,10 +26,12 @@ import {
   withoutReceiver,
 } from '../matrix/drift';
 import { cellKey } from '../matrix/grid';
+import { readOnlyReason } from '../format';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { routingOf } from '$shared/routing';
 import { APPLIED, buildMatrix } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
+import { activePreset, onlySupervisor } from '../matrix/preset-target';
 import { AliasEditor } from './matrix-aliases.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
 import { GridState } from './matrix-grid.svelte';
@@ -134,6 +136,7 @@ export class MatrixStore {
       () => this.#model,
       (action) => this.run(action),
       say,
+      () => this.readOnly,
     );
     this.members = new MatrixMembers(
       {
@@ -180,6 +183,18 @@ export class MatrixStore {
   get current(): string | null {
     return this.grid.current;
   }
+  /** The supervisor whose mode the preset chips show: the current participant, else the only one. */
+  get presetSupervisor(): string | null {
+    const current = this.current;
+    const header = current === null ? undefined : this.#model.headers.find((h) => h.id === current);
+    if (header?.supervision) return header.id;
+    return onlySupervisor(this.#display);
+  }
+  /** The preset chip that shows that supervisor's mode now (pressed), if any. */
+  get activePreset(): PresetId | null {
+    const id = this.presetSupervisor;
+    return activePreset(this.#model.headers.find((h) => h.id === id)?.supervision?.mode);
+  }
   label(id: string): string {
     return labelIn(this.#model, id);
   }
@@ -204,8 +219,26 @@ export class MatrixStore {
     };
   }
 
+  /** Why nothing in this matrix can be changed now (the call ended), else null. */
+  get readOnly(): string | null {
+    return readOnlyReason(this.#view());
+  }
+
+  /** Says why an ended call takes no change; true when it did. */
+  #refuseReadOnly(): boolean {
+    const reason = this.readOnly;
+    if (reason === null) return false;
+    this.changes.tell({
+      kind: 'info',
+      title: reason,
+      message: 'Nothing on it can be changed; the matrix shows it as it was last seen.',
+    });
+    return true;
+  }
+
   /** The one dispatcher: every drag, key and menu item ends here. */
   run(action: MatrixAction): void {
+    if (action.type !== 'select' && this.#refuseReadOnly()) return;
     switch (action.type) {
       case 'change':
         return this.change(action.intents, action.source);
@@ -242,10 +275,15 @@ export class MatrixStore {
     return result;
   }
 
-  /** A planned change goes to MatrixChanges (pending in this frame, or shown first); a refusal is told. */
+  /**
+   * A planned change goes to MatrixChanges (pending in this frame, or shown first); a refusal is
+   * told. The timer choice is for the next change only: once one goes, it is back to "No timer".
+   */
   #send(planned: Planned): boolean {
-    if (planned.ok) this.changes.propose(planned.request, planned.plan);
-    else this.changes.tell(planned.banner);
+    if (planned.ok) {
+      this.#duration = 'none';
+      this.changes.propose(planned.request, planned.plan);
+    } else this.changes.tell(planned.banner);
     return planned.ok;
   }
 
@@ -255,6 +293,7 @@ export class MatrixStore {
   }
 
   applyPreset(preset: PresetId, participantId?: string | null, duration?: DurationId): void {
+    if (this.#refuseReadOnly()) return;
     const id = participantId ?? this.current;
     if (id) this.grid.choose(id);
     this.#send(presetChange(this.#display, preset, id, duration ?? this.#duration));
