@@ -70,7 +70,7 @@ describe('audit context', () => {
     expect(h.appended.map((e) => 'supervisor' in e)).toEqual([false, false, false]);
   });
 
-  it('keeps what the entry was recorded with when a later rename happens', async () => {
+  it('stamps each entry with the supervisor the profile carries at that change', async () => {
     const h = harness({ supervisor: 'Morgan Reyes', directory: { s1: 'Billing' } });
     await h.append(input('s1'));
     h.profile.supervisor = { displayName: 'Alex Kim' };
