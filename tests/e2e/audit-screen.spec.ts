@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
+import { expectNoSeriousViolations } from './helpers/axe';
 import { invoke } from './helpers/bridge';
 import { AuditPage } from './pages/audit-page';
 import { demoCalls, MatrixPage, ServerState } from './pages/matrix-page';
@@ -72,6 +73,7 @@ test('the audit screen: two calls with their labels and names, filters, and a CS
     `Mute ${nameIn(second, other.customerId)} for ${nameIn(second, other.agentId)}.`,
   );
   await expect(muteRow).toContainText('line noise');
+  await expectNoSeriousViolations(app.page, 'audit screen');
   // Names, not ids: no participant id is shown anywhere in the table.
   for (const id of [supervised.supervisorId, other.customerId, other.agentId]) {
     await expect(audit.region.locator('table')).not.toContainText(id);
