@@ -215,7 +215,7 @@ test('the audit view filters this console’s changes and exports them as CSV an
   expect(csv.suggestedFilename()).toMatch(/^patchbay-audit-account-.*\.csv$/);
   const csvText = await readFile(await csv.path(), 'utf8');
   expect(csvText.split('\r\n')[0]).toMatch(
-    /^seq,time,profileId,accountId,sessionId,osUser,outcome/,
+    /^seq,time,call,who,what,people,outcome,reason,error,profileId,accountId,sessionId,/,
   );
   expect(csvText).toContain('background noise');
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../src-main/audit/types';
 import {
   exportFileName,
-  intentWords,
   isoFromLocal,
   receiverLines,
   redactionWords,
@@ -158,18 +157,7 @@ describe('outcomes and audit entries', () => {
     });
   });
 
-  it('describes intents, undos and timed reverts; lists receivers before → after', () => {
-    const session = monitoredCall();
-    expect(intentWords({ type: 'whisper', supervisorId: S }, session)).toBe(
-      'Supervisor 5a9e whispers to the agents',
-    );
-    expect(intentWords({ type: 'undo', of: { type: 'hold', participantId: C } }, session)).toBe(
-      'Undo: Put Customer c0ff on hold',
-    );
-    expect(intentWords({ type: 'revert', of: { type: 'barge', supervisorId: S } }, session)).toBe(
-      'Timed route ended: Supervisor 5a9e barges in',
-    );
-    expect(intentWords('junk', session)).toBe('Unknown change');
+  it('lists receivers before → after, named now or as recorded', () => {
     const entry = {
       sessionId: SESSION,
       receivers: [{ receiverId: C, before: list(A), after: {} }],
@@ -177,28 +165,6 @@ describe('outcomes and audit entries', () => {
     expect(receiverLines(entry, (id) => (id === C ? 'Customer c0ff' : 'Agent a9e4'))).toEqual([
       { receiverId: C, label: 'Customer c0ff', before: 'hears Agent a9e4', after: 'hears nobody' },
     ]);
-  });
-
-  it('words an outside change as someone else’s, named as recorded at the time', () => {
-    const session = monitoredCall();
-    const change = (kind: string): unknown => ({
-      type: 'outside-change',
-      change: kind,
-      participantId: A,
-      participantLabel: 'Agent Ana Ruiz',
-    });
-    expect(intentWords(change('subscriptions'), session)).toBe(
-      'Someone outside Patchbay changed what Agent Ana Ruiz hears',
-    );
-    expect(intentWords(change('joined'), session)).toBe(
-      'Someone outside Patchbay added Agent Ana Ruiz to the call',
-    );
-    expect(intentWords(change('left'), session)).toBe(
-      'Someone outside Patchbay removed Agent Ana Ruiz from the call',
-    );
-    expect(intentWords({ type: 'outside-change' }, session)).toBe(
-      'Someone outside Patchbay changed a participant',
-    );
   });
 
   it('says what the log redacted and why, never what', () => {
