@@ -48,6 +48,7 @@ test('follows the selected session live: joins, unreachable with the reason, end
   const { participant } = await api.createParticipant({ tag: 'agent-0000aaaa' });
   await api.add(first.id, participant.id);
   await expect(item).toContainText(`Live · ${before + 1} participants`);
+  await page.showParticipants();
   await expect(page.participants.getByRole('row')).toHaveCount(before + 2); // + header row
 
   await api.fail({ kind: 'status', status: 500, operation: 'listSessionParticipants' });
@@ -196,6 +197,7 @@ test('deletes a session after a confirmation naming who is cut off', async ({ co
   const first = (await api.state()).sessions[0];
   const label = first ? await app.directory.label(first.id) : '';
   await expect(page.title).toHaveText(label);
+  await page.showParticipants();
   const names = await page.participants
     .getByRole('rowheader')
     .evaluateAll((cells) => cells.map((c) => c.querySelector('.name')?.textContent ?? ''));
