@@ -58,6 +58,14 @@ test('focus returns after a menu, a dialog opened from a menu, the tray and a no
   await expect(m.menu).toBeHidden();
   await expect(cell).toBeFocused();
 
+  // The cell's stream editor (Enter), closed with Escape: back on the cell.
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await expect(m.aliasEditor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(m.aliasEditor).toBeHidden();
+  await expect(cell).toBeFocused();
+
   // The agent's menu → "Remove from session…" → the confirmation, cancelled: back on the header
   // that opened the menu (the menu itself is gone by then).
   const agent = m.rowHeader(a);
@@ -116,6 +124,18 @@ test('focus survives a notice and a page that is replaced under it', async ({
   await dismiss.first().focus();
   await page.keyboard.press('Enter');
   await expect(stop).toBeFocused();
+});
+
+test('focus returns to the form after the one-time token dialog', async ({ supervised: { m } }) => {
+  const session = new SessionPage(m.page);
+  await session.fillNewParticipant({ tag: 'agent-keyboard', addToSession: false });
+  const create = session.createForm.getByRole('button', { name: 'Create participant' });
+  await create.focus();
+  await m.page.keyboard.press('Enter');
+  await expect(session.tokenDialog.dialog).toBeVisible();
+  await session.tokenDialog.close.click();
+  await expect(session.tokenDialog.dialog).toBeHidden();
+  await expect(create, await focusedHtml(m.page)).toBeFocused();
 });
 
 test('skip links show on focus and lead to the floor, the call list and the matrix', async ({
@@ -264,6 +284,8 @@ test.describe('from a freshly loaded page', () => {
       'the agent hears the supervisor',
     );
     expect(await server.hears(call.sessionId, call.customerId)).not.toContain(call.supervisorId);
+    test.info().annotations.push({ type: 'keys', description: `keyboard whisper: ${keys} keys` });
+    console.log(`keyboard whisper from a fresh page: ${keys} keys`);
     expect(keys).toBeLessThanOrEqual(10);
   });
 });
