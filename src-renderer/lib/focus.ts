@@ -60,7 +60,7 @@ function isTransient(element: Element): boolean {
 }
 
 /** A memo of `element`: the element and the selectors that find its replacement. */
-export function memoOf(element: HTMLElement | null): FocusMemo {
+function memoOf(element: HTMLElement | null): FocusMemo {
   if (element === null || element === document.body) return NOWHERE;
   const selector = selectorOf(element);
   let within: FocusMemo['within'] = null;
@@ -91,12 +91,20 @@ function isFocusable(element: HTMLElement | null): element is HTMLElement {
   return element.getClientRects().length > 0;
 }
 
+/**
+ * A stand-in may take focus: never a destructive control (the "Delete session…" of the call that
+ * replaced a deleted one: one more Enter must not aim at another call).
+ */
+function isSafeStandIn(element: HTMLElement | null): element is HTMLElement {
+  return isFocusable(element) && !element.classList.contains('danger');
+}
+
 /** The element a memo stands for now: itself, its replacement, or null. */
-export function findReplacement(memo: FocusMemo): HTMLElement | null {
+function findReplacement(memo: FocusMemo): HTMLElement | null {
   if (isFocusable(memo.element)) return memo.element;
   if (memo.selector) {
     const same = document.querySelector<HTMLElement>(memo.selector);
-    if (isFocusable(same)) return same;
+    if (isSafeStandIn(same)) return same;
   }
   if (memo.within) {
     const { selector, tag, name } = memo.within;
@@ -104,7 +112,7 @@ export function findReplacement(memo: FocusMemo): HTMLElement | null {
     const match = [...(scope?.querySelectorAll<HTMLElement>(tag) ?? [])].find(
       (candidate) => nameOf(candidate) === name,
     );
-    if (isFocusable(match ?? null)) return match ?? null;
+    if (isSafeStandIn(match ?? null)) return match ?? null;
   }
   return null;
 }

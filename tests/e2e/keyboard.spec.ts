@@ -124,6 +124,15 @@ test('focus survives a notice and a page that is replaced under it', async ({
   await dismiss.first().focus();
   await page.keyboard.press('Enter');
   await expect(stop).toBeFocused();
+
+  // Deleted, the call gives way to the next one; focus goes to its matrix, never to the next
+  // call's own "Delete session…" (one more Enter must not aim at another call).
+  const second = await session.title.textContent();
+  await page.getByRole('button', { name: 'Delete session…' }).focus();
+  await page.keyboard.press('Enter');
+  await session.confirm.confirmButton('Delete session').click();
+  await expect(session.title).not.toHaveText(second ?? '');
+  await expect(m.grid.locator('[tabindex="0"]'), await focusedHtml(page)).toBeFocused();
 });
 
 test('focus returns to the form after the one-time token dialog', async ({ supervised: { m } }) => {
