@@ -332,3 +332,22 @@ test('a notice does not move the grid', async ({
   await expect(m.banner).toBeHidden();
   expect(await box()).toEqual(before);
 });
+
+test('the call page: the matrix first, the participants in a disclosure below, destructive last', async ({
+  supervised: { m, agentId: a, labels },
+}) => {
+  const session = new SessionPage(m.page);
+  await expect(session.participants).toBeHidden();
+  const matrixTop = (await m.region.boundingBox())?.y ?? Infinity;
+  const disclosureTop = (await session.participantsDisclosure.boundingBox())?.y ?? -Infinity;
+  expect(matrixTop).toBeLessThan(disclosureTop);
+  // At 1280 × 720 the matrix starts in the first screen.
+  expect((await m.grid.boundingBox())?.y ?? Infinity).toBeLessThan(720);
+
+  await session.showParticipants();
+  const buttons = session.row(a).getByRole('button');
+  await expect(buttons.last()).toHaveAccessibleName(new RegExp(`^Delete ${labels.get(a) ?? ''}`));
+  // The page's own actions: "Delete session…" last.
+  const actions = session.region.locator('header').getByRole('button');
+  await expect(actions.last()).toHaveText('Delete session…');
+});
