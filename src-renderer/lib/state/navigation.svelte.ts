@@ -2,12 +2,16 @@
  * Which screen the console shows, and the call the audit screen opens filtered to when a call page
  * asks for "all changes on this call".
  */
-export const SCREENS = ['floor', 'sessions', 'audit', 'profiles'] as const;
-export type Screen = (typeof SCREENS)[number];
+import type { Screen } from '../location';
 
 export class NavigationStore {
   #screen = $state<Screen>('floor');
   #auditCall = $state<string | null>(null);
+
+  /** @param start the screen the address named when the console loaded (the floor otherwise) */
+  constructor(start: Screen = 'floor') {
+    this.#screen = start;
+  }
 
   get screen(): Screen {
     return this.#screen;
