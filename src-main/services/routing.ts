@@ -89,8 +89,13 @@ export class RoutingService {
     return { ...result, history: applier.history(sessionId) };
   }
 
-  async undo(profileId: string, sessionId: string): Promise<ApplyResult> {
-    return (await this.#of(this.#deps.active.for(profileId))).applier.undo(sessionId);
+  async undo(
+    profileId: string,
+    sessionId: string,
+    confirmedViolations?: boolean,
+  ): Promise<ApplyResult> {
+    const { applier } = await this.#of(this.#deps.active.for(profileId));
+    return applier.undo(sessionId, confirmedViolations ? { confirmedViolations } : {});
   }
 
   async redo(

@@ -19,7 +19,12 @@ export { asIntent } from './intent-guard';
 export type { Move } from './apply-intent';
 export { applyIntent } from './apply-intent';
 export type { GuardrailContext, GuardrailRule, GuardrailViolation } from './guardrails';
-export { EMPTY_GUARDRAIL_CONTEXT, checkGuardrails, newViolations } from './guardrails';
+export {
+  EMPTY_GUARDRAIL_CONTEXT,
+  checkGuardrails,
+  newViolations,
+  targetSession,
+} from './guardrails';
 export type { CellChange, Plan, PlannedWrite } from './planner';
 export { applyPlan, invert, planTarget, planWrite, writeRank } from './planner';
 export type { PlanPreview } from './preview';
@@ -33,3 +38,13 @@ export { checkHealth } from './health';
 export type { Supervision, SupervisionMode } from './supervision';
 export { supervisionOf, supervisorsOf } from './supervision';
 export { routingOf } from './from-view';
+export type { Risk, RiskKind } from './risk';
+export {
+  RISK_RULES,
+  revertRisks,
+  riskSentences,
+  risksOf,
+  riskViolations,
+  uniqueMessages,
+  withRisks,
+} from './risk';

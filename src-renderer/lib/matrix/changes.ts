@@ -25,7 +25,10 @@ import {
   planTarget,
   previewPlan,
   rebase,
+  withRisks,
   withRoleAssumption,
+  ROLE_GUESS_RULE,
+  targetSession,
 } from '$shared/routing';
 import type { PublishPermission } from '$shared/bandwidth-api';
 import { cellKey } from './grid';
@@ -84,10 +87,13 @@ export function planLocally(
   const changed: Record<string, Subscriptions> = {};
   for (const w of combined.writes) changed[w.receiverId] = w.after;
   // The first intent's role question (a preset relying on a role a tag only suggested) first.
-  const violations = intents.reduceRight(
+  const target = { subscriptions: changed, moves: [] };
+  const questions = intents.reduceRight(
     (found, intent) => withRoleAssumption(found, session, intent),
-    newViolations(checkGuardrails(session, { subscriptions: changed, moves: [] }, context)),
+    newViolations(checkGuardrails(session, target, context)),
   );
+  // The one confirmation rule (shared/routing/risk.ts): what the result risks, said first.
+  const violations = withRisks(questions, session, targetSession(session, target), ROLE_GUESS_RULE);
   const cells = combined.writes.flatMap((w) => w.cells);
   return {
     ok: true,

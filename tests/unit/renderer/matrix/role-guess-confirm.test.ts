@@ -77,7 +77,6 @@ describe('presets that rely on a guessed role', () => {
     expect(action).toEqual({ type: 'preset', preset: 'whisper', participantId: AGENT });
     if (action) matrix.run(action);
     const proposal = matrix.changes.proposal;
-    expect(proposal?.why).toBe('guardrail');
     expect(proposal?.violations[0]).toMatchObject({
       ruleId: ROLE_GUESS_RULE,
       message:
@@ -107,11 +106,11 @@ describe('presets that rely on a guessed role', () => {
     }
   });
 
-  it('assigned roles need no such question', () => {
-    const { matrix } = store(monitoredCall());
+  it('assigned roles need no such question: a whisper goes out at once', () => {
+    const { fake, matrix } = store(monitoredCall());
     matrix.run({ type: 'preset', preset: 'whisper', participantId: AGENT });
-    expect(matrix.changes.proposal?.why).toBe('preview');
-    expect(matrix.changes.proposal?.violations).toEqual([]);
+    expect(matrix.changes.proposal).toBeNull();
+    expect(fake.inputs('routing:apply')).toHaveLength(0);
   });
 
   it('a role chosen in this window counts as assigned', async () => {
@@ -120,8 +119,7 @@ describe('presets that rely on a guessed role', () => {
     matrix.run({ type: 'role', participantId: AGENT, role: 'agent' });
     await flush();
     matrix.run({ type: 'preset', preset: 'whisper', participantId: AGENT });
-    expect(matrix.changes.proposal?.why).toBe('preview');
-    expect(matrix.changes.proposal?.violations).toEqual([]);
+    expect(matrix.changes.proposal).toBeNull();
   });
 });
 
