@@ -28,7 +28,7 @@ export {
 export type { CellChange, Plan, PlannedWrite } from './planner';
 export { applyPlan, invert, planTarget, planWrite, writeRank } from './planner';
 export type { PlanPreview } from './preview';
-export { describeIntent, previewPlan } from './preview';
+export { describeIntent, groupedLines, previewPlan } from './preview';
 export { participantLabel, sessionLabels } from './labels';
 export { ROLE_GUESS_RULE, roleAssumption, withRoleAssumption } from './assumptions';
 export type { RebasedChange, UndoConflict } from './rebase';

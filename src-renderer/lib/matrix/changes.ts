@@ -20,6 +20,7 @@ import {
   applyPlan,
   checkGuardrails,
   describeIntent,
+  groupedLines,
   mergeContexts,
   newViolations,
   planTarget,
@@ -39,6 +40,8 @@ export interface LocalPlan {
   readonly labels: readonly string[];
   /** One sentence per cell that changes (and per session-level row that becomes a list). */
   readonly lines: readonly string[];
+  /** The same in few sentences: the same change to several receivers is one (`groupedLines`). */
+  readonly summary: readonly string[];
   /** Calls main will make: per intent one fresh read and one PUT per changed receiver. */
   readonly apiCalls: number;
   readonly writes: number;
@@ -101,6 +104,7 @@ export function planLocally(
       intents,
       labels,
       lines: previewPlan(combined, session).lines,
+      summary: groupedLines(combined, session),
       apiCalls: combined.writes.length === 0 ? 0 : apiCalls,
       writes: combined.writes.length,
       violations,

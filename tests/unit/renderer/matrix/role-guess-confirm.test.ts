@@ -152,9 +152,9 @@ describe('redo of a change that relies on a guessed role', () => {
       );
     const history = matrix.changes.history;
     await history.redo();
-    expect(history.confirming).toBe(question);
+    expect(history.confirming).toEqual({ kind: 'redo', sentences: [question] });
     expect(matrix.changes.banner).toBeNull();
-    await history.confirmRedo();
+    await history.confirm();
     expect(history.confirming).toBeNull();
     expect(fake.inputs('routing:redo')).toEqual([
       { profileId: PROFILE, sessionId: guessedCall().id },
@@ -175,7 +175,7 @@ describe('redo of a change that relies on a guessed role', () => {
         preview: { lines: [], apiCalls: 0, summary: '' },
       });
     await matrix.changes.history.redo();
-    matrix.changes.history.cancelRedo();
+    matrix.changes.history.cancel();
     expect(matrix.changes.history.confirming).toBeNull();
     expect(fake.inputs('routing:redo')).toHaveLength(1);
   });
