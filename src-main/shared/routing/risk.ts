@@ -7,8 +7,10 @@
  *   too: it is a deliberate choice, but one the customer notices);
  * - `agent-loses-customer`: an agent who heard a customer no longer does (a mute for everyone, a
  *   hold, an isolate or a single cut alike);
- * - `guessed-role`: the change is harmless only because of a role a tag merely suggests: with that
- *   participant in another role it would be one of the two above.
+ * - `guessed-role`: the change is harmless only because of a role a tag merely suggests: were that
+ *   participant a customer (a tag is whatever a backend or a caller put there, so anyone tagged
+ *   `agent-…` may be a caller), it would be one of the two above. A guess that only makes the
+ *   change riskier is already judged as given (a guessed customer is protected like a customer).
  * Everything else (monitor, whisper, ending a supervision, most un-mutes) does not ask. Members who
  * leave the session with the change (a move) are not judged: they are no longer on the call.
  *
@@ -35,8 +37,8 @@ export interface Risk {
   readonly receiverId: string;
   /** Whom: the supervisor, the customer, or the other party of the guessed risk. */
   readonly publisherId: string;
-  /** `guessed-role` only: the risk the change would be if the receiver's role were `asRole`. */
-  readonly guessed?: { readonly risk: Exclude<RiskKind, 'guessed-role'>; readonly asRole: Role };
+  /** `guessed-role` only: the risk the change would be if the receiver were a customer. */
+  readonly guessed?: { readonly risk: Exclude<RiskKind, 'guessed-role'> };
 }
 
 /** Who hears whom, per receiver, once per state (roles do not change what is delivered). */
@@ -81,15 +83,13 @@ function baseRisks(ids: readonly string[], roles: Roles, before: Hearing, after:
   return risks;
 }
 
-const ALTERNATIVES: readonly Role[] = ['customer', 'agent', 'supervisor'];
-
 const key = (r: { kind: string; receiverId: string; publisherId: string }): string =>
   `${r.kind}\u0000${r.receiverId}\u0000${r.publisherId}`;
 
 /**
  * The risks of going from `before` to `after` (the same session; `after` without the members that
- * leave). Plain risks first, then the guessed ones (each guessed participant once, for the first
- * other role under which the change would be risky).
+ * leave). Plain risks first, then the guessed ones (each guessed participant once: the first risk
+ * the change would be were they a customer).
  */
 export function risksOf(before: RoutingSession, after: RoutingSession): Risk[] {
   const staying = new Set(after.participants.map((p) => p.id));
@@ -102,22 +102,19 @@ export function risksOf(before: RoutingSession, after: RoutingSession): Risk[] {
   const risks: Risk[] = [...plain];
   const known = new Set(plain.map(key));
   for (const guessed of members.filter((p) => p.roleSuggested === true)) {
-    for (const asRole of ALTERNATIVES) {
-      if (asRole === guessed.role) continue;
-      const other = new Map(roles).set(guessed.id, asRole);
-      const found = baseRisks(ids, other, heardBefore, heardAfter).find(
-        (r) => !known.has(key(r)) && (r.receiverId === guessed.id || r.publisherId === guessed.id),
-      );
-      if (found === undefined) continue;
-      const otherParty = found.receiverId === guessed.id ? found.publisherId : found.receiverId;
-      risks.push({
-        kind: 'guessed-role',
-        receiverId: guessed.id,
-        publisherId: otherParty,
-        guessed: { risk: found.kind, asRole },
-      });
-      break;
-    }
+    if (guessed.role === 'customer') continue;
+    const asCustomer = new Map(roles).set(guessed.id, 'customer' as const);
+    const found = baseRisks(ids, asCustomer, heardBefore, heardAfter).find(
+      (r) => !known.has(key(r)) && (r.receiverId === guessed.id || r.publisherId === guessed.id),
+    );
+    if (found === undefined) continue;
+    const otherParty = found.receiverId === guessed.id ? found.publisherId : found.receiverId;
+    risks.push({
+      kind: 'guessed-role',
+      receiverId: guessed.id,
+      publisherId: otherParty,
+      guessed: { risk: found.kind },
+    });
   }
   return risks;
 }
@@ -161,16 +158,11 @@ function guessedSentence(
   const other = labels.get(risk.publisherId) ?? risk.publisherId;
   const guess = risk.guessed;
   if (guess === undefined) return '';
-  const as = `if ${name} is really ${guess.asRole === 'agent' ? 'an' : 'a'} ${ROLE_NOUN[guess.asRole]}`;
   const then =
     guess.risk === 'customer-hears-supervisor'
-      ? guess.asRole === 'customer'
-        ? `they will hear ${other}`
-        : `${other} will hear them`
-      : guess.asRole === 'agent'
-        ? `they will no longer hear ${other}`
-        : `${other} will no longer hear them`;
-  return `Patchbay only guessed ${name}'s role from a tag: ${as}, ${then}.`;
+      ? `they will hear ${other}`
+      : `${other} will no longer hear them`;
+  return `Patchbay only guessed ${name}'s role from a tag: if ${name} is really a customer, ${then}.`;
 }
 
 interface RiskGroup {

@@ -126,7 +126,7 @@ describe('the confirmation rule judges the result', () => {
         kind: 'guessed-role',
         receiverId: A,
         publisherId: S,
-        guessed: { risk: 'customer-hears-supervisor', asRole: 'customer' },
+        guessed: { risk: 'customer-hears-supervisor' },
       },
     ]);
     expect(riskSentences(guessedAgent, risks)).toEqual([
@@ -134,6 +134,18 @@ describe('the confirmation rule judges the result', () => {
     ]);
     // The same whisper with every role assigned does not ask.
     expect(kinds(monitored(), { type: 'whisper', supervisorId: S })).toEqual([]);
+  });
+
+  it('a guess that could only make the change riskier does not ask: ending a guessed supervision', () => {
+    const guessedSupervisor = monitored([
+      person(C, 'customer'),
+      person(A, 'agent'),
+      { ...person(S, 'supervisor', 'supervisor-1'), roleSuggested: true },
+    ]);
+    expect(kinds(guessedSupervisor, { type: 'endSupervision', supervisorId: S })).toEqual([]);
+    expect(
+      kinds(guessedSupervisor, { type: 'unsubscribe', receiverId: S, publisherId: C }),
+    ).toEqual([]);
   });
 
   it('a guessed customer: cutting them from an agent asks as the agent losing them', () => {
@@ -146,7 +158,9 @@ describe('the confirmation rule judges the result', () => {
       guessedCustomer,
       after(guessedCustomer, { type: 'unsubscribe', receiverId: A, publisherId: C }),
     );
-    expect(risks.map((r) => [r.kind, r.guessed?.asRole])).toEqual([['guessed-role', 'customer']]);
+    expect(risks.map((r) => [r.kind, r.guessed?.risk])).toEqual([
+      ['guessed-role', 'agent-loses-customer'],
+    ]);
     expect(riskSentences(guessedCustomer, risks)[0]).toMatch(
       /if Participant c000 is really a customer, Agent a000 will no longer hear them\.$/,
     );
