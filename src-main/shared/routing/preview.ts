@@ -5,7 +5,7 @@
 import type { Intent } from './intents';
 import type { RoutingSession, StreamSelection } from './model';
 import type { CellChange, Plan } from './planner';
-import { listWords, sessionLabels } from './labels';
+import { listWords, sessionLabels, someWords } from './labels';
 
 export interface PlanPreview {
   /** One sentence per change, in the order the writes will be made; moves last. */
@@ -97,12 +97,12 @@ export function groupedLines(plan: Plan, session: RoutingSession): string[] {
       byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), label(change.receiverId)]);
     }
   }
-  const lines = [...byPhrase].map(([phrase, receivers]) => `${listWords(receivers)} ${phrase}`);
+  const lines = [...byPhrase].map(([phrase, receivers]) => `${someWords(receivers)} ${phrase}`);
   if (everyone.length > 0) {
-    lines.push(`${listWords(everyone)} will hear everyone in the call, people who join later too`);
+    lines.push(`${someWords(everyone)} will hear everyone in the call, people who join later too`);
   }
   if (lists.length > 0) {
-    lines.push(`People who join later will not be heard automatically by ${listWords(lists)}`);
+    lines.push(`People who join later will not be heard automatically by ${someWords(lists)}`);
   }
   for (const move of plan.moves) {
     lines.push(`${label(move.participantId)} will leave this call for session ${move.toSessionId}`);

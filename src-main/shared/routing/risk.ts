@@ -21,7 +21,7 @@
 import type { GuardrailViolation } from './guardrails';
 import type { Role, RoutingSession } from './model';
 import { currentDelivery } from './effective';
-import { listWords, neutralLabel, sessionLabels } from './labels';
+import { listWords, neutralLabel, sessionLabels, someWords } from './labels';
 
 export type RiskKind = 'customer-hears-supervisor' | 'agent-loses-customer' | 'guessed-role';
 
@@ -133,9 +133,12 @@ function capitalized(text: string): string {
 /** "the customer Dana Whitfield", "the customers Dana Whitfield and Customer 7f3a". */
 function people(labels: ReadonlyMap<string, string>, ids: readonly string[], role: Role): string {
   const noun = ids.length === 1 ? ROLE_NOUN[role] : `${ROLE_NOUN[role]}s`;
-  const names = listWords(ids.map((id) => labels.get(id) ?? id));
   // An unnamed member's label already starts with the role word ("Customer 7f3a").
   const bare = ids.every((id) => (labels.get(id) ?? '').startsWith(capitalized(ROLE_NOUN[role])));
+  const names = someWords(
+    ids.map((id) => labels.get(id) ?? id),
+    bare ? `other ${ROLE_NOUN[role]}s` : 'others',
+  );
   return bare ? names : `the ${noun} ${names}`;
 }
 

@@ -11,7 +11,9 @@ import type {
 } from '../../../../src-main/shared/routing';
 import {
   applyIntent,
+  groupedLines,
   newViolations,
+  previewPlan,
   rebase,
   revertRisks,
   riskSentences,
@@ -19,7 +21,7 @@ import {
   targetSession,
   uniqueMessages,
 } from '../../../../src-main/shared/routing';
-import { list, person, sessionOf } from './support';
+import { SID, list, person, sessionOf } from './support';
 
 const C = 'c0000000-0000-4000-8000-000000000001';
 const A = 'a0000000-0000-4000-8000-000000000002';
@@ -226,5 +228,61 @@ describe('a timed route asks, when it starts, about what its end will do', () =>
     const call = monitored();
     expect(revertRisks(call, after(call, { type: 'whisper', supervisorId: S }))).toEqual([]);
     expect(revertRisks(call, after(call, { type: 'mute', publisherId: S }))).toEqual([]);
+  });
+});
+
+describe('a 20-party review', () => {
+  const agents = Array.from(
+    { length: 18 },
+    (_, i) => `a${String(i).padStart(7, '0')}-0000-4000-8000-000000000010`,
+  );
+  const people = [
+    named(person(C, 'customer'), 'Dana Whitfield'),
+    ...agents.map((id, i) => named(person(id, 'agent'), `Person ${i + 1}`)),
+    named(person(S, 'supervisor'), 'Sam Lee'),
+  ];
+  const everyone = { sessionId: SID };
+  const call = sessionOf(
+    people,
+    Object.fromEntries(people.map((p) => [p.id, p.id === S ? list(C, ...agents) : everyone])),
+  );
+
+  const others = people.filter((p) => p.id !== S).map((p) => p.id);
+  const wired = sessionOf(
+    people,
+    Object.fromEntries(
+      people.map((p) => [
+        p.id,
+        p.id === S ? list(...others) : list(...others.filter((o) => o !== p.id)),
+      ]),
+    ),
+  );
+
+  it('leads with the customer in one sentence and lists at a glance', () => {
+    const risks = risksOf(call, after(call, { type: 'mute', publisherId: C }));
+    expect(risks).toHaveLength(18);
+    expect(riskSentences(call, risks)).toEqual([
+      'The agents Person 1, Person 2, Person 3 and 15 others will no longer hear the customer Dana Whitfield.',
+    ]);
+    const barge = risksOf(wired, after(wired, { type: 'barge', supervisorId: S }));
+    expect(riskSentences(wired, barge)).toEqual(['The customer Dana Whitfield will hear Sam Lee.']);
+  });
+
+  it('a whisper to 18 agents is one grouped line, not one line per cell', () => {
+    const plan = rebase({ type: 'whisper', supervisorId: S }, wired).plan;
+    expect(groupedLines(plan, wired)).toEqual([
+      'Person 1, Person 2, Person 3 and 15 others will hear Sam Lee',
+    ]);
+    expect(previewPlan(plan, wired).lines).toHaveLength(18);
+  });
+
+  it("rows leaving 'everyone in the session' are one sentence in words a supervisor uses", () => {
+    const plan = rebase({ type: 'whisper', supervisorId: S }, call).plan;
+    const lines = groupedLines(plan, call);
+    expect(lines).toEqual([
+      'Dana Whitfield will no longer hear Sam Lee',
+      'People who join later will not be heard automatically by Person 1, Person 2, Person 3 and 16 others',
+    ]);
+    expect(lines.join(' ')).not.toMatch(/subscription|explicit list|API/);
   });
 });
