@@ -14,6 +14,8 @@ const hears = (d: Delivery, r: string, p: string): boolean => d.get(r)?.has(p) =
 test('each preset does what it says on the server; undo takes it back', async ({
   supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
+  // Five presets, each sent, checked on the server and undone.
+  test.setTimeout(60_000);
   const normal = (d: Delivery): boolean =>
     hears(d, c, a) &&
     hears(d, a, c) &&

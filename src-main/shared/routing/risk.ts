@@ -104,8 +104,13 @@ export function risksOf(before: RoutingSession, after: RoutingSession): Risk[] {
   for (const guessed of members.filter((p) => p.roleSuggested === true)) {
     if (guessed.role === 'customer') continue;
     const asCustomer = new Map(roles).set(guessed.id, 'customer' as const);
+    // A guessed supervisor's own supervision starting is asked about by the intent's role question
+    // (./assumptions.ts); the agent no longer hearing them (a whisper ending) is never a question.
     const found = baseRisks(ids, asCustomer, heardBefore, heardAfter).find(
-      (r) => !known.has(key(r)) && (r.receiverId === guessed.id || r.publisherId === guessed.id),
+      (r) =>
+        !known.has(key(r)) &&
+        (r.receiverId === guessed.id || r.publisherId === guessed.id) &&
+        !(guessed.role === 'supervisor' && r.kind === 'agent-loses-customer'),
     );
     if (found === undefined) continue;
     const otherParty = found.receiverId === guessed.id ? found.publisherId : found.receiverId;

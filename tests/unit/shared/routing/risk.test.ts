@@ -148,6 +148,12 @@ describe('the confirmation rule judges the result', () => {
     expect(
       kinds(guessedSupervisor, { type: 'unsubscribe', receiverId: S, publisherId: C }),
     ).toEqual([]);
+    // A whisper by the guessed supervisor ending: the agent no longer hears them.
+    const whispering = targetSession(
+      guessedSupervisor,
+      applyIntent(guessedSupervisor, { type: 'whisper', supervisorId: S }),
+    );
+    expect(kinds(whispering, { type: 'unsubscribe', receiverId: A, publisherId: S })).toEqual([]);
   });
 
   it('a guessed customer: cutting them from an agent asks as the agent losing them', () => {
