@@ -38,13 +38,4 @@ export { checkHealth } from './health';
 export type { Supervision, SupervisionMode } from './supervision';
 export { supervisionOf, supervisorsOf } from './supervision';
 export { routingOf } from './from-view';
-export type { Risk, RiskKind } from './risk';
-export {
-  RISK_RULES,
-  revertRisks,
-  riskSentences,
-  risksOf,
-  riskViolations,
-  uniqueMessages,
-  withRisks,
-} from './risk';
+export { revertRisks, riskSentences, risksOf, uniqueMessages, withRisks } from './risk';
