@@ -20,6 +20,7 @@ test('click, drag, menu and preset: risky results ask with the sentence first, h
   console: app,
   supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s, labels },
 }) => {
+  test.setTimeout(60_000);
   const customer = labels.get(c) ?? '?';
   const agent = labels.get(a) ?? '?';
   const supervisor = labels.get(s) ?? '?';
@@ -95,6 +96,7 @@ test('undo and redo are judged the same: a redo of a barge asks like the barge d
   console: app,
   supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s, labels },
 }) => {
+  test.setTimeout(60_000);
   const dialog = new ConfirmDialog(app.page);
   const hearsSupervisor = `The customer ${labels.get(c) ?? '?'} will hear ${labels.get(s) ?? '?'}.`;
   const barging = (d: Delivery): boolean => hears(d, c, s) && hears(d, a, s);
@@ -149,6 +151,7 @@ test('a timed route asks at its start when its end would be risky; a harmless on
   console: app,
   supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s, labels },
 }) => {
+  test.setTimeout(60_000);
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('b');
   await m.send({ confirm: true });
