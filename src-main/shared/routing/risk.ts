@@ -239,9 +239,10 @@ export function riskViolations(
 }
 
 /**
- * `violations` with the risks of `before` → `after` first. A guardrail finding about the same two
- * people as a risk is left out (the risk says it), and so are guessed-role risks when the intent's
- * own role question (./assumptions.ts) already asks about a guess.
+ * `violations` with the risks of `before` → `after` first: what changes for the customer leads,
+ * then the intent's own role question (./assumptions.ts), then the guesses, then the rest. A
+ * guardrail finding about the same two people as a risk is left out (the risk says it), and so are
+ * guessed-role risks when the role question already asks about a guess.
  */
 export function withRisks(
   violations: readonly GuardrailViolation[],
@@ -257,7 +258,10 @@ export function withRisks(
   const covered = new Set(risks.map(pair));
   const question = violations.filter((v) => v.ruleId === roleQuestionRule);
   const rest = violations.filter((v) => v.ruleId !== roleQuestionRule && !covered.has(pair(v)));
-  return [...question, ...riskViolations(before, risks), ...rest];
+  const said = riskViolations(before, risks);
+  const guesses = said.filter((v) => v.ruleId === RISK_RULES['guessed-role']);
+  const plain = said.filter((v) => v.ruleId !== RISK_RULES['guessed-role']);
+  return [...plain, ...question, ...guesses, ...rest];
 }
 
 /**

@@ -220,6 +220,21 @@ describe('the main process asks for the same (rebase carries the risks)', () => 
   });
 });
 
+describe('the order: what changes for the customer leads', () => {
+  it('a barge by a guessed supervisor says the customer first, then the guess', () => {
+    const call = monitored([
+      person(C, 'customer'),
+      person(A, 'agent'),
+      { ...person(S, 'supervisor', 'supervisor-1'), roleSuggested: true },
+    ]);
+    const asks = newViolations(rebase({ type: 'barge', supervisorId: S }, call).violations);
+    expect(asks.map((v) => v.ruleId)).toEqual([
+      'risk-customer-hears-supervisor',
+      'role-guessed-from-tag',
+    ]);
+  });
+});
+
 describe('a timed route asks, when it starts, about what its end will do', () => {
   it('a timed "stop supervising" during a barge gives the barge back when it ends', () => {
     const call = monitored();
