@@ -162,11 +162,16 @@ export const requests = checkedAgainstContract({
       untilStopped: z.literal(true).optional(),
     })
     .refine((v) => !(v.durationMs && v.untilStopped), 'Give durationMs or untilStopped, not both'),
-  'routing:undo': z.strictObject({ profileId, sessionId: id('Session id') }),
+  'routing:undo': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    /** The user saw what the undo risks (it gives a barge back, it cuts an agent off) and confirmed. */
+    confirmedViolations: z.boolean().optional(),
+  }),
   'routing:redo': z.strictObject({
     profileId,
     sessionId: id('Session id'),
-    /** The user confirmed the roles the change relies on (only guessed from tags). */
+    /** The user confirmed what the redo risks, or the roles it relies on (only guessed from tags). */
     confirmedViolations: z.boolean().optional(),
   }),
   'routing:history': z.strictObject({ sessionId: id('Session id') }),

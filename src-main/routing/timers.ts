@@ -125,6 +125,7 @@ export class TimedRoutes {
     let saved: TimedRouteRecord | undefined;
     const result: ApplyResult = await this.options.applier.apply(sessionId, intent, {
       ...options,
+      revertsLater: true,
       beforeWrite: async (plan, { label, routeId }) => {
         const startedAt = this.now();
         const endsAt = 'durationMs' in duration ? startedAt + duration.durationMs : null;

@@ -108,9 +108,16 @@ export class RoutingService {
     return { ...result, history: applier.history(sessionId) };
   }
 
-  async undo(profileId: string, sessionId: string): Promise<ApplyResult> {
+  async undo(
+    profileId: string,
+    sessionId: string,
+    confirmedViolations?: boolean,
+  ): Promise<ApplyResult> {
     const active = this.#deps.active.for(profileId);
-    return endedRefusal(active, sessionId) ?? (await this.#of(active)).applier.undo(sessionId);
+    const ended = endedRefusal(active, sessionId);
+    if (ended) return ended;
+    const { applier } = await this.#of(active);
+    return applier.undo(sessionId, confirmedViolations ? { confirmedViolations } : {});
   }
 
   async redo(

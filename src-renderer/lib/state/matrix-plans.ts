@@ -4,9 +4,10 @@
  * on.
  */
 import type { Intent, RoutingSession } from '$shared/routing';
+import { revertRisks, withSubscriptions } from '$shared/routing';
 import type { ChangeSource } from '../matrix/actions';
 import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
-import { callsText, planLocally, selectionIntents } from '../matrix/changes';
+import { planLocally, selectionIntents } from '../matrix/changes';
 import type { CellModel } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
 import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
@@ -65,7 +66,21 @@ export function presetChange(
   const label =
     timer === 'none' ? words : `${words} for ${durationInfo(timer).label.toLowerCase()}`;
   const request = { intents: [outcome.intent], label, source: 'preset' as const, duration: timer };
-  return { ok: true, request, plan: planned.plan };
+  return {
+    ok: true,
+    request,
+    plan: timer === 'none' ? planned.plan : withEnd(display, planned.plan),
+  };
+}
+
+/**
+ * A timed change asks, when it starts, about what its end will do too (the end runs unattended;
+ * main asks the same): e.g. a timed "stop supervising" during a barge gives the barge back.
+ */
+function withEnd(display: RoutingSession, plan: LocalPlan): LocalPlan {
+  const after = withSubscriptions(display, plan.subscriptions);
+  const end = revertRisks(display, after);
+  return end.length === 0 ? plan : { ...plan, violations: [...plan.violations, ...end] };
 }
 
 /**
@@ -90,6 +105,6 @@ export function togglePreview(planned: LocalPlanResult): { text: string; confirm
   if (!planned.ok) return { text: planned.message, confirm: false };
   const plan = planned.plan;
   const lines = plan.lines.length > 0 ? plan.lines.join('; ') : 'no change needed';
-  const confirm = plan.violations.length > 0 || plan.convertsSessionLevel;
-  return { text: `${lines} · ${callsText(plan.apiCalls)}`, confirm };
+  const confirm = plan.violations.length > 0;
+  return { text: confirm ? `Asks first: ${lines}` : lines, confirm };
 }

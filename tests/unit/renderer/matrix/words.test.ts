@@ -49,6 +49,21 @@ describe('words', () => {
     );
   });
 
+  it('a barge heard by one person agrees in number ("Customer … hears", not "hear")', () => {
+    const barged = buildMatrix(monitoredCall({ [C]: list(A, S) }));
+    const header = barged.headers[2];
+    if (!header) throw new Error('header missing');
+    expect(supervisionSentence(barged, header)).toBe(
+      'Supervisor 5a9e has barged in: Customer c0ff hears Supervisor 5a9e; Supervisor 5a9e hears Customer c0ff and Agent a9e4.',
+    );
+    const both = buildMatrix(monitoredCall({ [C]: list(A, S), [A]: list(C, S) }));
+    const bothHeader = both.headers[2];
+    if (!bothHeader) throw new Error('header missing');
+    expect(supervisionSentence(both, bothHeader)).toContain(
+      'Customer c0ff and Agent a9e4 hear Supervisor 5a9e',
+    );
+  });
+
   it('short forms and subscriptions in words', () => {
     expect(streamsShort(['camera', 'mic'])).toBe('camera +1');
     expect(streamsShort('all')).toBe('all');
