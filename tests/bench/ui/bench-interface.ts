@@ -156,7 +156,10 @@ async function gestures(
       if (c.timedOut || pending === undefined || confirmed === undefined) {
         throw new Error(`gesture ${i}: pending/confirmed not seen (${c.marks.length} marks)`);
       }
-      const input = [...c.inputs].reverse().find((e) => e.t <= pending.mutation);
+      // From the gesture's first event (the pointerdown of a click; a key for the keyboard).
+      const input = [...c.inputs]
+        .reverse()
+        .find((e) => e.t <= pending.mutation && e.type !== 'click');
       if (input === undefined) throw new Error(`gesture ${i}: no input event recorded`);
       out.pendingDom.push(pending.mutation - input.t);
       out.pendingPaint.push(pending.paint - input.t);
