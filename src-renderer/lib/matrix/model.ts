@@ -200,6 +200,35 @@ function present(facts: CellFacts, labels: ReadonlyMap<string, string>): CellMod
   };
 }
 
+interface Routes {
+  readonly routes: ReturnType<typeof effective>['receivers'];
+  readonly values: ReadonlyMap<string, { value: StreamSelection; viaSession: boolean }>;
+}
+
+/**
+ * Who hears whom, once per routing state: a gesture or a status change rebuilds the model on the
+ * same state (only the cells' live states differ), so the routes are not worked out again.
+ */
+const ROUTES = new WeakMap<RoutingSession, Routes>();
+
+function routesOf(routing: RoutingSession): Routes {
+  const known = ROUTES.get(routing);
+  if (known !== undefined) return known;
+  const routes = effective(routing).receivers;
+  const values = new Map<string, { value: StreamSelection; viaSession: boolean }>();
+  for (const receiver of Object.values(routes)) {
+    for (const d of receiver.hears) {
+      values.set(cellKey(receiver.receiverId, d.publisherId), {
+        value: d.streams,
+        viaSession: d.viaSession,
+      });
+    }
+  }
+  const found = { routes, values };
+  ROUTES.set(routing, found);
+  return found;
+}
+
 /**
  * Builds the model of `routing` with `status(key)` laid over each cell. With `previous`, every cell,
  * header and row that did not change is the previous object (identity = unchanged).
@@ -210,7 +239,7 @@ export function buildMatrix(
   previous?: MatrixModel,
   notes: CellNotes = NO_NOTES,
 ): MatrixModel {
-  const routes = effective(routing).receivers;
+  const { routes, values } = routesOf(routing);
   const fresh = sessionLabels(routing);
   const oldLabels = previous?.labels;
   const sameLabels =
@@ -218,15 +247,6 @@ export function buildMatrix(
     oldLabels.size === fresh.size &&
     [...fresh].every(([id, l]) => oldLabels.get(id) === l);
   const labels = sameLabels ? oldLabels : fresh;
-  const values = new Map<string, { value: StreamSelection; viaSession: boolean }>();
-  for (const receiver of Object.values(routes)) {
-    for (const d of receiver.hears) {
-      values.set(cellKey(receiver.receiverId, d.publisherId), {
-        value: d.streams,
-        viaSession: d.viaSession,
-      });
-    }
-  }
   const heard = (r: string, p: string): boolean => values.has(cellKey(r, p));
   const ids = routing.participants.map((p) => p.id);
   const headers = routing.participants.map((p): HeaderModel => {

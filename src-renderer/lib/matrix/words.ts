@@ -90,16 +90,16 @@ export function permissionsWords(permissions: readonly PublishPermission[]): str
 }
 
 /**
- * A label short enough for a compact column (about 5 characters): "C 7f3a" for "Customer 7f3a",
- * "DW" for "Dana Whitfield" (with its id's start when two share a name). The full label stays in
- * the header's title and accessible name.
+ * A label short enough for a compact column (about 4 characters; the role is on the next line):
+ * "7f3a" for "Customer 7f3a", "DW" for "Dana Whitfield" ("DW 4f2a" when two share a name). The
+ * full label stays in the header's title and accessible name.
  */
 export function shortLabel(header: Pick<HeaderModel, 'label' | 'role'>): string {
   const label = header.label;
   const words = label.split(/\s+/).filter((w) => w !== '');
   const [first = '', second = ''] = words;
   if (['Customer', 'Agent', 'Supervisor', 'Participant'].includes(first) && words.length === 2) {
-    return `${first.charAt(0)} ${second}`;
+    return second;
   }
   const suffix = /\(([0-9a-z]+)\)$/i.exec(label)?.[1];
   const initials = words
