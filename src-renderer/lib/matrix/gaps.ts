@@ -29,7 +29,11 @@ export interface CellNotes {
   readonly participantAlerts: ReadonlyMap<string, string>;
 }
 
-export const NO_NOTES: CellNotes = { mutes: new Map(), alerts: new Map(), participantAlerts: new Map() };
+export const NO_NOTES: CellNotes = {
+  mutes: new Map(),
+  alerts: new Map(),
+  participantAlerts: new Map(),
+};
 
 const INTENT_WORDS: Readonly<Record<string, string>> = {
   mute: 'muted',
@@ -114,7 +118,10 @@ export function alertNotes(
 }
 
 /** True when two sets of mutes say the same (a reload of the log that changed nothing). */
-export function sameMutes(a: ReadonlyMap<string, MuteNote>, b: ReadonlyMap<string, MuteNote>): boolean {
+export function sameMutes(
+  a: ReadonlyMap<string, MuteNote>,
+  b: ReadonlyMap<string, MuteNote>,
+): boolean {
   if (a === b) return true;
   if (a.size !== b.size) return false;
   for (const [key, p] of a) {

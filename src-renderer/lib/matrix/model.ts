@@ -160,7 +160,9 @@ function sameKinds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function sameMute(a: MuteNote | null, b: MuteNote | null): boolean {
-  return a === b || (a !== null && b !== null && a.by === b.by && a.what === b.what && a.at === b.at);
+  return (
+    a === b || (a !== null && b !== null && a.by === b.by && a.what === b.what && a.at === b.at)
+  );
 }
 
 function sameCell(a: CellFacts, b: CellFacts): boolean {

@@ -357,9 +357,7 @@ export class MatrixChanges {
    */
   #settle(id: number, written: Readonly<Record<string, Subscriptions>>): void {
     this.#pending = this.#pending.map((c) =>
-      c.id === id
-        ? { ...c, settled: true, subscriptions: { ...c.subscriptions, ...written } }
-        : c,
+      c.id === id ? { ...c, settled: true, subscriptions: { ...c.subscriptions, ...written } } : c,
     );
     this.#setTimer(() => this.#drop(id), this.#settleMs);
     if (this.#current) this.observed(this.#current());

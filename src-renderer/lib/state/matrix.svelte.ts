@@ -27,7 +27,7 @@ import {
   withoutReceiver,
 } from '../matrix/drift';
 import type { CellNotes, MuteNote } from '../matrix/gaps';
-import { alertNotes, mutesFrom, sameMutes } from '../matrix/gaps';
+import { NO_NOTES, alertNotes, mutesFrom, sameMutes } from '../matrix/gaps';
 import { cellKey } from '../matrix/grid';
 import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
 import type { CellStatus, MatrixModel } from '../matrix/model';
@@ -115,12 +115,13 @@ export class MatrixStore {
   #deferred: (() => void)[] = [];
   readonly #afterPaint: (work: () => void) => void;
   /** Cells Patchbay changes muted on purpose (from the audit log). */
-  #mutes = $state.raw<ReadonlyMap<string, MuteNote>>(new Map());
+  #mutes = $state.raw<ReadonlyMap<string, MuteNote>>(NO_NOTES.mutes);
   #loadingMutes: Promise<void> | null = null;
   #mutesAgain = false;
-  #notes = $derived.by(
-    (): CellNotes => ({ mutes: this.#mutes, ...alertNotes(this.#deps.alerts?.() ?? []) }),
-  );
+  #notes = $derived.by((): CellNotes => ({
+    mutes: this.#mutes,
+    ...alertNotes(this.#deps.alerts?.() ?? []),
+  }));
   readonly #deps: MatrixDeps;
   readonly sessionId: string;
 
