@@ -77,6 +77,17 @@ export interface CellModel extends CellFacts {
   readonly aliasText: string;
   /** The accessible name: who hears whom, what, and the live state. */
   readonly words: string;
+  /**
+   * What the face shows, as text (changing text lays out only itself; generated content would
+   * rebuild its box): the mark ("●", "◐", "⊘" muted, "✕" not connected), the word ("whisper",
+   * "muted", "not connected"…), the media ("A", "V", "AV"), the status badge and the alert mark.
+   */
+  readonly face: {
+    readonly mark: string;
+    readonly word: string;
+    readonly badge: string;
+    readonly alert: string;
+  };
 }
 
 export interface HeaderModel {
@@ -190,10 +201,43 @@ function sameHeader(a: HeaderModel, b: HeaderModel): boolean {
   );
 }
 
+const TONE_WORDS: Readonly<Record<CellTone, string>> = {
+  plain: '',
+  coach: 'whisper',
+  barge: 'barge',
+  ear: 'listens',
+  private: 'private',
+};
+const BADGES: Readonly<Record<CellStatus['kind'], string>> = {
+  applied: '',
+  pending: '…',
+  failed: '!',
+  drift: '≠',
+};
+
+function faceOf(facts: CellFacts): CellModel['face'] {
+  const value = facts.value;
+  const mark =
+    value === null
+      ? facts.silence === 'muted'
+        ? '⊘'
+        : facts.silence === 'missing'
+          ? '✕'
+          : ''
+      : value === 'all'
+        ? '●'
+        : '◐';
+  const word =
+    TONE_WORDS[facts.tone] ||
+    (facts.silence === 'muted' ? 'muted' : facts.silence === 'missing' ? 'not connected' : '');
+  return { mark, word, badge: BADGES[facts.status.kind], alert: facts.alert === null ? '' : '⚠' };
+}
+
 function present(facts: CellFacts, labels: ReadonlyMap<string, string>): CellModel {
   const value = facts.value;
   const some = Array.isArray(value);
   return {
+    face: faceOf(facts),
     ...facts,
     state: value === null ? 'off' : some ? 'some' : 'all',
     mediaCode: some ? '' : facts.media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join(''),
