@@ -111,6 +111,8 @@ export class MatrixStore {
   #previous: MatrixModel | undefined;
   /** Cells a click drew pending before its change was planned (planning waits for the paint). */
   #held = $state.raw<ReadonlySet<string>>(NO_KEYS);
+  /** The cell a primary press is on: drawn pending from the press, its click toggles it. */
+  #pressed: string | null = null;
   /** Gestures waiting for the paint of their pending cells, in order. */
   #deferred: (() => void)[] = [];
   readonly #afterPaint: (work: () => void) => void;
@@ -325,7 +327,10 @@ export class MatrixStore {
       return;
     }
     const key = cellKey(only.receiverId, only.publisherId);
-    if (this.#held.has(key)) {
+    const pressed = this.#pressed === key;
+    if (pressed) this.#pressed = null;
+    else this.releasePress();
+    if (this.#held.has(key) && !pressed) {
       // The same cell again before its first toggle was planned: plan that one now, then toggle
       // from what it made of the cell (a double click connects and disconnects, as it always did).
       this.#flushDeferred();
@@ -335,12 +340,32 @@ export class MatrixStore {
       this.#send(plannedChange(this.#plan([again]), [again], source, label));
       return;
     }
-    this.#held = withKeys(this.#held, [key]);
+    if (!pressed) this.#held = withKeys(this.#held, [key]);
     this.#deferred.push(() => {
       this.#held = withoutKey(this.#held, key);
       this.#send(plannedChange(this.#plan(intents), intents, source, label));
     });
     if (this.#deferred.length === 1) this.#afterPaint(() => this.#flushDeferred());
+  }
+
+  /**
+   * A primary press on a cell (no modifier): the cell is drawn pending from the press, as a button
+   * shows it is pressed; the click that follows toggles it. A press that ends without that click
+   * (released elsewhere, cancelled) gives the cell back its look: `releasePress`.
+   */
+  press(receiverId: string, publisherId: string): void {
+    const key = cellKey(receiverId, publisherId);
+    if (this.#held.has(key) || !this.#model.cells.has(key)) return;
+    this.#pressed = key;
+    this.#held = withKeys(this.#held, [key]);
+  }
+
+  /** The press ended; if no click on its cell came, nothing happens to the cell. */
+  releasePress(): void {
+    const key = this.#pressed;
+    if (key === null) return;
+    this.#pressed = null;
+    this.#held = withoutKey(this.#held, key);
   }
 
   /** Plans every gesture still waiting for its paint, in order (before any later gesture). */

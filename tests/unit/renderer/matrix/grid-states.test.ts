@@ -100,6 +100,38 @@ describe('one frame per gesture', () => {
     expect(matrix.model.cells.get(key)).toMatchObject({ value: null, status: { kind: 'pending' } });
   });
 
+  it('a press shows the cell pending; its click toggles it once; a press without a click changes nothing', async () => {
+    const { fake, matrix, paint } = store();
+    const key = cellKey(SUPERVISOR, CUSTOMER);
+    matrix.press(SUPERVISOR, CUSTOMER);
+    expect(matrix.model.cells.get(key)?.status.kind).toBe('pending');
+    matrix.releasePress();
+    expect(matrix.model.cells.get(key)?.status.kind).toBe('applied');
+    paint();
+    await flush();
+    expect(fake.inputs('routing:apply')).toHaveLength(0);
+
+    matrix.press(SUPERVISOR, CUSTOMER);
+    matrix.grid.onCellClick(SUPERVISOR, CUSTOMER, false, false);
+    matrix.releasePress();
+    expect(matrix.model.cells.get(key)?.status.kind).toBe('pending');
+    paint();
+    await flush();
+    expect(fake.inputs('routing:apply')).toEqual([
+      expect.objectContaining({
+        intent: { type: 'unsubscribe', receiverId: SUPERVISOR, publisherId: CUSTOMER },
+      }),
+    ]);
+  });
+
+  it('a press on one cell and a click on another: only the clicked one changes', () => {
+    const { matrix } = store();
+    matrix.press(SUPERVISOR, CUSTOMER);
+    matrix.grid.onCellClick(SUPERVISOR, AGENT, false, false);
+    expect(matrix.model.cells.get(cellKey(SUPERVISOR, CUSTOMER))?.status.kind).toBe('applied');
+    expect(matrix.model.cells.get(cellKey(SUPERVISOR, AGENT))?.status.kind).toBe('pending');
+  });
+
   it('a second click on the same cell before the paint plans the first, then toggles back', async () => {
     const { fake, matrix } = store({
       apply: () => applied(SUPERVISOR, { sessionId: SESSION, participants: [] }),
