@@ -16,12 +16,14 @@ import { MeRecordStore } from './me/record-store';
 import { MeRoster } from './me/roster';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
 import { AlertsService } from './services/alerts';
+import { withAuditContext } from './services/audit-context';
 import { pipeEvents, TypedEmitter, type ConsoleEvents } from './services/emitter';
 import { FloorService } from './services/floor';
 import { MeService } from './services/me';
 import { PreferencesService } from './services/preferences';
 import { ProfilesService } from './services/profiles';
 import { RoutingService } from './services/routing';
+import { directoryCallOf } from './services/session-views';
 import { SessionsService } from './services/sessions';
 import type { SettingsStore } from './settings';
 import { ensurePrivateDir } from './settings/data-folder';
@@ -120,17 +122,26 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     client: options.client,
   });
   const warn = (text: string): void => console.warn(scrubbing.logs.text(text));
+  // What appends to the audit: each entry keeps its call's label and the profile's supervisor.
+  const stampedAudit = withAuditContext({
+    audit,
+    settings,
+    callLabel: (profileId, sessionId) =>
+      active.current.profile.id === profileId
+        ? directoryCallOf(active.current.directory, sessionId)?.label
+        : undefined,
+  });
   const routing = new RoutingService({
     active,
     settings,
-    audit,
+    audit: stampedAudit,
     dir: join(dataDir, 'routing'),
     warn,
   });
   const sessions = new SessionsService({ active, settings });
   const alerts = await AlertsService.open({
     updates: sessions.events,
-    audit,
+    audit: stampedAudit,
     active,
     activeProfileId: () => active.current.profile.id,
     file: join(dataDir, 'alerts.json'),
@@ -164,7 +175,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
       active,
       settings,
       routing,
-      audit,
+      audit: stampedAudit,
       records: new MeRecordStore(join(dataDir, 'me')),
       roster: new MeRoster(scrubbing.secrets),
       warn,

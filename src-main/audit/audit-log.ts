@@ -240,6 +240,8 @@ export class AuditLog {
       ...(fields.error === undefined ? {} : { error: fields.error }),
       ...(fields.reason === undefined ? {} : { reason: fields.reason }),
       ...(fields.names === undefined ? {} : { names: fields.names }),
+      ...(fields.call === undefined ? {} : { call: fields.call }),
+      ...(fields.supervisor === undefined ? {} : { supervisor: fields.supervisor }),
       ...(redacted.length === 0 ? {} : { redacted }),
       prevHash: this.#head.hash,
     };

@@ -2,18 +2,30 @@
  * Audit exports: JSON (the entries as stored, re-verifiable) and CSV (one row per entry, every text
  * cell quoted and neutralised against formulas whatever separator a spreadsheet splits on).
  */
+import { auditAction, auditCall, auditPeople, auditWhat, auditWho } from '../shared/audit-words';
 import type { AuditEntry } from './types';
 
+/**
+ * First what a person reads (the call's label, who — the profile's supervisor and the OS user —
+ * what happened in one sentence, the people it was about, by name), then the machine columns tools
+ * read (ids, the intent and the subscriptions as JSON, the chain).
+ */
 export const AUDIT_CSV_COLUMNS = [
   'seq',
   'time',
-  'profileId',
-  'accountId',
-  'sessionId',
-  'osUser',
+  'call',
+  'who',
+  'what',
+  'people',
   'outcome',
   'reason',
   'error',
+  'profileId',
+  'accountId',
+  'sessionId',
+  'supervisor',
+  'osUser',
+  'action',
   'redacted',
   'receivers',
   'names',
@@ -68,13 +80,19 @@ function row(entry: AuditEntry): (string | number)[] {
   return [
     entry.seq,
     entry.time,
-    entry.profileId,
-    entry.accountId,
-    entry.sessionId,
-    entry.osUser,
+    auditCall(entry),
+    auditWho(entry),
+    auditWhat(entry),
+    auditPeople(entry),
     entry.outcome,
     entry.reason ?? '',
     entry.error ?? '',
+    entry.profileId,
+    entry.accountId,
+    entry.sessionId,
+    entry.supervisor ?? '',
+    entry.osUser,
+    auditAction(entry.intent),
     (entry.redacted ?? []).map((r) => `${r.field}: ${r.rule}`).join('; '),
     entry.receivers.map((r) => r.receiverId).join(' '),
     JSON.stringify(entry.names ?? {}),

@@ -27,10 +27,14 @@ export function redactEntry(
   const { value, redactions } = scrubber.inspect(input);
   const reason = fit(value.reason, AUDIT_TEXT_LIMITS.reason);
   const error = fit(value.error, AUDIT_TEXT_LIMITS.error);
+  const call = fit(value.call, AUDIT_TEXT_LIMITS.name);
+  const supervisor = fit(value.supervisor, AUDIT_TEXT_LIMITS.name);
   const scrubbed: AuditEntryInput = {
     ...value,
     ...(reason === undefined ? {} : { reason }),
     ...(error === undefined ? {} : { error }),
+    ...(call === undefined ? {} : { call }),
+    ...(supervisor === undefined ? {} : { supervisor }),
   };
   const notes = redactions.map((r) => ({
     field: fit(r.field, MAX_FIELD_PATH) ?? '',

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { AUDIT_OUTCOMES } from '../shared/dto/audit';
 
 export {
+  type AuditAction,
   type AuditEntry,
   type AuditEntryInput,
   type AuditOutcome,
@@ -45,6 +46,8 @@ export const auditEntryInputSchema = z.strictObject({
   error: z.string().max(AUDIT_TEXT_LIMITS.error).optional(),
   reason: z.string().max(AUDIT_TEXT_LIMITS.reason).optional(),
   names: z.record(z.string().min(1).max(256), z.string().max(AUDIT_TEXT_LIMITS.name)).optional(),
+  call: z.string().max(AUDIT_TEXT_LIMITS.name).optional(),
+  supervisor: z.string().max(AUDIT_TEXT_LIMITS.name).optional(),
 });
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);

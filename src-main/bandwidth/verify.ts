@@ -58,6 +58,17 @@ function notWebRtcApi(baseUrl: string): VerifyCredentialsResult {
  * in any other shape, or the gateway's 403 "Missing Authentication Token", means the base URL is
  * not the WebRTC API's. A server's own words are repeated short and with control characters escaped.
  */
+/**
+ * "ECONNREFUSED" from "Getting the session failed: could not reach the API (ECONNREFUSED)", "no
+ * answer within 10000 ms" from a timeout: what went wrong, without the operation around it.
+ */
+function networkDetail(message: string): string {
+  const unreachable = /could not reach the API \((.*)\)$/.exec(message);
+  if (unreachable?.[1]) return unreachable[1];
+  const failed = message.lastIndexOf('failed: ');
+  return failed >= 0 ? message.slice(failed + 'failed: '.length) : message;
+}
+
 export async function verifyCredentials(
   credentials: ProfileCredentials,
   options: { timeoutMs?: number; fetch?: typeof fetch } = {},
@@ -114,7 +125,8 @@ export async function verifyCredentials(
         return {
           ok: false,
           kind: 'network',
-          message: `Could not reach ${new URL(credentials.baseUrl).host}: ${shortPrintable(error.message, MAX_REFLECTED_TEXT)}`,
+          // Only the cause: the caller says "Could not reach <base URL>" once, around it.
+          message: shortPrintable(networkDetail(error.message), MAX_REFLECTED_TEXT),
         };
       default:
         return {

@@ -1,14 +1,14 @@
 /**
  * A profile's call directory: its feed URL in settings, its bearer token in the keychain under its
  * own entry (`directory:<profileId>`), never in settings, never to the renderer, never in an error.
- * Setting one checks the fields, the keychain, then reads the feed once with the token; nothing is
+ * Setting one checks the fields, reads the feed once with the token, then the keychain; nothing is
  * saved unless all of that succeeds (a token replaced in the keychain is put back if settings
  * cannot be written). The Local demo's directory is the embedded feed with an in-process token.
  */
 import { DirectoryRequestError, fetchFeed, type DirectoryFailureKind } from '../directory/http';
 import { LOCAL_DEMO_PROFILE_ID, type Profile } from '../settings/schema';
 import type { SettingsStore } from '../settings/settings-store';
-import { ProfileError } from './profile-validation';
+import { checkAll, ProfileError } from './profile-validation';
 import { redactSecrets } from './scrubber';
 import { keychainError, type SecretStore } from './secret-store';
 
@@ -102,7 +102,7 @@ export interface DirectoryDeps {
   verify: VerifyDirectory;
 }
 
-/** Checks, verifies with one read, then stores the token and the URL. */
+/** Checks, verifies with one read, then checks the keychain and stores the token and the URL. */
 export async function setProfileDirectory(
   deps: DirectoryDeps,
   profile: Profile,
@@ -114,10 +114,11 @@ export async function setProfileDirectory(
       "The Local demo's directory is built in: it is the embedded demo contact center's feed.",
     );
   }
-  const url = checkDirectoryUrl(input.url);
-  const token = checkDirectoryToken(input.token);
-  const keychain = await deps.secrets.available();
-  if (!keychain.ok) throw keychainError(keychain);
+  // Both fields at once; then the feed is read with them, and only then is the keychain touched.
+  const { url, token } = checkAll({
+    url: () => checkDirectoryUrl(input.url),
+    token: () => checkDirectoryToken(input.token),
+  });
   let result: VerifyDirectoryResult;
   try {
     result = await deps.verify({ url, token });
@@ -130,6 +131,8 @@ export async function setProfileDirectory(
     };
   }
   if (!result.ok) throw verifyFailure(result, token);
+  const keychain = await deps.secrets.available();
+  if (!keychain.ok) throw keychainError(keychain, { checked: 'directory' });
 
   const key = directorySecretKey(profile.id);
   const previous = await deps.secrets.get(key);

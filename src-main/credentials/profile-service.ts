@@ -13,6 +13,7 @@ import {
 import type { SettingsStore } from '../settings/settings-store';
 import {
   checkAccountId,
+  checkAll,
   checkBaseUrl,
   checkName,
   checkPassword,
@@ -81,18 +82,21 @@ function verifyFailure(
   credentials: ProfileCredentials,
 ): ProfileError {
   const secrets = fixedSecrets(apiSecrets(credentials.username, credentials.password));
-  const detail = new Scrubber({ secrets }).text(result.message).trim();
+  const detail = new Scrubber({ secrets })
+    .text(result.message)
+    .trim()
+    .replace(/[.\s]+$/, '');
   const suffix = detail ? ` (${detail})` : '';
   switch (result.kind) {
     case 'unauthorized':
       return new ProfileError(
         'credentials-rejected',
-        `Bandwidth rejected these credentials (401): check the API username and password for account ${credentials.accountId}.`,
+        `Bandwidth did not accept these credentials for account ${credentials.accountId} (401): check the username and password — or the account id may be mistyped. Nothing was saved.`,
       );
     case 'forbidden':
       return new ProfileError(
         'no-webrtc-access',
-        `The credentials are valid, but account ${credentials.accountId} has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.`,
+        `The credentials work, but this account has no WebRTC access (account ${credentials.accountId}, 403). Ask Bandwidth support to enable WebRTC for it; nothing was saved.`,
       );
     case 'not-webrtc-api':
       return new ProfileError(
@@ -145,18 +149,21 @@ export class ProfileService {
     return profile;
   }
 
-  /** Validates, checks the keychain, verifies against the API, then stores. Nothing changes on failure. */
+  /**
+   * Validates every field (all errors at once), verifies the credentials against the API, and only
+   * then checks the keychain and stores: a supervisor learns whether the credentials are right
+   * before any keychain trouble. Nothing changes on failure.
+   */
   addBandwidthProfile(input: NewBandwidthProfile): Promise<Profile> {
     return this.#exclusive(async () => {
-      const name = checkName(input.name, this.#settings.listProfiles());
-      const credentials: ProfileCredentials = {
-        accountId: checkAccountId(input.accountId),
-        username: checkUsername(input.username),
-        password: checkPassword(input.password),
-        baseUrl: checkBaseUrl(input.baseUrl ?? BANDWIDTH_PRODUCTION_BASE_URL),
-      };
-      const keychain = await this.#secrets.available();
-      if (!keychain.ok) throw keychainError(keychain);
+      const existing = this.#settings.listProfiles();
+      const { name, ...credentials }: { name: string } & ProfileCredentials = checkAll({
+        name: () => checkName(input.name, existing),
+        accountId: () => checkAccountId(input.accountId),
+        username: () => checkUsername(input.username),
+        password: () => checkPassword(input.password),
+        baseUrl: () => checkBaseUrl(input.baseUrl ?? BANDWIDTH_PRODUCTION_BASE_URL),
+      });
 
       let result: VerifyCredentialsResult;
       try {
@@ -166,6 +173,9 @@ export class ProfileService {
         result = { ok: false, kind: 'other', message };
       }
       if (!result.ok) throw verifyFailure(result, credentials);
+
+      const keychain = await this.#secrets.available();
+      if (!keychain.ok) throw keychainError(keychain, { checked: 'credentials' });
 
       // Checked again: a rename may have taken the name while the verification call was running.
       checkName(name, this.#settings.listProfiles());

@@ -11,6 +11,7 @@ export type ProfileErrorCode =
   | 'invalid-username'
   | 'invalid-password'
   | 'invalid-base-url'
+  | 'invalid-fields'
   | 'profile-not-found'
   | 'builtin-profile'
   | 'credentials-rejected'
@@ -25,16 +26,53 @@ export type ProfileErrorCode =
   | 'directory-invalid'
   | 'directory-unreachable';
 
+/** One field's problem, shaped like the dispatcher's validation issues (`path` is the field). */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
 export class ProfileError extends Error {
   readonly code: ProfileErrorCode;
   readonly field: string | undefined;
+  /** Every field that is wrong, each with its own message (one for a single-field error). */
+  readonly fields: readonly FieldProblem[];
 
-  constructor(code: ProfileErrorCode, message: string, field?: string) {
+  constructor(code: ProfileErrorCode, message: string, field?: string, fields?: FieldProblem[]) {
     super(message);
     this.name = 'ProfileError';
     this.code = code;
     this.field = field;
+    this.fields = fields ?? (field === undefined ? [] : [{ path: field, message }]);
   }
+}
+
+/**
+ * Runs every check and reports all the fields that fail at once: one failing field is its own
+ * error (its code and message); several are one `invalid-fields` error listing each.
+ */
+export function checkAll<T extends Record<string, () => unknown>>(
+  checks: T,
+): { [K in keyof T]: ReturnType<T[K]> } {
+  const values: Record<string, unknown> = {};
+  const failed: ProfileError[] = [];
+  for (const [key, check] of Object.entries(checks)) {
+    try {
+      values[key] = check();
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      failed.push(error);
+    }
+  }
+  const [first] = failed;
+  if (first === undefined) return values as { [K in keyof T]: ReturnType<T[K]> };
+  if (failed.length === 1) throw first;
+  throw new ProfileError(
+    'invalid-fields',
+    `${failed.length} fields need attention: ${failed.map((e) => e.message).join(' ')}`,
+    first.field,
+    failed.flatMap((e) => e.fields),
+  );
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused

@@ -1,4 +1,5 @@
 import { isBandwidthApiError } from '../bandwidth';
+import { KeychainUnavailableError, ProfileError } from '../credentials';
 import type { ResultError } from '../shared/result';
 
 /** An error a handler throws on purpose: its code and message reach the console as they are. */
@@ -25,6 +26,14 @@ export function toResultError(error: unknown): ResultError {
       message: error.message,
       details: { operation, status, requestId },
     };
+  }
+  // Every wrong field of a profile form at once, each beside its field.
+  if (error instanceof ProfileError && error.fields.length > 0) {
+    return { code: error.code, message: error.message, details: error.fields };
+  }
+  // What the keychain layer said (a D-Bus or X11 text) goes behind "details", not in the message.
+  if (error instanceof KeychainUnavailableError) {
+    return { code: error.code, message: error.message, details: { technical: error.reason } };
   }
   const carried = (error as { code?: unknown } | null)?.code;
   const code = typeof carried === 'string' && /^[a-z][a-z-]*$/.test(carried) ? carried : 'internal';

@@ -65,7 +65,8 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'routing:preview': ({ sessionId, intent }) => routing.preview(sessionId, intent),
     'routing:apply': ({ profileId, sessionId, intent, ...how }) =>
       routing.apply(profileId, sessionId, intent, how),
-    'routing:undo': ({ profileId, sessionId }) => routing.undo(profileId, sessionId),
+    'routing:undo': ({ profileId, sessionId, confirmedViolations }) =>
+      routing.undo(profileId, sessionId, confirmedViolations),
     'routing:redo': ({ profileId, sessionId, confirmedViolations }) =>
       routing.redo(profileId, sessionId, confirmedViolations),
     'routing:history': ({ sessionId }) => routing.history(sessionId),

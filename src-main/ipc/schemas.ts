@@ -9,7 +9,7 @@ import { MAX_TAG_LENGTH, PUBLISH_PERMISSIONS } from '../shared/bandwidth-api';
 import type { Requests as Contract, RequestName } from '../shared/contract';
 import type { InputOf, OutputOf } from '../shared/contract/bridge';
 import { OUTSIDE_CHANGE_DECISIONS } from '../shared/dto/alerts';
-import { AUDIT_OUTCOMES } from '../shared/dto/audit';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../shared/dto/audit';
 import { DIRECTORY_LIMITS } from '../shared/dto/directory';
 import { ME_MODES } from '../shared/dto/me';
 import { THEMES } from '../shared/dto/settings';
@@ -31,13 +31,35 @@ const none = z.strictObject({});
  */
 const profileId = id('Profile id');
 
-const auditFilterSchema = z.strictObject({
-  sessionId: id('Session id').optional(),
-  profileId: id('Profile id').optional(),
-  outcome: z.enum(AUDIT_OUTCOMES).optional(),
-  from: z.iso.datetime({ error: 'from must be an ISO date-time' }).optional(),
-  to: z.iso.datetime({ error: 'to must be an ISO date-time' }).optional(),
-});
+/** The longest person a filter names (a directory name, a participant id or a supervisor). */
+const MAX_AUDIT_PERSON = 200;
+
+const auditFilterSchema = z
+  .strictObject({
+    sessionId: id('Call (session id)').optional(),
+    profileId: id('Profile id').optional(),
+    outcome: z
+      .enum(AUDIT_OUTCOMES, { error: `outcome must be one of: ${AUDIT_OUTCOMES.join(', ')}` })
+      .optional(),
+    person: z
+      .string({ error: 'person must be a name or a participant id' })
+      .trim()
+      .min(1, 'person is empty: give a name or a participant id')
+      .max(MAX_AUDIT_PERSON, `person is longer than ${MAX_AUDIT_PERSON} characters`)
+      .optional(),
+    action: z
+      .enum(AUDIT_ACTIONS, { error: `action must be one of: ${AUDIT_ACTIONS.join(', ')}` })
+      .optional(),
+    from: z.iso.datetime({ error: 'from must be an ISO date-time' }).optional(),
+    to: z.iso.datetime({ error: 'to must be an ISO date-time' }).optional(),
+  })
+  .refine(
+    (f) => f.from === undefined || f.to === undefined || Date.parse(f.from) < Date.parse(f.to),
+    {
+      message: 'from must be before to (the "until" time)',
+      path: ['to'],
+    },
+  );
 
 type Agreeing<T> = {
   [K in keyof T]: K extends RequestName
@@ -140,11 +162,16 @@ export const requests = checkedAgainstContract({
       untilStopped: z.literal(true).optional(),
     })
     .refine((v) => !(v.durationMs && v.untilStopped), 'Give durationMs or untilStopped, not both'),
-  'routing:undo': z.strictObject({ profileId, sessionId: id('Session id') }),
+  'routing:undo': z.strictObject({
+    profileId,
+    sessionId: id('Session id'),
+    /** The user saw what the undo risks (it gives a barge back, it cuts an agent off) and confirmed. */
+    confirmedViolations: z.boolean().optional(),
+  }),
   'routing:redo': z.strictObject({
     profileId,
     sessionId: id('Session id'),
-    /** The user confirmed the roles the change relies on (only guessed from tags). */
+    /** The user confirmed what the redo risks, or the roles it relies on (only guessed from tags). */
     confirmedViolations: z.boolean().optional(),
   }),
   'routing:history': z.strictObject({ sessionId: id('Session id') }),

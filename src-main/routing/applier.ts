@@ -11,18 +11,26 @@
  * no change stays in place unaudited.
  * Operations on one session run one at a time (per-session queue); sessions run in parallel.
  * Undo, redo and reverts are not checked against the guardrails: they return cells to values the
- * session already had, and they refuse instead when those cells moved on (`planUndo`). A redo of a
- * whisper, monitor or barge relying on a role only a tag suggested asks again, as its apply did.
+ * session already had, and they refuse instead when those cells moved on (`planUndo`). They are
+ * judged by the one confirmation rule (shared/routing/risk.ts) like any change: an undo or redo
+ * whose result is risky (a redo of a barge) asks again, and so does a redo of a whisper, monitor or
+ * barge relying on a role only a tag suggested. A timed route asks when it starts for what its end
+ * will do as well (the revert runs unattended).
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_PARTICIPANTS_PER_SESSION } from '../shared/bandwidth-api';
 import type { GuardrailContext, Intent, Plan, RoutingSession } from '../shared/routing';
 import {
+  ROLE_GUESS_RULE,
+  applyPlan,
   describeIntent,
   newViolations,
   planUndo,
   previewPlan,
+  revertRisks,
   roleAssumption,
+  uniqueMessages,
+  withRisks,
 } from '../shared/routing';
 import type { Attempt, Read } from './attempts';
 import { AttemptLog, named, readSession, rebaseOrFail } from './attempts';
@@ -90,9 +98,12 @@ export class RoutingApplier {
       const change = rebaseOrFail(intent, fresh, options.allowances);
       if (!('plan' in change)) return this.log.refuse(attempt, change);
       const { plan } = change;
-      const violations = newViolations(change.violations);
+      const violations = [
+        ...newViolations(change.violations),
+        ...(options.revertsLater === true ? revertRisks(fresh, applyPlan(fresh, plan.writes)) : []),
+      ];
       if (violations.length > 0 && options.confirmedViolations !== true) {
-        const message = `This change needs confirmation: ${violations.map((v) => v.message).join(' ')}`;
+        const message = `This change needs confirmation: ${uniqueMessages(violations).join(' ')}`;
         const preview = previewPlan(plan, fresh);
         const code = 'guardrail';
         return this.log.refuse(attempt, {
@@ -127,15 +138,22 @@ export class RoutingApplier {
     });
   }
 
-  /** Takes back the session's last change against fresh state, or explains why it cannot. */
-  undo(sessionId: string): Promise<ApplyResult> {
+  /**
+   * Takes back the session's last change against fresh state, or explains why it cannot. An undo
+   * whose result is risky (./risk.ts: it gives a barge back, it cuts an agent off again) asks, as
+   * any change does (`confirmedViolations`).
+   */
+  undo(
+    sessionId: string,
+    options: Pick<ApplyOptions, 'confirmedViolations'> = {},
+  ): Promise<ApplyResult> {
     return this.queue.run(sessionId, async () => {
       const entry = this.stacks.peekUndo(sessionId);
       if (entry === undefined) {
         const message = 'There is nothing to undo in this session.';
         return { ok: false, code: 'nothing-to-undo', message, rolledBack: false };
       }
-      const result = await this.reverse(sessionId, entry, 'undo');
+      const result = await this.reverse(sessionId, entry, 'undo', options.confirmedViolations);
       if (result.ok) this.stacks.recordUndone(sessionId, entry, result.plan);
       return result;
     });
@@ -242,15 +260,19 @@ export class RoutingApplier {
       const code = 'undo-conflict';
       return this.log.refuse(attempt, { ok: false, code, message, rolledBack: false, conflicts });
     }
-    const guess = kind === 'redo' && !confirmed ? roleAssumption(read.session, entry.intent) : null;
-    if (guess !== null) {
+    const guess = kind === 'redo' ? roleAssumption(read.session, entry.intent) : null;
+    const after = applyPlan(read.session, decision.plan.writes);
+    const asks = confirmed
+      ? []
+      : withRisks(guess === null ? [] : [guess], read.session, after, ROLE_GUESS_RULE);
+    if (asks.length > 0) {
       const preview = previewPlan(decision.plan, read.session);
       return this.log.refuse(attempt, {
         ok: false,
         code: 'guardrail',
-        message: `This change needs confirmation: ${guess.message}`,
+        message: `This change needs confirmation: ${uniqueMessages(asks).join(' ')}`,
         rolledBack: false,
-        violations: [guess],
+        violations: asks,
         plan: decision.plan,
         preview,
       });

@@ -125,6 +125,7 @@ export class TimedRoutes {
     let saved: TimedRouteRecord | undefined;
     const result: ApplyResult = await this.options.applier.apply(sessionId, intent, {
       ...options,
+      revertsLater: true,
       beforeWrite: async (plan, { label, routeId }) => {
         const startedAt = this.now();
         const endsAt = 'durationMs' in duration ? startedAt + duration.durationMs : null;
@@ -149,7 +150,7 @@ export class TimedRoutes {
 
   /** Reverts a timed route now ("until I stop", or ending one early). */
   stop(timerId: string): Promise<TimerOutcome> {
-    return this.revert(timerId);
+    return this.revert(timerId, true);
   }
 
   list(): TimedRouteView[] {
@@ -201,7 +202,7 @@ export class TimedRoutes {
   }
 
   /** One revert at a time per route; concurrent callers share it. */
-  private revert(id: string): Promise<TimerOutcome> {
+  private revert(id: string, stopped = false): Promise<TimerOutcome> {
     const running = this.running.get(id);
     if (running !== undefined) return running;
     const record = this.records.get(id);
@@ -211,17 +212,20 @@ export class TimedRoutes {
     }
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    const promise = this.runRevert(record).finally(() => this.running.delete(id));
+    const promise = this.runRevert(record, stopped).finally(() => this.running.delete(id));
     this.running.set(id, promise);
     return promise;
   }
 
-  private async runRevert(record: TimedRouteRecord): Promise<TimerOutcome> {
+  /** `stopped`: someone stopped it (else its time is up). */
+  private async runRevert(record: TimedRouteRecord, stopped: boolean): Promise<TimerOutcome> {
     const { applier } = this.options;
     const meta = { intent: record.intent, routeId: record.routeId, timerId: record.id };
     const result = await applier.revertPlan(record.sessionId, record.plan, meta);
-    if (result.ok) return this.finish(record, result.how, result.entrySeq);
-    if (result.code === 'read-failed' && result.ended) return this.finish(record, 'session-ended');
+    if (result.ok) return this.finish(record, result.how, stopped, result.entrySeq);
+    if (result.code === 'read-failed' && result.ended) {
+      return this.finish(record, 'session-ended', stopped);
+    }
     const supervisorId = supervisorOf(record.intent);
     if (result.code !== 'undo-conflict' || supervisorId === undefined) {
       return this.failed(record, result);
@@ -234,20 +238,27 @@ export class TimedRoutes {
         reason: `The timed route ended, but its routing had changed since; the supervisor's routes were ended instead. ${result.message}`,
       },
     );
-    if (fallback.ok) return this.finish(record, 'ended-supervision', fallback.entrySeq);
+    if (fallback.ok) return this.finish(record, 'ended-supervision', stopped, fallback.entrySeq);
     return this.failed(record, fallback);
   }
 
   private async finish(
     record: TimedRouteRecord,
     how: RevertHow,
+    stopped: boolean,
     entrySeq?: number,
   ): Promise<TimerOutcome> {
     this.records.delete(record.id);
     this.attempts.delete(record.id);
     await this.persist().catch(() => undefined);
     const seq = entrySeq === undefined ? {} : { entrySeq };
-    this.emit({ type: 'reverted', route: view(record), how, ...seq });
+    this.emit({
+      type: 'reverted',
+      route: view(record),
+      how,
+      ...seq,
+      ...(stopped ? { stopped } : {}),
+    });
     return { ok: true, how, ...seq };
   }
 

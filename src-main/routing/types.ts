@@ -93,6 +93,11 @@ export interface ApplyOptions {
   /** Extra guardrail allowances the user granted (e.g. a confirmed barge). */
   allowances?: Partial<GuardrailContext>;
   /**
+   * The change will be reverted unattended (a timed route): the revert's risks are asked about now,
+   * with the change's own.
+   */
+  revertsLater?: boolean;
+  /**
    * Called with the plan after every check passed and before the first write. If it rejects,
    * nothing is written and `apply` answers `prepare-failed`. (Timed routes persist their revert here.)
    */

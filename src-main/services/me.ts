@@ -118,6 +118,10 @@ export class MeService {
     displayName: string,
   ): Promise<MeOutcome> {
     const { profile, client } = active;
+    // An ended call is read-only: refused before any API call.
+    if (active.live.snapshot(sessionId)?.state === 'ended') {
+      throw new IpcError('session-ended', 'Nothing was changed: this call has ended.');
+    }
     const members = await client.listSessionParticipants({ sessionId });
     if (members.length >= MAX_PARTICIPANTS_PER_SESSION) {
       throw new IpcError(

@@ -13,6 +13,7 @@ import {
   type TimerOutcome,
 } from '../routing';
 import type { SettingsStore } from '../settings';
+import type { ReadFailure } from '../shared/dto/routing';
 import type { Intent } from '../shared/routing';
 import type { Role } from '../shared/routing/model';
 import { assignedRoles } from '../directory/roles';
@@ -48,6 +49,21 @@ interface ProfileRouting {
 }
 
 /**
+ * An ended call is read-only: a change, undo or redo on a session its watcher saw end is refused
+ * here, before any API call, with words that say so.
+ */
+function endedRefusal(active: ActiveProfile, sessionId: string): ReadFailure | null {
+  if (active.live.snapshot(sessionId)?.state !== 'ended') return null;
+  return {
+    ok: false,
+    code: 'read-failed',
+    ended: true,
+    rolledBack: false,
+    message: 'This call has ended: its routing can no longer be changed. Nothing was sent.',
+  };
+}
+
+/**
  * Routing changes of the active profile: previews, applies (immediate or timed), undo and redo,
  * and the timed routes, announced as `routing:timer`. One applier and one set of timed routes per
  * profile, created when the profile is first used and kept while the console runs: a timed whisper
@@ -76,7 +92,10 @@ export class RoutingService {
     intent: Intent,
     how: RoutingApplyOptions = {},
   ): Promise<AppliedChange> {
-    const { applier, timers } = await this.#of(this.#deps.active.for(profileId));
+    const active = this.#deps.active.for(profileId);
+    const { applier, timers } = await this.#of(active);
+    const ended = endedRefusal(active, sessionId);
+    if (ended) return { ...ended, history: applier.history(sessionId) };
     const options = {
       ...(how.confirmedViolations ? { confirmedViolations: true } : {}),
       ...(how.reason ? { reason: how.reason } : {}),
@@ -89,8 +108,16 @@ export class RoutingService {
     return { ...result, history: applier.history(sessionId) };
   }
 
-  async undo(profileId: string, sessionId: string): Promise<ApplyResult> {
-    return (await this.#of(this.#deps.active.for(profileId))).applier.undo(sessionId);
+  async undo(
+    profileId: string,
+    sessionId: string,
+    confirmedViolations?: boolean,
+  ): Promise<ApplyResult> {
+    const active = this.#deps.active.for(profileId);
+    const ended = endedRefusal(active, sessionId);
+    if (ended) return ended;
+    const { applier } = await this.#of(active);
+    return applier.undo(sessionId, confirmedViolations ? { confirmedViolations } : {});
   }
 
   async redo(
@@ -98,7 +125,10 @@ export class RoutingService {
     sessionId: string,
     confirmedViolations?: boolean,
   ): Promise<ApplyResult> {
-    const { applier } = await this.#of(this.#deps.active.for(profileId));
+    const active = this.#deps.active.for(profileId);
+    const ended = endedRefusal(active, sessionId);
+    if (ended) return ended;
+    const { applier } = await this.#of(active);
     return applier.redo(sessionId, confirmedViolations ? { confirmedViolations } : {});
   }
 

@@ -3,15 +3,16 @@
  * and moving focus to an element when it appears.
  */
 import type { Attachment } from 'svelte/attachments';
+import { rememberFocus, restoreFocus } from '../lib/focus';
 
 /**
  * Opens a native `<dialog>` as a modal when it is mounted: focus moves to the element marked
  * `data-initial-focus` (else the browser's first focusable), Escape calls `oncancel`, and on
- * unmount focus returns to the element that had it before (or to `#main` if that one is gone).
+ * unmount focus returns to the element that had it before (or its replacement: `lib/focus`).
  */
 export function modal(oncancel: () => void): Attachment<HTMLDialogElement> {
   return (dialog) => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = rememberFocus();
     const onCancel = (event: Event): void => {
       event.preventDefault();
       oncancel();
@@ -22,10 +23,7 @@ export function modal(oncancel: () => void): Attachment<HTMLDialogElement> {
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
-      queueMicrotask(() => {
-        if (opener?.isConnected) opener.focus();
-        else document.getElementById('main')?.focus();
-      });
+      queueMicrotask(() => restoreFocus(opener));
     };
   };
 }

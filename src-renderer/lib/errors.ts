@@ -33,6 +33,44 @@ export function profileFieldOf(error: ResultError): ProfileField | null {
   return null;
 }
 
+/** The `{path, message}` items of an error's details (validation issues, a form's wrong fields). */
+function fieldIssues(error: ResultError): { field: string; message: string }[] {
+  if (!Array.isArray(error.details)) return [];
+  return error.details.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { path, message } = item as { path?: unknown; message?: unknown };
+    if (typeof message !== 'string') return [];
+    return [{ field: String(path ?? '').split('.')[0] ?? '', message }];
+  });
+}
+
+/**
+ * Every add-profile field an error names, each with its own message: main checks all fields and
+ * reports the wrong ones together, so the form marks them together. Empty for a form-level error.
+ */
+export function profileFieldErrors(error: ResultError): Partial<Record<ProfileField, string>> {
+  const errors: Partial<Record<ProfileField, string>> = {};
+  for (const { field, message } of fieldIssues(error)) {
+    if (PROFILE_FIELDS.includes(field) && errors[field as ProfileField] === undefined) {
+      errors[field as ProfileField] = message;
+    }
+  }
+  if (Object.keys(errors).length > 0) return errors;
+  const single = profileFieldOf(error);
+  return single ? { [single]: error.message } : {};
+}
+
+/**
+ * What a lower layer reported about a failure (a keychain's D-Bus or X11 text), for a "details"
+ * disclosure under the plain-words message; undefined when there is none.
+ */
+export function technicalDetail(error: ResultError): string | undefined {
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return undefined;
+  const technical = (details as { technical?: unknown }).technical;
+  return typeof technical === 'string' && technical.trim() !== '' ? technical : undefined;
+}
+
 /** What the user can do next, by code; null when main's message already says it. */
 const ACTIONS: Record<string, string> = {
   'api-unauthorized':

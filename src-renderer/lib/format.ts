@@ -52,6 +52,14 @@ export function sessionSummary(session: SessionView): string {
   }
 }
 
+/**
+ * Why no action on a call can be taken (an ended call is read-only: its matrix stays as it was last
+ * seen); null while it can.
+ */
+export function readOnlyReason(session: Pick<SessionView, 'state'> | undefined): string | null {
+  return session?.state === 'ended' ? 'This call has ended' : null;
+}
+
 export function isFull(session: SessionView): boolean {
   return session.participants.length >= MAX_PARTICIPANTS_PER_SESSION;
 }

@@ -4,6 +4,7 @@
  */
 import { expect, test } from './support/fixtures';
 import { LocalApiClient } from '../support/local-api-client';
+import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 
 const OVERRIDE = '\u202e';
@@ -30,6 +31,7 @@ test('a session label and a participant tag with a right-to-left override read a
 
   const heading = app.page.getByRole('heading', { level: 2, name: /^agent-/ });
   await expect(heading).toHaveText('agent-\\u202eexe.txt');
+  await new SessionPage(app.page).showParticipants();
   await expect(app.page.getByRole('cell', { name: /^customer-/ })).toHaveText(
     'customer-\\u202efdp.exe',
   );

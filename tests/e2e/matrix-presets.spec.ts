@@ -14,6 +14,8 @@ const hears = (d: Delivery, r: string, p: string): boolean => d.get(r)?.has(p) =
 test('each preset does what it says on the server; undo takes it back', async ({
   supervised: { server, m, sessionId, customerId: c, agentId: a, supervisorId: s },
 }) => {
+  // Five presets, each sent, checked on the server and undone.
+  test.setTimeout(60_000);
   const normal = (d: Delivery): boolean =>
     hears(d, c, a) &&
     hears(d, a, c) &&
@@ -22,10 +24,10 @@ test('each preset does what it says on the server; undo takes it back', async ({
     !hears(d, c, s) &&
     !hears(d, a, s);
 
-  // Mute the customer for everyone.
+  // Mute the customer for everyone: the agent would no longer hear them, so it asks first.
   await m.pick(m.columnHeader(c), 'Mute for everyone');
-  await expect(m.preview).toContainText('will no longer hear');
-  await m.send({ reason: 'customer is on speaker' });
+  await expect(m.preview.getByTestId('risk-sentence')).toContainText('will no longer hear');
+  await m.send({ confirm: true, reason: 'customer is on speaker' });
   await server.expect(
     sessionId,
     (d) => !hears(d, a, c) && !hears(d, s, c),
@@ -37,7 +39,7 @@ test('each preset does what it says on the server; undo takes it back', async ({
 
   // Isolate the agent: cut from the customer both ways, the supervisor still listens.
   await m.pick(m.rowHeader(a), 'Isolate');
-  await m.send();
+  await m.send({ confirm: true });
   await server.expect(
     sessionId,
     (d) => !hears(d, a, c) && !hears(d, c, a) && hears(d, s, a),
@@ -49,7 +51,7 @@ test('each preset does what it says on the server; undo takes it back', async ({
 
   // Hold the customer: hears nobody, nobody hears it.
   await m.pick(m.rowHeader(c), 'Hold');
-  await m.send();
+  await m.send({ confirm: true });
   await server.expect(
     sessionId,
     (d) => d.get(c)?.size === 0 && !hears(d, a, c) && !hears(d, s, c),
@@ -59,9 +61,9 @@ test('each preset does what it says on the server; undo takes it back', async ({
   await server.expect(sessionId, normal, 'undo hold');
   await m.settled();
 
-  // Fully wire: everyone hears everyone (an implicit barge, so no confirmation is needed).
+  // Fully wire: everyone hears everyone (the customer hears the supervisor: it asks, like a barge).
   await m.pick(m.rowHeader(c), 'Fully wire');
-  await m.send();
+  await m.send({ confirm: true });
   await server.expect(
     sessionId,
     (d) => [...d.values()].every((row) => row.size === 2),
@@ -69,9 +71,9 @@ test('each preset does what it says on the server; undo takes it back', async ({
   );
   await expect(m.supervision).toContainText('has barged in');
 
-  // End supervision: the supervisor hears nobody and nobody hears it.
+  // End supervision: the supervisor hears nobody and nobody hears it (harmless: no question).
   await m.pick(m.columnHeader(s), 'End supervision');
-  await m.send();
+  await expect(m.preview).toBeHidden();
   await server.expect(
     sessionId,
     (d) => d.get(s)?.size === 0 && !hears(d, c, s) && !hears(d, a, s) && hears(d, c, a),
@@ -86,12 +88,12 @@ test('a timed whisper counts down and reverts by itself', async ({
 }) => {
   test.setTimeout(90_000);
 
-  await m.presets.getByLabel('Timer for whisper and monitor').selectOption('30s');
+  await m.timerChoice.selectOption('30s');
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('w');
-  await expect(m.preview).toContainText('for 30 s');
-  // The directory made them supervisor and agent: no guess to confirm.
-  await m.send();
+  // The directory made them supervisor and agent, and a whisper is harmless: it goes at once.
+  await expect(m.announcer).toContainText('for 30 s');
+  await expect(m.preview).toBeHidden();
   await server.expect(sessionId, (d) => hears(d, a, s) && !hears(d, c, s), 'whispering');
   await expect(m.timers).toContainText(/ends in 0:[0-3]\d/);
   await expect(m.columnHeader(s)).toContainText(
@@ -106,7 +108,9 @@ test('a timed whisper counts down and reverts by itself', async ({
     45_000,
   );
   await expect(m.timers).toBeHidden({ timeout: 45_000 });
-  await expect(m.announcer).toContainText('Time is up');
+  await expect(app.page.getByRole('status', { name: 'Notifications' })).toContainText(
+    /Time is up on “.+”: “.+” ended after 30 s\. The routing is back as it was\./,
+  );
   await expect(m.supervision).toContainText('is monitoring');
 });
 

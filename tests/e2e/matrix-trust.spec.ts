@@ -27,9 +27,11 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
     count: 1,
   });
   await m.pick(m.rowHeader(s), 'Barge');
-  await expect(m.preview).toContainText('3 API calls');
-  // The directory's roles count as assigned: a barge asks nothing (Send, not Confirm and send).
-  await m.send({ reason: 'escalation' });
+  // A barge asks: the customer would hear the supervisor. The API calls are in the details.
+  await expect(m.preview.getByTestId('risk-sentence')).toContainText(' will hear ');
+  await m.preview.getByText('Details', { exact: true }).click();
+  await expect(m.preview.getByTestId('api-calls')).toContainText('3 API calls');
+  await m.send({ confirm: true, reason: 'escalation' });
 
   await expect(m.banner).toContainText('The change failed and was rolled back');
   await expect(m.banner.getByTestId('failed-step')).toContainText(
@@ -85,9 +87,11 @@ test('undo and redo by keys and buttons, and why they are refused', async ({
   console: app,
   supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
 }) => {
-  await m.undoButton.click();
-  await expect(m.banner).toContainText('Nothing to undo');
-  await expect(m.banner).toContainText('There is nothing to undo in this session.');
+  // Nothing to undo or redo yet: both say so and are disabled.
+  await expect(m.undoButton).toBeDisabled();
+  await expect(m.undoButton).toHaveAccessibleDescription('Nothing to undo');
+  await expect(m.redoButton).toBeDisabled();
+  await expect(m.redoButton).toHaveAccessibleDescription('Nothing to redo');
 
   await m.cell(c, a).click();
   await server.expect(sessionId, (d) => !hears(d, c, a), 'customer muted for itself');
@@ -180,7 +184,7 @@ test('the audit view filters this console’s changes and exports them as CSV an
   supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
 }) => {
   await m.pick(m.columnHeader(c), 'Mute for everyone');
-  await m.send({ reason: 'background noise' });
+  await m.send({ confirm: true, reason: 'background noise' });
   await server.expect(sessionId, (d) => !hears(d, a, c), 'muted');
   await m.settled();
   await server.api.fail({
@@ -213,7 +217,7 @@ test('the audit view filters this console’s changes and exports them as CSV an
   expect(csv.suggestedFilename()).toMatch(/^patchbay-audit-account-.*\.csv$/);
   const csvText = await readFile(await csv.path(), 'utf8');
   expect(csvText.split('\r\n')[0]).toMatch(
-    /^seq,time,profileId,accountId,sessionId,osUser,outcome/,
+    /^seq,time,call,who,what,people,outcome,reason,error,profileId,accountId,sessionId,/,
   );
   expect(csvText).toContain('background noise');
 

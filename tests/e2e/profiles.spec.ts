@@ -74,22 +74,38 @@ test('adds an account, switches to it, renames it and removes it', async ({ cons
   await expect(profiles.activeProfile).toHaveText('Local demo');
 });
 
-test('a wrong password is refused with the 401 message, and the password is cleared', async ({
+test('a wrong password or account id is refused with the 401 words, and the password is kept', async ({
   console: app,
 }) => {
   const profiles = new ProfilesPage(app.page);
   await profiles.open();
   await profiles.addAccount({ name: 'Wrong', ...app.localApi, password: 'not-the-password' });
   await expect(profiles.formError).toHaveText(
-    `Bandwidth rejected these credentials (401): check the API username and password for account ${app.localApi.accountId}.`,
+    `Bandwidth did not accept these credentials for account ${app.localApi.accountId} (401): check the username and password — or the account id may be mistyped. Nothing was saved.`,
   );
-  await expect(profiles.passwordField).toHaveValue('');
+  // Kept, so the supervisor corrects what was wrong without typing everything again.
+  await expect(profiles.passwordField).toHaveValue('not-the-password');
   await expect(profiles.nameField).toHaveValue('Wrong');
   await expect(profiles.profile('Wrong')).toHaveCount(0);
   await expect(profiles.page.getByText('not-the-password')).toHaveCount(0);
+
+  // The right password with a mistyped account id: the same 401 words, naming the account id.
+  await profiles.passwordField.fill(app.localApi.password);
+  await profiles.accountIdField.fill('9900001');
+  await profiles.submitButton.click();
+  await expect(profiles.formError).toContainText(
+    'for account 9900001 (401): check the username and password — or the account id may be mistyped.',
+  );
+  await expect(profiles.passwordField).toHaveValue(app.localApi.password);
+
+  // Corrected, the same form adds the account, and only then forgets the password.
+  await profiles.accountIdField.fill(app.localApi.accountId);
+  await profiles.submitButton.click();
+  await expect(profiles.profile('Wrong')).toBeVisible();
+  await expect(profiles.passwordField).toHaveValue('');
 });
 
-test('an account without WebRTC access gets the 403 message', async ({ console: app }) => {
+test('an account without WebRTC access gets the 403 words', async ({ console: app }) => {
   const api = new LocalApiClient(app.localApi);
   const profiles = new ProfilesPage(app.page);
   await profiles.open();
@@ -97,9 +113,10 @@ test('an account without WebRTC access gets the 403 message', async ({ console: 
   await api.webRtcAccess('7770000', false);
   try {
     await profiles.addAccount({ name: 'No WebRTC', ...app.localApi, accountId: '7770000' });
-    await expect(profiles.formError).toContainText(
-      'account 7770000 has no WebRTC access (403). Ask Bandwidth support to enable WebRTC for this account.',
+    await expect(profiles.formError).toHaveText(
+      'The credentials work, but this account has no WebRTC access (account 7770000, 403). Ask Bandwidth support to enable WebRTC for it; nothing was saved.',
     );
+    await expect(profiles.passwordField).toHaveValue(app.localApi.password);
     await expect(profiles.profile('No WebRTC')).toHaveCount(0);
   } finally {
     await api.clearWebRtcAccess();
@@ -121,10 +138,41 @@ test('an unreachable API gets the network message', async ({ console: app }) => 
   const profiles = new ProfilesPage(app.page);
   await profiles.open();
   await profiles.addAccount({ name: 'Nowhere', ...app.localApi, baseUrl: 'http://127.0.0.1:9/v1' });
-  await expect(profiles.formError).toContainText('Could not reach http://127.0.0.1:9/v1');
+  await expect(profiles.formError).toContainText('Could not reach http://127.0.0.1:9/v1 (');
   await expect(profiles.formError).toContainText(
     'Check the base URL and your network connection; nothing was saved.',
   );
+  // Said once, not nested inside itself.
+  const text = (await profiles.formError.textContent()) ?? '';
+  expect(text.match(/could not reach/gi)).toHaveLength(1);
+});
+
+test('every wrong field is marked at once, the first focused, the password kept', async ({
+  console: app,
+}) => {
+  const profiles = new ProfilesPage(app.page);
+  await profiles.open();
+  await profiles.addAccount({
+    name: 'Local demo',
+    accountId: 'not an id',
+    username: 'a:b',
+    password: 'typed-secret',
+    baseUrl: 'ftp://x',
+  });
+  const wrong = [
+    [profiles.nameField, 'Another profile already has this name.'],
+    [profiles.accountIdField, "The account id must be 1 to 64 letters, digits, '-' or '_'"],
+    [profiles.usernameField, "The API username cannot contain ':'"],
+    [profiles.baseUrlField, 'The API base URL must use https'],
+  ] as const;
+  for (const [field, text] of wrong) {
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(new RegExp(escapeRegExp(text)));
+  }
+  await expect(profiles.nameField).toBeFocused();
+  await expect(profiles.passwordField).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(profiles.passwordField).toHaveValue('typed-secret');
+  await expect(profiles.formError).toHaveCount(0);
 });
 
 test('validation errors sit next to their field, described and focused', async ({
@@ -192,13 +240,28 @@ const noKeychain = test.extend({
 });
 
 noKeychain(
-  'an unavailable keychain is explained and nothing is saved',
+  'the credentials are checked first, then the keychain: unavailable, it says so in words',
   async ({ console: app }) => {
     const profiles = new ProfilesPage(app.page);
     await profiles.open();
-    await profiles.addAccount({ name: 'Keyless', ...app.localApi });
-    await expect(profiles.formError).toContainText('The system keychain is unavailable');
-    await expect(profiles.formError).toContainText('try again');
+    // Wrong credentials are reported as such, not hidden behind the keychain.
+    await profiles.addAccount({ name: 'Keyless', ...app.localApi, password: 'wrong' });
+    await expect(profiles.formError).toContainText('(401): check the username and password');
+    await expect(profiles.formError).not.toContainText('keychain');
+
+    await profiles.passwordField.fill(app.localApi.password);
+    await profiles.submitButton.click();
+    const message = profiles.formError.locator('p').first();
+    await expect(message).toContainText(
+      'The credentials work, but Patchbay cannot save the password because the system keychain is unavailable (it is locked, or not running).',
+    );
+    await expect(message).toContainText('unlock or start it');
+    await expect(message).not.toContainText(/D-Bus|DBus|X11/i);
+    // The technical text is there, behind "Details", for whoever helps.
+    await expect(profiles.formDetails).not.toHaveAttribute('open');
+    await profiles.formDetails.getByText('Details').click();
+    await expect(profiles.formDetails.locator('code')).toBeVisible();
+    await expect(profiles.passwordField).toHaveValue(app.localApi.password);
     await expect(profiles.profile('Keyless')).toHaveCount(0);
   },
 );
@@ -222,9 +285,10 @@ noKeytar(
     const profiles = new ProfilesPage(app.page);
     await profiles.open();
     await profiles.addAccount({ name: 'Keyless', ...app.localApi });
-    await expect(profiles.formError).toHaveText(
-      'The OS keychain library is not available in this installation: install libsecret-1-dev ' +
-        '(Debian and Ubuntu), then run `npm install` again and restart Patchbay; nothing was stored.',
+    await expect(profiles.formError.locator('p').first()).toHaveText(
+      'The credentials work, but Patchbay cannot save the password because the OS keychain library is ' +
+        'not available in this installation: install libsecret-1-dev (Debian and Ubuntu), then ' +
+        'run `npm install` again and restart Patchbay; nothing was stored.',
     );
     await expect(profiles.profile('Keyless')).toHaveCount(0);
   },

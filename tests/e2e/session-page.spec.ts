@@ -40,6 +40,7 @@ async function openSession(app: ConsoleFixture, sessionId: string): Promise<Sess
   await new SessionsPage(app.page).select(label);
   const page = new SessionPage(app.page);
   await expect(page.title).toHaveText(label);
+  await page.showParticipants();
   return page;
 }
 
@@ -52,6 +53,7 @@ async function openNewCall(
   await new SessionsPage(app.page).watch(sessionId);
   const page = new SessionPage(app.page);
   await expect(page.title).toHaveText(label);
+  await page.showParticipants();
   const state = await api.state();
   const session = state.sessions.find((s) => s.id === sessionId);
   if (!session) throw new Error(`session ${sessionId} missing`);
@@ -159,6 +161,7 @@ test('assigns a role, remembers it, and falls back to the suggestion', async ({ 
   await app.page.reload();
   await new SessionsPage(app.page).select(session.tag ?? '');
   const again = new SessionPage(app.page);
+  await again.showParticipants();
   await expect(again.roleSelect(promoted)).toHaveValue('supervisor');
   await expect(again.row(customerId)).not.toContainText('Suggested by the tag');
 
@@ -320,6 +323,7 @@ test('explains the 20-participant limit before the API refuses', async ({ consol
   await sessions.watch(session.id);
   const page = new SessionPage(app.page);
   await expect(page.title).toHaveText('full-0020');
+  await page.showParticipants();
   await expect(page.participants.getByRole('row')).toHaveCount(21);
   const reason =
     'This session has 20 participants, the most Bandwidth allows in one session. Remove someone before adding another.';
@@ -343,6 +347,7 @@ test('shows the refusal when the session filled up since the last look', async (
   const { session } = await api.sessionWith(19, 'almost-0019');
   await new SessionsPage(app.page).watch(session.id);
   const page = new SessionPage(app.page);
+  await page.showParticipants();
   await expect(page.participants.getByRole('row')).toHaveCount(20);
   const { participant: twentieth } = await api.createParticipant();
   await api.add(session.id, twentieth.id);

@@ -48,6 +48,7 @@ test('follows the selected session live: joins, unreachable with the reason, end
   const { participant } = await api.createParticipant({ tag: 'agent-0000aaaa' });
   await api.add(first.id, participant.id);
   await expect(item).toContainText(`Live · ${before + 1} participants`);
+  await page.showParticipants();
   await expect(page.participants.getByRole('row')).toHaveCount(before + 2); // + header row
 
   await api.fail({ kind: 'status', status: 500, operation: 'listSessionParticipants' });
@@ -196,6 +197,7 @@ test('deletes a session after a confirmation naming who is cut off', async ({ co
   const first = (await api.state()).sessions[0];
   const label = first ? await app.directory.label(first.id) : '';
   await expect(page.title).toHaveText(label);
+  await page.showParticipants();
   const names = await page.participants
     .getByRole('rowheader')
     .evaluateAll((cells) => cells.map((c) => c.querySelector('.name')?.textContent ?? ''));
@@ -237,11 +239,11 @@ test('works from the keyboard, with a visible focus ring', async ({ console: app
   await app.page.keyboard.press('Enter');
   await expect(sessions.session('queue-keyboard')).toHaveAttribute('aria-current', 'true');
 
-  // Sidebar items are buttons in the tab order: Shift+Tab reaches the one above, Enter opens it.
+  // The sidebar's calls are one tab stop: the arrow up reaches the one above, Enter opens it.
   const buttons = sessions.list.getByRole('button');
   const last = (await buttons.count()) - 1;
   await buttons.nth(last).focus();
-  await app.page.keyboard.press('Shift+Tab');
+  await app.page.keyboard.press('ArrowUp');
   await app.page.keyboard.press('Enter');
   await expect(buttons.nth(last - 1)).toHaveAttribute('aria-current', 'true');
   await expect(buttons.nth(last)).not.toHaveAttribute('aria-current', 'true');

@@ -66,7 +66,7 @@ export const requests = {
 
   'routing:preview': request<InSession & { intent: Intent }, PreviewResult>(),
   'routing:apply': request<ApplyInput, AppliedChange>(),
-  'routing:undo': request<Change<InSession>, ApplyResult>(),
+  'routing:undo': request<Change<InSession & { confirmedViolations?: boolean }>, ApplyResult>(),
   /** `confirmedViolations`: the user confirmed the roles the change relies on (only guessed). */
   'routing:redo': request<Change<InSession & { confirmedViolations?: boolean }>, ApplyResult>(),
   'routing:history': request<InSession, HistoryState>(),

@@ -3,7 +3,7 @@
  * against a schema that must describe exactly these types (`src-main/ipc/schemas.ts`).
  */
 import type { PublishPermission } from '../bandwidth-api';
-import type { AuditOutcome } from '../dto/audit';
+import type { AuditAction, AuditOutcome } from '../dto/audit';
 import type { Preferences } from '../dto/settings';
 import type { Intent } from '../routing';
 
@@ -52,6 +52,9 @@ export interface AuditQuery {
   sessionId?: string;
   profileId?: string;
   outcome?: AuditOutcome;
+  /** A participant id, a name as recorded, or the supervisor who made the change. */
+  person?: string;
+  action?: AuditAction;
   from?: string;
   to?: string;
 }

@@ -16,6 +16,36 @@ export const AUDIT_OUTCOMES = [
 ] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/**
+ * What kind of change an entry records, for the audit's action filter: the intent's type, or what
+ * wraps one (an undo, a redo, a timed route's end), a change seen outside Patchbay, or the
+ * supervisor's own participant leaving ("me").
+ */
+export const AUDIT_ACTIONS = [
+  'monitor',
+  'whisper',
+  'barge',
+  'endSupervision',
+  'mute',
+  'unmute',
+  'hold',
+  'isolate',
+  'subscribe',
+  'unsubscribe',
+  'setStreams',
+  'setCells',
+  'fullyWire',
+  'restoreCall',
+  'move',
+  'undo',
+  'redo',
+  'revert',
+  'outside-change',
+  'me-leave',
+  'other',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -43,6 +73,13 @@ export interface AuditEntryInput {
    * (participant id → name as labelled then); absent when the directory named nobody.
    */
   names?: Record<string, string>;
+  /**
+   * The call's label when the change was made (the call directory's name for the call, else the
+   * label it was watched under); absent when it had none.
+   */
+  call?: string;
+  /** The supervisor identity the profile carried when the change was made (its "me" name). */
+  supervisor?: string;
 }
 
 /** Where the log replaced credential-like text with `[redacted]`, and by which rule. */

@@ -32,6 +32,8 @@ export type TimedRouteEvent =
       readonly route: TimedRouteView;
       readonly how: RevertHow;
       readonly entrySeq?: number;
+      /** Someone stopped it before its time was up. */
+      readonly stopped?: true;
     }
   | {
       readonly type: 'failed';

@@ -157,7 +157,7 @@ const BUILT_IN_GUARDRAILS: readonly GuardrailRule[] = [
 ];
 
 /** The session as the target would leave it: members that stay, with the target subscriptions. */
-function targetSession(session: RoutingSession, target: TargetLike): RoutingSession {
+export function targetSession(session: RoutingSession, target: TargetLike): RoutingSession {
   const leaving = new Set(target.moves.map((m) => m.participantId));
   return {
     sessionId: session.sessionId,

@@ -19,11 +19,16 @@ export { asIntent } from './intent-guard';
 export type { Move } from './apply-intent';
 export { applyIntent } from './apply-intent';
 export type { GuardrailContext, GuardrailRule, GuardrailViolation } from './guardrails';
-export { EMPTY_GUARDRAIL_CONTEXT, checkGuardrails, newViolations } from './guardrails';
+export {
+  EMPTY_GUARDRAIL_CONTEXT,
+  checkGuardrails,
+  newViolations,
+  targetSession,
+} from './guardrails';
 export type { CellChange, Plan, PlannedWrite } from './planner';
 export { applyPlan, invert, planTarget, planWrite, writeRank } from './planner';
 export type { PlanPreview } from './preview';
-export { describeIntent, previewPlan } from './preview';
+export { describeIntent, groupedLines, previewPlan } from './preview';
 export { participantLabel, sessionLabels } from './labels';
 export { ROLE_GUESS_RULE, roleAssumption, withRoleAssumption } from './assumptions';
 export type { RebasedChange, UndoConflict } from './rebase';
@@ -33,3 +38,4 @@ export { checkHealth } from './health';
 export type { Supervision, SupervisionMode } from './supervision';
 export { supervisionOf, supervisorsOf } from './supervision';
 export { routingOf } from './from-view';
+export { revertRisks, riskSentences, risksOf, uniqueMessages, withRisks } from './risk';

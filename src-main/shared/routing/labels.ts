@@ -144,6 +144,16 @@ function isNamed(member: RoutingParticipant | undefined): boolean {
   return safeName(member?.displayName) !== undefined;
 }
 
+/**
+ * A list a supervisor reads at a glance: `listWords` up to `max` words, beyond that the first
+ * `max - 1` and a count ("Kim Park, Lee Wong, Ana Ruiz and 15 others").
+ */
+export function someWords(words: readonly string[], others = 'others', max = 4): string {
+  if (words.length <= max) return listWords(words);
+  const shown = words.slice(0, max - 1);
+  return `${shown.join(', ')} and ${words.length - shown.length} ${others}`;
+}
+
 /** "microphone", "microphone and camera", "microphone, camera and screenShare". */
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');

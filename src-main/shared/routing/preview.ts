@@ -5,7 +5,7 @@
 import type { Intent } from './intents';
 import type { RoutingSession, StreamSelection } from './model';
 import type { CellChange, Plan } from './planner';
-import { listWords, sessionLabels } from './labels';
+import { listWords, sessionLabels, someWords } from './labels';
 
 export interface PlanPreview {
   /** One sentence per change, in the order the writes will be made; moves last. */
@@ -67,6 +67,47 @@ export function previewPlan(plan: Plan, session: RoutingSession): PlanPreview {
   }
   const apiCalls = plan.writes.length + 2 * plan.moves.length;
   return { lines, apiCalls, summary: callsSummary(apiCalls) };
+}
+
+/** What a cell change does, said without its receiver ("will hear Sam Lee"). */
+function cellPhrase(change: CellChange, label: Label): string {
+  const publisher = label(change.publisherId);
+  if (change.after === null) return `will no longer hear ${publisher}`;
+  if (change.after === 'all' && change.before !== null)
+    return `will hear all streams of ${publisher}`;
+  return `will hear ${streamsPhrase(change.after, publisher)}`;
+}
+
+/**
+ * The plan in few sentences for a supervisor: cells that do the same to the same publisher are one
+ * sentence naming every receiver ("Kim Park, Lee Wong and Ana Ruiz will hear Sam Lee"), never one
+ * line per cell; rows that stop following "everyone in the session" are one sentence too. Moves last.
+ */
+export function groupedLines(plan: Plan, session: RoutingSession): string[] {
+  const label = labeller(session);
+  const byPhrase = new Map<string, string[]>();
+  const lists: string[] = [];
+  const everyone: string[] = [];
+  for (const write of plan.writes) {
+    if (write.sessionLevel.before && !write.sessionLevel.after) lists.push(label(write.receiverId));
+    if (!write.sessionLevel.before && write.sessionLevel.after)
+      everyone.push(label(write.receiverId));
+    for (const change of write.cells) {
+      const phrase = cellPhrase(change, label);
+      byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), label(change.receiverId)]);
+    }
+  }
+  const lines = [...byPhrase].map(([phrase, receivers]) => `${someWords(receivers)} ${phrase}`);
+  if (everyone.length > 0) {
+    lines.push(`${someWords(everyone)} will hear everyone in the call, people who join later too`);
+  }
+  if (lists.length > 0) {
+    lines.push(`People who join later will not be heard automatically by ${someWords(lists)}`);
+  }
+  for (const move of plan.moves) {
+    lines.push(`${label(move.participantId)} will leave this call for session ${move.toSessionId}`);
+  }
+  return lines;
 }
 
 function people(ids: readonly string[] | undefined, fallback: string, label: Label): string {

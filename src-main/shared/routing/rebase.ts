@@ -9,8 +9,9 @@ import type { Intent } from './intents';
 import type { RoutingSession, StreamSelection } from './model';
 import type { Plan } from './planner';
 import { applyIntent } from './apply-intent';
-import { withRoleAssumption } from './assumptions';
-import { checkGuardrails, EMPTY_GUARDRAIL_CONTEXT } from './guardrails';
+import { ROLE_GUESS_RULE, withRoleAssumption } from './assumptions';
+import { checkGuardrails, EMPTY_GUARDRAIL_CONTEXT, targetSession } from './guardrails';
+import { withRisks } from './risk';
 import { isSupervised, normalizeSubscriptions, sameStreams } from './model';
 import { deliveryOf, sameDelivery } from './effective';
 import { listWords, participantLabel } from './labels';
@@ -49,10 +50,15 @@ export function rebase(
   return {
     target,
     plan: planTarget(freshSession, target),
-    violations: withRoleAssumption(
-      checkGuardrails(freshSession, target, target.context),
+    violations: withRisks(
+      withRoleAssumption(
+        checkGuardrails(freshSession, target, target.context),
+        freshSession,
+        intent,
+      ),
       freshSession,
-      intent,
+      targetSession(freshSession, target),
+      ROLE_GUESS_RULE,
     ),
   };
 }

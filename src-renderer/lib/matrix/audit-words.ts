@@ -1,11 +1,10 @@
 /**
- * Audit entries in words: what was asked (the intent, an undo or redo of one, or a timed route
- * ending), and each receiver's subscriptions before and after. Pure.
+ * Audit entries in words on screen: the outcome, each receiver's subscriptions before and after,
+ * what was redacted (what happened, who and which call: `$shared/audit-words`, which the CSV uses
+ * too). Pure.
  */
-import { printable } from '$shared/text';
+import { auditLabeller } from '$shared/audit-words';
 import type { AuditEntry, AuditOutcome } from '$shared/dto/audit';
-import type { RoutingSession } from '$shared/routing';
-import { asIntent, describeIntent } from '$shared/routing';
 import { subscriptionsWords } from './words';
 
 export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
@@ -18,47 +17,6 @@ export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
   accepted: 'Their change accepted',
 };
 
-function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
-/** "Supervisor 9c1d whispers to the agents", "Undo: …", "Timed route ended: …". */
-export function intentWords(intent: unknown, session: RoutingSession): string {
-  const value = record(intent);
-  if (!value) return 'Unknown change';
-  const kind = value['type'];
-  if (kind === 'undo' || kind === 'redo' || kind === 'revert') {
-    const inner = intentWords(value['of'], session);
-    const prefix = kind === 'undo' ? 'Undo' : kind === 'redo' ? 'Redo' : 'Timed route ended';
-    return `${prefix}: ${inner}`;
-  }
-  if (kind === 'outside-change') return outsideChangeWords(value);
-  const parsed = asIntent(intent);
-  if (!parsed) return typeof kind === 'string' ? kind : 'Unknown change';
-  return describeIntent(session, parsed);
-}
-
-const OUTSIDE_CHANGE_WORDS: Record<string, string> = {
-  subscriptions: 'changed what {who} hears',
-  joined: 'added {who} to the call',
-  left: 'removed {who} from the call',
-};
-
-/**
- * An outside change (`observed`) and the supervisor's decision about it (`undone` / `accepted`),
- * named as recorded at the time; never worded as something the supervisor did.
- */
-function outsideChangeWords(value: Record<string, unknown>): string {
-  const label = value['participantLabel'];
-  const who = typeof label === 'string' ? label : 'a participant';
-  const change = value['change'];
-  const what =
-    (typeof change === 'string' ? OUTSIDE_CHANGE_WORDS[change] : undefined) ?? 'changed {who}';
-  return `Someone outside Patchbay ${what.replace('{who}', who)}`;
-}
-
 export interface ReceiverLine {
   readonly receiverId: string;
   readonly label: string;
@@ -68,17 +26,14 @@ export interface ReceiverLine {
 
 /**
  * One line per receiver. A participant the entry names (the call directory's name when the change
- * was made) is called by that name; the others by `labelOf` (their label now).
+ * was made) is called by that name; the others by `labelOfNow` (their label now, on the call page),
+ * else by a short id.
  */
 export function receiverLines(
   entry: AuditEntry,
-  labelOfNow: (id: string) => string,
+  labelOfNow?: (id: string) => string | undefined,
 ): ReceiverLine[] {
-  const names = entry.names ?? {};
-  const labelOf = (id: string): string => {
-    const then = Object.hasOwn(names, id) ? names[id] : undefined;
-    return then === undefined ? labelOfNow(id) : printable(then, 200);
-  };
+  const labelOf = auditLabeller(entry, labelOfNow);
   return entry.receivers.map((r) => ({
     receiverId: r.receiverId,
     label: labelOf(r.receiverId),

@@ -20,12 +20,16 @@ import {
   applyPlan,
   checkGuardrails,
   describeIntent,
+  groupedLines,
   mergeContexts,
   newViolations,
   planTarget,
   previewPlan,
   rebase,
+  withRisks,
   withRoleAssumption,
+  ROLE_GUESS_RULE,
+  targetSession,
 } from '$shared/routing';
 import type { PublishPermission } from '$shared/bandwidth-api';
 import { cellKey } from './grid';
@@ -36,6 +40,8 @@ export interface LocalPlan {
   readonly labels: readonly string[];
   /** One sentence per cell that changes (and per session-level row that becomes a list). */
   readonly lines: readonly string[];
+  /** The same in few sentences: the same change to several receivers is one (`groupedLines`). */
+  readonly summary: readonly string[];
   /** Calls main will make: per intent one fresh read and one PUT per changed receiver. */
   readonly apiCalls: number;
   readonly writes: number;
@@ -84,10 +90,13 @@ export function planLocally(
   const changed: Record<string, Subscriptions> = {};
   for (const w of combined.writes) changed[w.receiverId] = w.after;
   // The first intent's role question (a preset relying on a role a tag only suggested) first.
-  const violations = intents.reduceRight(
+  const target = { subscriptions: changed, moves: [] };
+  const questions = intents.reduceRight(
     (found, intent) => withRoleAssumption(found, session, intent),
-    newViolations(checkGuardrails(session, { subscriptions: changed, moves: [] }, context)),
+    newViolations(checkGuardrails(session, target, context)),
   );
+  // The one confirmation rule (shared/routing/risk.ts): what the result risks, said first.
+  const violations = withRisks(questions, session, targetSession(session, target), ROLE_GUESS_RULE);
   const cells = combined.writes.flatMap((w) => w.cells);
   return {
     ok: true,
@@ -95,6 +104,7 @@ export function planLocally(
       intents,
       labels,
       lines: previewPlan(combined, session).lines,
+      summary: groupedLines(combined, session),
       apiCalls: combined.writes.length === 0 ? 0 : apiCalls,
       writes: combined.writes.length,
       violations,

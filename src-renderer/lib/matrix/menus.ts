@@ -28,6 +28,19 @@ export interface MenuGroup {
   readonly items: readonly MenuItem[];
 }
 
+/**
+ * The same menu with every item that would change the call disabled, saying why (an ended call is
+ * read-only); selecting cells stays possible.
+ */
+export function readOnlyGroups(groups: readonly MenuGroup[], reason: string): MenuGroup[] {
+  return groups.map((group) => ({
+    ...group,
+    items: group.items.map((item) =>
+      item.action.type === 'select' ? item : { ...item, disabled: reason },
+    ),
+  }));
+}
+
 function name(model: MatrixModel, id: string): string {
   return model.labels.get(id) ?? id;
 }

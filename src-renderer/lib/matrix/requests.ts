@@ -28,9 +28,8 @@ export interface Proposal {
   readonly local: LocalPlan;
   /** main's preview of the same change, once it answered (single intents only). */
   readonly server: { apiCalls: number; lines: readonly string[] } | null;
+  /** What the change risks (said first) and the guardrails it breaks: sending needs a confirmation. */
   readonly violations: readonly GuardrailViolation[];
-  /** Why it needs a look before sending. */
-  readonly why: 'preview' | 'guardrail' | 'session-level';
 }
 
 export interface Banner {

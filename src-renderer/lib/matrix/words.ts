@@ -170,13 +170,14 @@ export function supervisionSentence(model: MatrixModel, header: HeaderModel): st
   const customers = model.headers.filter((h) => h.role === 'customer');
   const deaf = customers.filter((c) => !s.heardBy.includes(c.id)).map((c) => c.label);
   const heardBy = listWords(s.heardBy.map((id) => label(model, id)));
+  const hear = s.heardBy.length === 1 ? 'hears' : 'hear';
   switch (s.mode) {
     case 'monitor':
       return `${name} is monitoring: hears ${hears}; nobody hears ${name}.`;
     case 'whisper':
-      return `${name} is whispering: only ${heardBy} ${s.heardBy.length === 1 ? 'hears' : 'hear'} ${name}${deaf.length > 0 ? `; ${listWords(deaf)} cannot hear ${name}` : ''}. ${name} hears ${hears}.`;
+      return `${name} is whispering: only ${heardBy} ${hear} ${name}${deaf.length > 0 ? `; ${listWords(deaf)} cannot hear ${name}` : ''}. ${name} hears ${hears}.`;
     case 'barge':
-      return `${name} has barged in: ${heardBy} hear ${name}; ${name} hears ${hears}.`;
+      return `${name} has barged in: ${heardBy} ${hear} ${name}; ${name} hears ${hears}.`;
     case 'idle':
       return `${name} is not supervising: hears nobody and nobody hears ${name}.`;
   }

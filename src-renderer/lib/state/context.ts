@@ -9,6 +9,7 @@ import type { BusyStore } from './busy.svelte';
 import type { FloorStore } from './floor.svelte';
 import type { MatrixStore } from './matrix.svelte';
 import type { MeStore } from './me.svelte';
+import type { NavigationStore } from './navigation.svelte';
 import type { ParticipantsStore } from './participants.svelte';
 import type { PreferencesStore } from './preferences.svelte';
 import type { ProfilesStore } from './profiles.svelte';
@@ -25,6 +26,7 @@ export interface ConsoleState {
   floor: FloorStore;
   me: MeStore;
   alerts: AlertsStore;
+  navigation: NavigationStore;
 }
 
 export const [getConsole, setConsole] = createContext<ConsoleState>();

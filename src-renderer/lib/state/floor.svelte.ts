@@ -9,9 +9,15 @@ import type { FloorCall, FloorState } from '$shared/dto/floor';
 import type { TimedRouteEvent, TimedRouteView } from '$shared/dto/timers';
 import { everyInterval, type ClockOptions, type Every } from '../clock';
 import { filterChoices, NO_FILTER, visibleCalls, type FloorFilter } from '../floor/view';
+import { timerNotice } from '../timer-notice';
 import type { ToastsStore } from './toasts.svelte';
 
 export type FloorBridge = Pick<PatchbayBridge, 'floor' | 'routing'>;
+
+export interface FloorOptions extends ClockOptions {
+  /** A watched call's name where the floor does not list it (no call directory). */
+  callLabel?: (sessionId: string) => string | undefined;
+}
 
 export class FloorStore {
   #state = $state.raw<FloorState | null>(null);
@@ -26,12 +32,14 @@ export class FloorStore {
   readonly #toasts: ToastsStore;
   readonly #clock: () => number;
   readonly #every: Every;
+  readonly #callLabel: (sessionId: string) => string | undefined;
 
-  constructor(bridge: FloorBridge, toasts: ToastsStore, options: ClockOptions = {}) {
+  constructor(bridge: FloorBridge, toasts: ToastsStore, options: FloorOptions = {}) {
     this.#bridge = bridge;
     this.#toasts = toasts;
     this.#clock = options.now ?? Date.now;
     this.#every = options.every ?? everyInterval;
+    this.#callLabel = options.callLabel ?? (() => undefined);
     this.#now = this.#clock();
   }
 
@@ -111,9 +119,25 @@ export class FloorStore {
     if (timers.ok) this.#routes = timers.value;
   }
 
+  /** The name of a call: the floor's, else the watched session's, else its short id. */
+  callName(sessionId: string): string {
+    const state = this.#state;
+    const listed =
+      state?.calls.find((c) => c.sessionId === sessionId) ??
+      state?.recentlyEnded.find((c) => c.sessionId === sessionId);
+    return listed?.label ?? this.#callLabel(sessionId) ?? `call ${sessionId.slice(0, 8)}`;
+  }
+
+  /**
+   * Follows a timed route: its countdown on the floor, and a notice when it ends, on whichever
+   * call (the open one or another).
+   */
   #timer(event: TimedRouteEvent): void {
     const others = this.#routes.filter((r) => r.id !== event.route.id);
     const keep = event.type === 'added' || (event.type === 'failed' && event.willRetry);
     this.#routes = keep ? [...others, event.route] : others;
+    const notice = timerNotice(event, this.callName(event.route.sessionId));
+    if (notice?.kind === 'error') this.#toasts.error(notice.text);
+    else if (notice) this.#toasts.info(notice.text);
   }
 }

@@ -10,8 +10,8 @@
 import type { PatchbayBridge } from '../api';
 import type { Subscriptions } from '$shared/bandwidth-api';
 import type { Intent, RoutingSession } from '$shared/routing';
-import { currentDelivery, deliveryOf, sameDelivery } from '$shared/routing';
-import { callsText, foldCellIntents } from '../matrix/changes';
+import { currentDelivery, deliveryOf, sameDelivery, uniqueMessages } from '$shared/routing';
+import { foldCellIntents } from '../matrix/changes';
 import type { LocalPlan } from '../matrix/changes';
 import type { Failure } from '../matrix/outcomes';
 import {
@@ -164,31 +164,24 @@ export class MatrixChanges {
   }
 
   /**
-   * Starts a change. Single-cell changes go out at once (pending in this frame) unless a guardrail
-   * fires or a session-level row would become a list; everything else is shown first.
+   * Starts a change. The one confirmation rule (shared/routing/risk.ts) decides, whatever the path
+   * (click, drag, menu, preset, a timed route): a change whose result is risky — a customer would
+   * hear a supervisor, an agent would no longer hear the customer, a role only guessed from a tag
+   * matters — or that breaks a guardrail is shown first and needs a confirmation; any other goes
+   * out at once (pending in this frame). If main finds a risk the screen did not show, it refuses
+   * and the change is shown then (#fail).
    */
   propose(request: ChangeRequest, local: LocalPlan): void {
     if (local.writes === 0 && !request.prepare) {
       this.say(`No change needed: ${request.label} is already so.`);
       return;
     }
-    const inline = ['toggle', 'connect', 'drift', 'aliases'].includes(request.source);
-    const why: Proposal['why'] | null =
-      local.violations.length > 0
-        ? 'guardrail'
-        : local.convertsSessionLevel && request.source !== 'aliases'
-          ? 'session-level'
-          : inline
-            ? null
-            : 'preview';
-    if (why === null) {
+    if (local.violations.length === 0) {
       this.commit(request, local, false);
       return;
     }
-    this.#proposal = { request, local, server: null, violations: local.violations, why };
-    this.say(
-      `Review: ${request.label}. ${callsText(local.apiCalls + (request.extraCalls ?? 0))}.${local.violations.length > 0 ? ' Needs your confirmation.' : ''}`,
-    );
+    this.#proposal = { request, local, server: null, violations: local.violations };
+    this.say(`Confirm: ${uniqueMessages(local.violations).join(' ')} ${request.label}?`);
     const only = request.intents[0];
     if (request.intents.length === 1 && only && !request.prepare) void this.#checkWithMain(only);
   }
@@ -206,7 +199,6 @@ export class MatrixChanges {
       ...asked,
       server: { apiCalls: value.apiCalls, lines: value.preview.lines },
       violations,
-      why: value.violations.length > 0 ? 'guardrail' : asked.why,
     };
   }
 
@@ -311,9 +303,8 @@ export class MatrixChanges {
         local: preview ? { ...local, lines: preview.lines } : local,
         server: null,
         violations: violationsOf(failure),
-        why: 'guardrail',
       };
-      this.say(`${request.label} needs your confirmation: ${failure.message}`);
+      this.say(`Confirm: ${uniqueMessages(violationsOf(failure)).join(' ')} ${request.label}?`);
       return;
     }
     const undone = await this.#undoSteps(stepsMade);

@@ -5,6 +5,7 @@
  */
 import type { DragPayload, DropTarget, MatrixAction } from '../matrix/actions';
 import { dropAction } from '../matrix/actions';
+import { readOnlyGroups } from '../matrix/menus';
 import type { GridPos, GridTarget } from '../matrix/grid';
 import {
   cellKey,
@@ -42,6 +43,7 @@ export class GridState {
   readonly #model: () => MatrixModel;
   readonly #run: (action: MatrixAction) => void;
   readonly #say: (text: string) => void;
+  readonly #readOnly: () => string | null;
   #focus = $derived(clampPos(this.#pos, this.#ids().length));
   #target = $derived(targetAt(this.#focus, this.#ids()));
   #highlightId = $derived.by(() => {
@@ -59,10 +61,13 @@ export class GridState {
     model: () => MatrixModel,
     run: (action: MatrixAction) => void,
     say: (text: string) => void,
+    /** Why the call takes no change now (it ended): its menus' actions say so, disabled. */
+    readOnly: () => string | null = () => null,
   ) {
     this.#model = model;
     this.#run = run;
     this.#say = say;
+    this.#readOnly = readOnly;
     this.#pos = initialPos(model().ids.length);
   }
 
@@ -273,7 +278,10 @@ export class GridState {
   openMenu(target: MenuTarget, x: number, y: number): void {
     if (target.kind === 'header') this.#chosen = target.participantId;
     const menu = menuFor(this.#model(), this.#selection, target, x, y);
-    if (menu) this.#menu = menu;
+    const reason = this.#readOnly();
+    if (menu)
+      this.#menu =
+        reason === null ? menu : { ...menu, groups: readOnlyGroups(menu.groups, reason) };
   }
   closeMenu(): void {
     this.#menu = null;

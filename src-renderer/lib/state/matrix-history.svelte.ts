@@ -2,12 +2,14 @@
  * Undo and redo of whole changes, per session. main keeps one history entry per apply; a change
  * this console sent as several applies (a multi-cell selection, a drift fix) is remembered here as
  * one group and undone or redone step by step, as one. When main's top entry is not the group's
- * (someone else's change, a timed route that ended), one step is taken, as main would. A redo that
- * relies on a role only a tag suggested is refused by main until the user confirms the guess:
- * `confirming` holds the question, `confirmRedo` sends the redo again, confirmed.
+ * (someone else's change, a timed route that ended), one step is taken, as main would. An undo or
+ * redo whose result is risky (the one rule, shared/routing/risk.ts: a redo of a barge, an undo that
+ * cuts an agent off again) or relies on a role only a tag suggested is refused by main until the
+ * user confirms: `confirming` holds the question, `confirm` sends it again, confirmed.
  */
 import type { PatchbayBridge } from '../api';
 import type { HistoryState } from '$shared/dto/routing';
+import { uniqueMessages } from '$shared/routing';
 import { failedStepOf, failedStepText, failureTitle, outcomeOf } from '../matrix/outcomes';
 import type { Banner } from '../matrix/requests';
 
@@ -28,9 +30,15 @@ interface Group {
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
 
+/** An undo or redo waiting on the user: what it would risk, in sentences. */
+export interface HistoryQuestion {
+  readonly kind: 'undo' | 'redo';
+  readonly sentences: readonly string[];
+}
+
 export class MatrixHistory {
   #state = $state.raw<HistoryState>(NO_HISTORY);
-  #confirming = $state<string | null>(null);
+  #confirming = $state.raw<HistoryQuestion | null>(null);
   #undoGroups: Group[] = [];
   #redoGroups: Group[] = [];
   readonly #bridge: Pick<PatchbayBridge, 'routing'>;
@@ -55,8 +63,8 @@ export class MatrixHistory {
     return this.#state;
   }
 
-  /** The question a redo waits on (a role Patchbay only guessed from a tag), if any. */
-  get confirming(): string | null {
+  /** The question an undo or redo waits on (what it risks, or a role only guessed), if any. */
+  get confirming(): HistoryQuestion | null {
     return this.#confirming;
   }
 
@@ -93,14 +101,19 @@ export class MatrixHistory {
     return this.#host.enqueue(() => this.#reverse('redo'));
   }
 
-  /** The user confirmed the guessed role the redo relies on: redo, confirmed. */
-  confirmRedo(): Promise<void> {
+  /** The user confirmed what the waiting undo or redo risks: it is sent again, confirmed. */
+  confirm(): Promise<void> {
+    const asked = this.#confirming;
     this.#confirming = null;
-    return this.#host.enqueue(() => this.#reverse('redo', true));
+    if (asked === null) return Promise.resolve();
+    return this.#host.enqueue(() => this.#reverse(asked.kind, true));
   }
 
-  cancelRedo(): void {
-    if (this.#confirming !== null) this.#host.say('Redo cancelled. Nothing was sent.');
+  cancel(): void {
+    const asked = this.#confirming;
+    if (asked !== null) {
+      this.#host.say(`${asked.kind === 'undo' ? 'Undo' : 'Redo'} cancelled. Nothing was sent.`);
+    }
     this.#confirming = null;
   }
 
@@ -118,16 +131,21 @@ export class MatrixHistory {
     );
     for (let i = 0; i < steps; i += 1) {
       const input = { profileId: this.#profileId, sessionId: this.#sessionId };
+      const asked = confirmed ? { ...input, confirmedViolations: true } : input;
       const outcome = outcomeOf(
         kind === 'undo'
-          ? await this.#bridge.routing.undo(input)
-          : await this.#bridge.routing.redo(
-              confirmed ? { ...input, confirmedViolations: true } : input,
-            ),
+          ? await this.#bridge.routing.undo(asked)
+          : await this.#bridge.routing.redo(asked),
       );
-      if (!outcome.ok && outcome.code === 'guardrail' && kind === 'redo' && !confirmed) {
-        this.#confirming = outcome.violations[0]?.message ?? outcome.message;
-        this.#host.say(`Redo needs your confirmation: ${this.#confirming}`);
+      if (!outcome.ok && outcome.code === 'guardrail' && !confirmed) {
+        const sentences = uniqueMessages(outcome.violations);
+        this.#confirming = {
+          kind,
+          sentences: sentences.length > 0 ? sentences : [outcome.message],
+        };
+        this.#host.say(
+          `Confirm: ${this.#confirming.sentences.join(' ')} ${kind === 'undo' ? 'Undo' : 'Redo'} anyway?`,
+        );
         return;
       }
       if (!outcome.ok) {

@@ -4,12 +4,14 @@
  * on.
  */
 import type { Intent, RoutingSession } from '$shared/routing';
+import { revertRisks, withSubscriptions } from '$shared/routing';
 import type { ChangeSource } from '../matrix/actions';
 import type { LocalPlan, LocalPlanResult } from '../matrix/changes';
-import { callsText, planLocally, selectionIntents } from '../matrix/changes';
+import { planLocally, selectionIntents } from '../matrix/changes';
 import type { CellModel } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
 import { durationInfo, presetInfo, presetIntent } from '../matrix/presets';
+import { inferPresetTarget } from '../matrix/preset-target';
 import type { Banner, ChangeRequest } from '../matrix/requests';
 
 export type Planned =
@@ -37,7 +39,10 @@ export function plannedChange(
   return { ok: true, request: { intents, label: words, source, duration: 'none' }, plan };
 }
 
-/** A preset on participant `id` (null: nobody focused), timed for `duration` when it can be. */
+/**
+ * A preset on participant `id` (null: nobody focused, so the one it can mean, or a question), timed
+ * for `duration` when it can be.
+ */
 export function presetChange(
   display: RoutingSession,
   preset: PresetId,
@@ -45,15 +50,14 @@ export function presetChange(
   duration: DurationId,
 ): Planned {
   const info = presetInfo(preset);
-  if (!id) {
-    const message =
-      'Focus a participant in the matrix (or drop the preset on one), then pick the preset.';
+  const target = id ? { ok: true as const, participantId: id } : inferPresetTarget(display, preset);
+  if (!target.ok) {
     return {
       ok: false,
-      banner: { kind: 'info', title: `${info.label}: choose a participant`, message },
+      banner: { kind: 'info', title: `${info.label}: choose whom`, message: target.message },
     };
   }
-  const outcome = presetIntent(display, preset, id);
+  const outcome = presetIntent(display, preset, target.participantId);
   if (!outcome.ok) return notPossible(outcome.message, `${info.label} does not apply`);
   const planned = planLocally(display, [outcome.intent]);
   if (!planned.ok) return notPossible(planned.message, `${info.label} does not apply`);
@@ -62,7 +66,21 @@ export function presetChange(
   const label =
     timer === 'none' ? words : `${words} for ${durationInfo(timer).label.toLowerCase()}`;
   const request = { intents: [outcome.intent], label, source: 'preset' as const, duration: timer };
-  return { ok: true, request, plan: planned.plan };
+  return {
+    ok: true,
+    request,
+    plan: timer === 'none' ? planned.plan : withEnd(display, planned.plan),
+  };
+}
+
+/**
+ * A timed change asks, when it starts, about what its end will do too (the end runs unattended;
+ * main asks the same): e.g. a timed "stop supervising" during a barge gives the barge back.
+ */
+function withEnd(display: RoutingSession, plan: LocalPlan): LocalPlan {
+  const after = withSubscriptions(display, plan.subscriptions);
+  const end = revertRisks(display, after);
+  return end.length === 0 ? plan : { ...plan, violations: [...plan.violations, ...end] };
 }
 
 /**
@@ -87,6 +105,6 @@ export function togglePreview(planned: LocalPlanResult): { text: string; confirm
   if (!planned.ok) return { text: planned.message, confirm: false };
   const plan = planned.plan;
   const lines = plan.lines.length > 0 ? plan.lines.join('; ') : 'no change needed';
-  const confirm = plan.violations.length > 0 || plan.convertsSessionLevel;
-  return { text: `${lines} · ${callsText(plan.apiCalls)}`, confirm };
+  const confirm = plan.violations.length > 0;
+  return { text: confirm ? `Asks first: ${lines}` : lines, confirm };
 }

@@ -129,17 +129,13 @@ export class MatrixTimers {
       case 'added':
         this.add(event.route);
         return;
+      // Its end is told by the console's notice (a toast naming the call), once, on every screen.
       case 'reverted':
         this.#remove(event.route);
-        this.#say(
-          event.how === 'ended-supervision'
-            ? `Time is up: ${event.route.label}. The call had changed, so the supervisor was disconnected instead.`
-            : `Time is up: ${event.route.label} ended; the routing is back as it was.`,
-        );
         return;
       case 'failed':
-        this.#say(`The timed route could not be reverted: ${event.message}`);
-        if (!event.willRetry) this.#remove(event.route);
+        if (event.willRetry) this.#say(`The timed route could not be reverted: ${event.message}`);
+        else this.#remove(event.route);
         return;
     }
   }

@@ -30,10 +30,12 @@ import type { CellNotes, MuteNote } from '../matrix/gaps';
 import { NO_NOTES, alertNotes, mutesFrom, sameMutes } from '../matrix/gaps';
 import { cellKey } from '../matrix/grid';
 import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
+import { readOnlyReason } from '../format';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { routingOf } from '$shared/routing';
 import { APPLIED, buildMatrix } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
+import { activePreset, onlySupervisor } from '../matrix/preset-target';
 import { AliasEditor } from './matrix-aliases.svelte';
 import { MatrixChanges, type ChangesOptions } from './matrix-changes.svelte';
 import { GridState } from './matrix-grid.svelte';
@@ -169,6 +171,7 @@ export class MatrixStore {
       () => this.#model,
       (action) => this.run(action),
       say,
+      () => this.readOnly,
     );
     this.members = new MatrixMembers(
       {
@@ -214,6 +217,18 @@ export class MatrixStore {
   /** The participant the preset bar acts on: the focused one, else the last one focused. */
   get current(): string | null {
     return this.grid.current;
+  }
+  /** The supervisor whose mode the preset chips show: the current participant, else the only one. */
+  get presetSupervisor(): string | null {
+    const current = this.current;
+    const header = current === null ? undefined : this.#model.headers.find((h) => h.id === current);
+    if (header?.supervision) return header.id;
+    return onlySupervisor(this.#display);
+  }
+  /** The preset chip that shows that supervisor's mode now (pressed), if any. */
+  get activePreset(): PresetId | null {
+    const id = this.presetSupervisor;
+    return activePreset(this.#model.headers.find((h) => h.id === id)?.supervision?.mode);
   }
   label(id: string): string {
     return labelIn(this.#model, id);
@@ -263,8 +278,26 @@ export class MatrixStore {
     return this.#loadingMutes;
   }
 
+  /** Why nothing in this matrix can be changed now (the call ended), else null. */
+  get readOnly(): string | null {
+    return readOnlyReason(this.#view());
+  }
+
+  /** Says why an ended call takes no change; true when it did. */
+  #refuseReadOnly(): boolean {
+    const reason = this.readOnly;
+    if (reason === null) return false;
+    this.changes.tell({
+      kind: 'info',
+      title: reason,
+      message: 'Nothing on it can be changed; the matrix shows it as it was last seen.',
+    });
+    return true;
+  }
+
   /** The one dispatcher: every drag, key and menu item ends here. */
   run(action: MatrixAction): void {
+    if (action.type !== 'select' && this.#refuseReadOnly()) return;
     // A click still waiting for its paint is planned first: gestures take effect in order.
     if (action.type !== 'change') this.#flushDeferred();
     switch (action.type) {
@@ -303,10 +336,15 @@ export class MatrixStore {
     return result;
   }
 
-  /** A planned change goes to MatrixChanges (pending in this frame, or shown first); a refusal is told. */
+  /**
+   * A planned change goes to MatrixChanges (pending in this frame, or shown first); a refusal is
+   * told. The timer choice is for the next change only: once one goes, it is back to "No timer".
+   */
   #send(planned: Planned): boolean {
-    if (planned.ok) this.changes.propose(planned.request, planned.plan);
-    else this.changes.tell(planned.banner);
+    if (planned.ok) {
+      this.#duration = 'none';
+      this.changes.propose(planned.request, planned.plan);
+    } else this.changes.tell(planned.banner);
     return planned.ok;
   }
 
@@ -355,6 +393,7 @@ export class MatrixStore {
    */
   press(receiverId: string, publisherId: string): void {
     const key = cellKey(receiverId, publisherId);
+    if (this.readOnly !== null) return;
     if (this.#held.has(key) || !this.#model.cells.has(key)) return;
     this.#pressed = key;
     this.#held = withKeys(this.#held, [key]);
@@ -374,6 +413,7 @@ export class MatrixStore {
   }
 
   applyPreset(preset: PresetId, participantId?: string | null, duration?: DurationId): void {
+    if (this.#refuseReadOnly()) return;
     const id = participantId ?? this.current;
     if (id) this.grid.choose(id);
     this.#send(presetChange(this.#display, preset, id, duration ?? this.#duration));

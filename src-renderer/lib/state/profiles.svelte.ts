@@ -1,11 +1,12 @@
 /**
  * Profiles: the built-in Local demo and Bandwidth accounts. Adding verifies the credentials in main
- * (401, 403, network and keychain failures come back as specific codes) and puts each validation
- * error next to its field. The password is handed to main once and never kept here.
+ * (401, 403, network and keychain failures come back as specific codes) and puts every validation
+ * error next to its field, all at once. The password is handed to main and never kept here (the
+ * form keeps what was typed until the account is added, so a failed check can be corrected).
  */
 import type { PatchbayBridge } from '../api';
 import type { ProfileView, ProfilesState } from '$shared/contract';
-import { errorText, profileFieldOf, type ProfileField } from '../errors';
+import { errorText, profileFieldErrors, technicalDetail, type ProfileField } from '../errors';
 import type { BusyStore } from './busy.svelte';
 import type { ToastsStore } from './toasts.svelte';
 
@@ -29,6 +30,7 @@ export class ProfilesStore {
   #loadError = $state<string | null>(null);
   #fieldErrors = $state<ProfileFieldErrors>({});
   #formError = $state<string | null>(null);
+  #formDetail = $state<string | null>(null);
   #renameErrors = $state<Record<string, string>>({});
   #active = $derived(this.#profiles.find((p) => p.id === this.#activeId) ?? null);
   /** Plain callbacks, not state: nothing renders them. */
@@ -66,6 +68,10 @@ export class ProfilesStore {
   /** An add failure that belongs to no single field (401, 403, network, keychain). */
   get formError(): string | null {
     return this.#formError;
+  }
+  /** The technical text behind the form error (what the keychain layer said), for "details". */
+  get formDetail(): string | null {
+    return this.#formDetail;
   }
   renameError(profileId: string): string | null {
     return this.#renameErrors[profileId] ?? null;
@@ -105,6 +111,7 @@ export class ProfilesStore {
     if (field === undefined) {
       this.#fieldErrors = {};
       this.#formError = null;
+      this.#formDetail = null;
     } else if (this.#fieldErrors[field] !== undefined) {
       const { [field]: _dropped, ...rest } = this.#fieldErrors;
       this.#fieldErrors = rest;
@@ -128,9 +135,13 @@ export class ProfilesStore {
         }),
     );
     if (!result.ok) {
-      const field = profileFieldOf(result.error);
-      if (field) this.#fieldErrors = { [field]: result.error.message };
-      else this.#formError = errorText(result.error);
+      const fields = profileFieldErrors(result.error);
+      if (Object.keys(fields).length > 0) {
+        this.#fieldErrors = fields;
+      } else {
+        this.#formError = errorText(result.error);
+        this.#formDetail = technicalDetail(result.error) ?? null;
+      }
       return false;
     }
     const added = result.value;

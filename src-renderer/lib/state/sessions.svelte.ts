@@ -26,6 +26,10 @@ export class SessionsStore {
   #selected = $derived(this.#sessions.find((s) => s.id === this.#selectedId) ?? null);
   #profileId: string | null = null;
   #generation = 0;
+  /** The call to open once the register is loaded (the one open before a reload). */
+  #wanted: string | null = null;
+  /** That call, when it was no longer in the register: the list says so. */
+  #missing = $state<string | null>(null);
   /** Not reactive: who follows the updates is no state anything draws. */
   #listeners: readonly UpdateListener[] = [];
   readonly #bridge: SessionsBridge;
@@ -49,6 +53,17 @@ export class SessionsStore {
   }
   get loaded(): boolean {
     return this.#loaded;
+  }
+  /** The id of the call open before a reload that is no longer watched (or no longer exists). */
+  get missing(): string | null {
+    return this.#missing;
+  }
+  /**
+   * Opens `sessionId` once the register has loaded instead of the first call (a reload keeps the
+   * open call); when it is not there any more, nothing is opened and `missing` names it.
+   */
+  restore(sessionId: string): void {
+    this.#wanted = sessionId;
   }
   /**
    * The profile whose sessions are shown: every change sent from them names it (read when the
@@ -96,6 +111,7 @@ export class SessionsStore {
     this.#profileId = profileId;
     this.#sessions = [];
     this.#selectedId = null;
+    this.#missing = null;
     this.#loaded = false;
     this.#formErrors = {};
     await this.load();
@@ -113,6 +129,13 @@ export class SessionsStore {
       return;
     }
     this.#sessions = result.value;
+    const wanted = this.#wanted;
+    this.#wanted = null;
+    if (wanted !== null && this.#selectedId === null) {
+      if (this.find(wanted)) return this.select(wanted);
+      this.#missing = wanted;
+      return;
+    }
     const first = this.#sessions[0];
     if (this.#selectedId === null && first) await this.select(first.id);
   }
@@ -120,6 +143,7 @@ export class SessionsStore {
   /** Shows a session (and asks main to poll it at the fast interval). */
   async select(sessionId: string | null): Promise<void> {
     this.#selectedId = sessionId;
+    if (sessionId !== null) this.#missing = null;
     // Only a polling-speed hint: a failure changes nothing the user can see or act on.
     await this.#bridge.sessions.focus({ profileId: this.profileId, sessionId });
   }

@@ -23,6 +23,8 @@ export class MatrixPage {
   readonly announcer: Locator;
   readonly inlinePreview: Locator;
   readonly timers: Locator;
+  /** The preset bar's timer choice (for the next whisper or monitor only). */
+  readonly timerChoice: Locator;
   readonly drift: Locator;
   readonly supervision: Locator;
   readonly undoButton: Locator;
@@ -42,6 +44,7 @@ export class MatrixPage {
     this.announcer = page.getByTestId('matrix-announcer');
     this.inlinePreview = page.getByTestId('inline-preview');
     this.timers = page.getByTestId('timed-routes');
+    this.timerChoice = this.presets.getByLabel(/^Timer for/);
     this.drift = page.getByTestId('drift-notice');
     this.supervision = page.getByTestId('supervision-summary');
     // The history's own buttons (the drift notice has an "Undo their change" of its own).

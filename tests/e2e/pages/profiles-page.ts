@@ -22,6 +22,8 @@ export class ProfilesPage extends ConsolePage {
   readonly baseUrlField: Locator;
   readonly submitButton: Locator;
   readonly formError: Locator;
+  /** The form error's technical text, behind its "Details" disclosure. */
+  readonly formDetails: Locator;
   readonly confirm: ConfirmDialog;
 
   constructor(page: Page) {
@@ -36,6 +38,7 @@ export class ProfilesPage extends ConsolePage {
     this.baseUrlField = this.addForm.getByLabel('API base URL');
     this.submitButton = this.addForm.getByRole('button', { name: 'Verify and add' });
     this.formError = this.addForm.getByRole('alert');
+    this.formDetails = this.formError.locator('details');
     this.confirm = new ConfirmDialog(page);
   }
 

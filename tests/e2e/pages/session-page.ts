@@ -15,7 +15,9 @@ export interface NewParticipantInput {
 export class SessionPage extends ConsolePage {
   readonly region: Locator;
   readonly title: Locator;
+  /** The participants table (inside its disclosure: `showParticipants` opens it). */
   readonly participants: Locator;
+  readonly participantsDisclosure: Locator;
   readonly hearing: Locator;
   readonly addForm: Locator;
   readonly addId: Locator;
@@ -29,6 +31,9 @@ export class SessionPage extends ConsolePage {
     this.title = page.locator('#session-title');
     this.region = page.getByRole('region').filter({ has: this.title });
     this.participants = page.getByRole('table', { name: /^Participants/ });
+    this.participantsDisclosure = page.locator('details').filter({
+      has: page.locator('#participants-heading'),
+    });
     this.hearing = page.getByRole('region', { name: 'Who hears whom' });
     this.addForm = page.getByRole('form', { name: 'Add a participant by id' });
     this.addId = this.addForm.getByLabel('Participant id');
@@ -36,6 +41,14 @@ export class SessionPage extends ConsolePage {
     this.createForm = page.getByRole('form', { name: 'Create a participant' });
     this.confirm = new ConfirmDialog(page);
     this.tokenDialog = new TokenDialog(page);
+  }
+
+  /** Opens the participants disclosure below the matrix (closed at first; it stays as left). */
+  async showParticipants(): Promise<void> {
+    if ((await this.participantsDisclosure.getAttribute('open')) === null) {
+      await this.participantsDisclosure.locator('summary').click();
+    }
+    await this.participantsDisclosure.and(this.page.locator('details[open]')).waitFor();
   }
 
   /** A participant's table row, by its label ("Customer 7f3a") or id. */

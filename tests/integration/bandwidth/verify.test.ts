@@ -74,6 +74,15 @@ describe('verifyCredentials', () => {
     }
   });
 
+  it('reports an unreachable API by its cause alone: the caller says "Could not reach" once', async () => {
+    // Port 9 (discard) has no listener here: the connection is refused.
+    const result = await check({ baseUrl: 'http://127.0.0.1:9/v1' });
+    expect(result).toMatchObject({ ok: false, kind: 'network' });
+    const message = result.ok ? '' : result.message;
+    expect(message).not.toBe('');
+    expect(message).not.toMatch(/could not reach|127\.0\.0\.1|session/i);
+  });
+
   it('says a base URL without /v1 does not look like the WebRTC API (gateway 403)', async () => {
     expect(await check({ baseUrl: api.url })).toEqual({
       ok: false,

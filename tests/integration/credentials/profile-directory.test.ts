@@ -2,7 +2,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directorySecretKey, KEYCHAIN_SERVICE, ProfileError } from '../../../src-main/credentials';
+import {
+  directorySecretKey,
+  KEYCHAIN_SERVICE,
+  KeychainUnavailableError,
+  ProfileError,
+  type SecretStore,
+} from '../../../src-main/credentials';
 import { createLocalApi, type LocalApi } from '../../../src-main/local-api';
 import { LOCAL_DEMO_PROFILE_ID } from '../../../src-main/settings';
 import { failure, input, keytar, useProfileHarness } from './profile-harness';
@@ -53,6 +59,39 @@ describe('a profile directory', () => {
       expect(cleared.directory).toBeUndefined();
       expect(await directoryEntries()).toEqual([]);
       expect(await h.service.getDirectory(profile.id)).toBeUndefined();
+    }));
+
+  it('reads the feed first, then the keychain; both fields are checked at once', () =>
+    withEntries(async () => {
+      const profile = await h.service.addBandwidthProfile(input);
+      const down = (): Promise<never> => Promise.reject(new Error('no D-Bus session'));
+      const locked: SecretStore = {
+        available: () => Promise.resolve({ ok: false, reason: 'no D-Bus session' }),
+        get: down,
+        set: down,
+        delete: down,
+      };
+      const broken = h.build(locked);
+      const before = await h.state();
+      // A feed nobody answers is reported as such, whatever the keychain's state.
+      const unreachable = (await failure(
+        broken.setDirectory(profile.id, { url: 'http://127.0.0.1:1/calls', token: 'abc' }),
+      )) as ProfileError;
+      expect(unreachable.code).toBe('directory-unreachable');
+      const error = await failure(
+        broken.setDirectory(profile.id, { url: api.directory.url, token: api.directory.token }),
+      );
+      expect(error).toBeInstanceOf(KeychainUnavailableError);
+      expect(error.message).toMatch(
+        /^The directory feed answered, but Patchbay cannot save its token because the system keychain is unavailable/,
+      );
+      expect(error.message).not.toContain('D-Bus');
+      const both = (await failure(
+        broken.setDirectory(profile.id, { url: 'not a url', token: '' }),
+      )) as ProfileError;
+      expect(both.code).toBe('invalid-fields');
+      expect(both.fields.map((f) => f.path)).toEqual(['directoryUrl', 'directoryToken']);
+      expect(await h.state()).toEqual(before);
     }));
 
   it('removing the profile removes its directory token too', () =>

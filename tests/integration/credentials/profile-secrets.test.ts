@@ -15,21 +15,35 @@ describe.skipIf(!gate.run)('ProfileService secrecy and failures (real keychain)'
   const h = useProfileHarness('secrets');
   beforeAll(() => assertKeyring(gate));
 
-  it('refuses to add a profile when the keychain is unavailable, before verifying, storing nothing', async () => {
+  it('checks the credentials first, then the keychain: unavailable, it says so in words and stores nothing', async () => {
     const broken = h.build(
       new KeytarSecretStore({
         // keytar loads, but the Secret Service is not there (not running, locked, no D-Bus).
         loadKeytar: () => {
-          const down = (): Promise<never> => Promise.reject(new Error('no Secret Service'));
+          const down = (): Promise<never> =>
+            Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'));
           return Promise.resolve({ getPassword: down, setPassword: down, deletePassword: down });
         },
       }),
     );
     const before = await h.state();
+    h.verify.mockResolvedValue({ ok: true });
     const error = await failure(broken.addBandwidthProfile(input));
+    expect(h.verify).toHaveBeenCalledTimes(1);
     expect(error).toBeInstanceOf(KeychainUnavailableError);
-    expect(error.message).toMatch(/keychain is unavailable.*never in a file/);
-    expect(h.verify).not.toHaveBeenCalled();
+    expect(error.message).toMatch(
+      /^The credentials work, but Patchbay cannot save the password because the system keychain is unavailable \(it is locked, or not running\)\..*never in a file: unlock or start it/,
+    );
+    // The technical text is kept apart (for "details"), never in the message.
+    expect(error.message).not.toMatch(/D-Bus|X11/);
+    expect((error as KeychainUnavailableError).reason).toMatch(/D-Bus without X11/);
+    expect(await h.state()).toEqual(before);
+
+    // Wrong credentials are reported as such, whatever the keychain's state.
+    h.verify.mockResolvedValue({ ok: false, kind: 'unauthorized', message: 'Unauthorized' });
+    expect(await failure(broken.addBandwidthProfile(input))).toMatchObject({
+      code: 'credentials-rejected',
+    });
     expect(await h.state()).toEqual(before);
   });
 

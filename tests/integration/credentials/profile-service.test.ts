@@ -61,12 +61,12 @@ describe.skipIf(!gate.run)('ProfileService (real keychain, fake verify)', () => 
     [
       { ok: false, kind: 'unauthorized', message: 'Unauthorized' },
       'credentials-rejected',
-      /rejected these credentials \(401\).*username and password/,
+      /^Bandwidth did not accept these credentials for account 9900000 \(401\): check the username and password — or the account id may be mistyped\. Nothing was saved\.$/,
     ],
     [
       { ok: false, kind: 'forbidden', message: 'Forbidden' },
       'no-webrtc-access',
-      /valid, but account 9900000 has no WebRTC access \(403\)/,
+      /^The credentials work, but this account has no WebRTC access \(account 9900000, 403\)\./,
     ],
     [
       { ok: false, kind: 'not-webrtc-api', message: 'not the API' },
@@ -76,7 +76,7 @@ describe.skipIf(!gate.run)('ProfileService (real keychain, fake verify)', () => 
     [
       { ok: false, kind: 'network', message: 'ECONNREFUSED' },
       'network',
-      /Could not reach https:\/\/api\.webrtc\.bandwidth\.com\/v1 \(ECONNREFUSED\)/,
+      /^Could not reach https:\/\/api\.webrtc\.bandwidth\.com\/v1 \(ECONNREFUSED\)\. Check the base URL/,
     ],
     [
       { ok: false, kind: 'other', message: 'HTTP 500' },
@@ -103,6 +103,31 @@ describe.skipIf(!gate.run)('ProfileService (real keychain, fake verify)', () => 
       code: 'verification-failed',
     });
     expect(h.service.list()).toHaveLength(1);
+  });
+
+  it('reports every wrong field at once, each with its own message, before verifying', async () => {
+    const before = await h.state();
+    const error = await failure(
+      h.service.addBandwidthProfile({
+        ...input,
+        name: '',
+        accountId: 'not an id',
+        password: '',
+        baseUrl: 'ftp://x',
+      }),
+    );
+    expect(error).toBeInstanceOf(ProfileError);
+    expect(error).toMatchObject({ code: 'invalid-fields', field: 'name' });
+    expect((error as ProfileError).fields.map((f) => f.path)).toEqual([
+      'name',
+      'accountId',
+      'password',
+      'baseUrl',
+    ]);
+    expect((error as ProfileError).fields[1]?.message).toMatch(/^The account id must be/);
+    expect(error.message).toMatch(/^4 fields need attention: The profile name must be/);
+    expect(h.verify).not.toHaveBeenCalled();
+    expect(await h.state()).toEqual(before);
   });
 
   const badInputs: [string, Partial<NewBandwidthProfile>, string][] = [

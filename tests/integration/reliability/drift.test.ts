@@ -55,11 +55,12 @@ describe('reliability: drift after a console write someone else overwrote', () =
       live.watch(call.sessionId);
       await live.refresh(call.sessionId);
 
-      const muted = await applier.apply(call.sessionId, {
-        type: 'mute',
-        publisherId: customer,
-        receiverId: agent,
-      });
+      // Cutting the agent off from the customer asks first: confirmed here.
+      const muted = await applier.apply(
+        call.sessionId,
+        { type: 'mute', publisherId: customer, receiverId: agent },
+        { confirmedViolations: true },
+      );
       expect(muted).toMatchObject({ ok: true });
       await live.refresh(call.sessionId); // sees the agent as it was: nothing to show
       // Later someone else mutes the customer for the agent: the value this console once wrote.

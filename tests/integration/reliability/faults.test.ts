@@ -268,7 +268,11 @@ describe('reliability: a rollback write that fails transiently', () => {
       concurrency: 1,
     });
     const before = routingKey(api.control.state(), [call.sessionId]);
-    const result = await applier.apply(call.sessionId, { type: 'barge', supervisorId: supervisor });
+    const result = await applier.apply(
+      call.sessionId,
+      { type: 'barge', supervisorId: supervisor },
+      { confirmedViolations: true },
+    );
     api.control.clearFaults();
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: true });
     if (!result.ok && result.code === 'write-failed') expect(result.unrestored).toEqual([]);

@@ -36,7 +36,7 @@ describe('a change whose audit record cannot be written', () => {
     const { h, call } = t;
     const f = (t.f = await fixture(h, { audit: failingApplied() }));
     const start = matrix(h, call.sessionId);
-    const result = await f.applier.apply(call.sessionId, barge());
+    const result = await f.applier.apply(call.sessionId, barge(), { confirmedViolations: true });
 
     expect(result).toMatchObject({
       ok: false,
@@ -86,7 +86,7 @@ describe('a change whose audit record cannot be written', () => {
     });
     const audit = failingApplied(() => (refuse = true));
     const f = (t.f = await fixture(h, { audit, client }));
-    const result = await f.applier.apply(call.sessionId, barge());
+    const result = await f.applier.apply(call.sessionId, barge(), { confirmedViolations: true });
 
     expect(result).toMatchObject({
       ok: false,

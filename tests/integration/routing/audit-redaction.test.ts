@@ -21,7 +21,11 @@ const auditFile = (): Promise<string> => readFile(join(f.dir, 'audit.jsonl'), 'u
 
 /** A barge and its end, both changing the agent: each must be applied and audited. */
 async function bargeAndEnd(): Promise<AuditEntry[]> {
-  const barge = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
+  const barge = await f.applier.apply(
+    call.sessionId,
+    { type: 'barge', supervisorId: call.s },
+    { confirmedViolations: true },
+  );
   expect(barge).toMatchObject({ ok: true });
   expect(hears(h, call.sessionId, call.a)).toContain(call.s);
   const end = await f.applier.apply(call.sessionId, {

@@ -51,7 +51,11 @@ describe('a failure in the middle of a plan', () => {
     f = await failingAfterFirstWrite(500, 1);
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
-    const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
+    const result = await f.applier.apply(
+      call.sessionId,
+      { type: 'barge', supervisorId: call.s },
+      { confirmedViolations: true },
+    );
 
     expect(matrix(h, call.sessionId)).toEqual(start);
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: true });
@@ -84,7 +88,11 @@ describe('a failure in the middle of a plan', () => {
     f = await failingAfterFirstWrite(400, 1);
     const start = matrix(h, call.sessionId);
     h.api.control.resetStats();
-    const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
+    const result = await f.applier.apply(
+      call.sessionId,
+      { type: 'barge', supervisorId: call.s },
+      { confirmedViolations: true },
+    );
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: true });
     expect(matrix(h, call.sessionId)).toEqual(start);
     expect(calls(h)).toEqual({ listSessionParticipants: 1, updateParticipantSubscriptions: 3 });
@@ -92,7 +100,11 @@ describe('a failure in the middle of a plan', () => {
 
   it('when the rollback fails too, it says which receivers could not be restored', async () => {
     f = await failingAfterFirstWrite(500);
-    const result = await f.applier.apply(call.sessionId, { type: 'barge', supervisorId: call.s });
+    const result = await f.applier.apply(
+      call.sessionId,
+      { type: 'barge', supervisorId: call.s },
+      { confirmedViolations: true },
+    );
     expect(result).toMatchObject({ ok: false, code: 'write-failed', rolledBack: false });
     if (result.ok || result.code !== 'write-failed') return;
     const firstId = result.plan.writes[0]?.receiverId ?? '';
@@ -152,7 +164,11 @@ describe('a failure in the middle of a plan', () => {
   it('a session that no longer exists is reported as ended', async () => {
     f = t.f = await fixture(h);
     await h.client.deleteSession({ sessionId: call.sessionId });
-    const result = await f.applier.apply(call.sessionId, { type: 'fullyWire' });
+    const result = await f.applier.apply(
+      call.sessionId,
+      { type: 'fullyWire' },
+      { confirmedViolations: true },
+    );
     expect(result).toMatchObject({ ok: false, code: 'read-failed', ended: true });
   });
 });
@@ -224,7 +240,7 @@ describe('guardrails', () => {
     if (result.ok || result.code !== 'guardrail') return;
     expect(result.violations).toHaveLength(1);
     expect(result.violations[0]).toMatchObject({ receiverId: call.c, publisherId: call.s });
-    expect(result.message).toMatch(/would hear Supervisor/);
+    expect(result.message).toMatch(/will hear Supervisor/);
     expect(calls(h)).toEqual({ listSessionParticipants: 1 });
     expect(hears(h, call.sessionId, call.c)).toEqual([call.a]);
     const [entry] = await f.entries();

@@ -83,7 +83,11 @@ describe('undo and redo', () => {
     await f.applier.apply(sessionId, { type: 'monitor', supervisorId: s });
     await f.applier.undo(sessionId);
     expect(f.applier.history(sessionId).canRedo).toBe(true);
-    await f.applier.apply(sessionId, { type: 'barge', supervisorId: s });
+    await f.applier.apply(
+      sessionId,
+      { type: 'barge', supervisorId: s },
+      { confirmedViolations: true },
+    );
     expect(f.applier.history(sessionId)).toMatchObject({ canUndo: true, canRedo: false });
     expect(f.applier.history(sessionId).undoLabel).toMatch(/barges in$/);
   });
@@ -93,10 +97,61 @@ describe('undo and redo', () => {
     const start = matrix(h, sessionId);
     await f.applier.apply(sessionId, { type: 'monitor', supervisorId: s });
     const monitoring = matrix(h, sessionId);
-    await f.applier.apply(sessionId, { type: 'barge', supervisorId: s });
+    await f.applier.apply(
+      sessionId,
+      { type: 'barge', supervisorId: s },
+      { confirmedViolations: true },
+    );
     await f.applier.undo(sessionId);
     expect(matrix(h, sessionId)).toEqual(monitoring);
     await f.applier.undo(sessionId);
     expect(matrix(h, sessionId)).toEqual(start);
+  });
+
+  it('a redo of a barge asks like the barge did; an undo that cuts the agent off again asks too', async () => {
+    const { sessionId, s, c, a } = call;
+    const start = matrix(h, sessionId);
+    await f.applier.apply(
+      sessionId,
+      { type: 'barge', supervisorId: s },
+      { confirmedViolations: true },
+    );
+    const barging = matrix(h, sessionId);
+    await f.applier.undo(sessionId);
+    expect(matrix(h, sessionId)).toEqual(start);
+
+    h.api.control.resetStats();
+    const asked = await f.applier.redo(sessionId);
+    expect(asked).toMatchObject({ ok: false, code: 'guardrail' });
+    if (!asked.ok && asked.code === 'guardrail') {
+      expect(asked.violations[0]).toMatchObject({
+        ruleId: 'risk-customer-hears-supervisor',
+        receiverId: c,
+        publisherId: s,
+      });
+      expect(asked.violations[0]?.message).toMatch(/^Customer \w+ will hear Supervisor \w+\.$/);
+    }
+    expect(calls(h)).toEqual({ listSessionParticipants: 1 });
+    expect(matrix(h, sessionId)).toEqual(start);
+    expect(await f.applier.redo(sessionId, { confirmedViolations: true })).toMatchObject({
+      ok: true,
+    });
+    expect(matrix(h, sessionId)).toEqual(barging);
+
+    // Unmuting the customer is harmless; its undo would cut the agent off again, so it asks.
+    await f.applier.apply(
+      sessionId,
+      { type: 'mute', publisherId: c },
+      { confirmedViolations: true },
+    );
+    await f.applier.apply(sessionId, { type: 'unmute', publisherId: c });
+    expect(hears(h, sessionId, a)).toContain(c);
+    const undo = await f.applier.undo(sessionId);
+    expect(undo).toMatchObject({ ok: false, code: 'guardrail' });
+    expect(hears(h, sessionId, a)).toContain(c);
+    expect(await f.applier.undo(sessionId, { confirmedViolations: true })).toMatchObject({
+      ok: true,
+    });
+    expect(hears(h, sessionId, a)).not.toContain(c);
   });
 });

@@ -20,7 +20,8 @@ async function applyCounted(
   extra: Record<string, number> = {},
 ): Promise<ApplyResult> {
   h.api.control.resetStats();
-  const result = await f.applier.apply(call.sessionId, intent);
+  // Confirmed: what each preset risks is the confirmation rule's own test (tests/unit/shared/routing/risk.test.ts).
+  const result = await f.applier.apply(call.sessionId, intent, { confirmedViolations: true });
   expect(result).toMatchObject({ ok: true });
   const expected = { listSessionParticipants: 1, ...extra };
   expect(calls(h)).toEqual(
@@ -62,7 +63,7 @@ describe('presets on a live session', () => {
     expect(result.ok && result.entrySeq).toBe(entry?.seq);
   });
 
-  it('barge: everyone hears the supervisor (a barge needs no extra confirmation)', async () => {
+  it('barge: everyone hears the supervisor (confirmed: a barge asks first)', async () => {
     await applyCounted({ type: 'barge', supervisorId: call.s }, 3);
     const { sessionId, c, a, s } = call;
     expect(hears(h, sessionId, c)).toEqual(sorted(a, s));
@@ -174,14 +175,14 @@ describe('preview', () => {
     expect(await f.entries()).toEqual([]);
   });
 
-  it('lists the guardrail violations a change would introduce', async () => {
+  it('lists what a change would risk (said once, as the risk, not again as the guardrail)', async () => {
     const result = await f.applier.preview(call.sessionId, {
       type: 'subscribe',
       receiverId: call.c,
       publisherId: call.s,
     });
     expect(result.ok && result.violations.map((v) => v.ruleId)).toEqual([
-      'customer-hears-no-supervisor',
+      'risk-customer-hears-supervisor',
     ]);
   });
 

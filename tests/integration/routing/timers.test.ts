@@ -70,6 +70,8 @@ describe('timed routes', () => {
     const reverted = await next(routes, 'reverted');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     expect(reverted).toMatchObject({ how: 'undone', route: { id: result.timer.id } });
+    // Its time was up: nobody stopped it (the renderer tells this end, not a stop).
+    expect(reverted).not.toHaveProperty('stopped');
     expect(matrix(h, call.sessionId)).toEqual(start);
     expect(routes.list()).toEqual([]);
     expect(await pending()).toEqual([]);
@@ -150,11 +152,13 @@ describe('timed routes', () => {
     expect(result.timer.endsAt).toBeNull();
     await sleep(50);
     expect(hears(h, call.sessionId, call.s)).toEqual(sorted(call.a, call.c));
+    const reverted = next(routes, 'reverted');
     expect(await routes.stop(result.timer.id)).toEqual({
       ok: true,
       how: 'undone',
       entrySeq: expect.any(Number),
     });
+    expect(await reverted).toMatchObject({ how: 'undone', stopped: true });
     expect(matrix(h, call.sessionId)).toEqual(start);
     expect(await routes.stop(result.timer.id)).toMatchObject({ ok: false, code: 'unknown-timer' });
   });

@@ -58,6 +58,7 @@ describe('names from the Local demo directory', () => {
     }
 
     const profileId = LOCAL_DEMO_PROFILE_ID;
+    await console.call('profiles:setSupervisor', { profileId, displayName: 'Morgan Reyes' });
     await console.call('routing:apply', {
       profileId,
       sessionId: view.id,
@@ -69,9 +70,26 @@ describe('names from the Local demo directory', () => {
       view.participants.flatMap((p) => (p.displayName ? [[p.id, p.displayName]] : [])),
     );
     expect(entry?.names).toEqual(expected);
+    // The call's label and the profile's supervisor, as they were when the change was made.
+    expect(entry?.call).toBe(view.label);
+    expect(entry?.supervisor).toBe('Morgan Reyes');
     const json = await console.call<string>('audit:export', { format: 'json', filter });
     expect((JSON.parse(json) as AuditEntry[])[0]?.names).toEqual(expected);
     const csv = await console.call<string>('audit:export', { format: 'csv', filter });
     for (const name of Object.values(expected)) expect(csv).toContain(name);
+    expect(csv).toContain(`"${view.label}","Morgan Reyes (OS user `);
+
+    // Renamed afterwards: the recorded entry keeps the name it was written with.
+    await console.call('profiles:setSupervisor', { profileId, displayName: 'Alex Kim' });
+    const [again] = await console.call<AuditEntry[]>('audit:query', { filter });
+    expect(again?.supervisor).toBe('Morgan Reyes');
+    // A person filter finds the entry by who made it (any case); a bad filter is refused in words.
+    const found = await console.call<AuditEntry[]>('audit:query', {
+      filter: { ...filter, person: 'MORGAN REYES' },
+    });
+    expect(found.map((e) => e.seq)).toEqual([entry?.seq]);
+    await expect(
+      console.call('audit:query', { filter: { ...filter, action: 'shout' } }),
+    ).rejects.toThrow(/action must be one of: monitor, whisper/);
   });
 });

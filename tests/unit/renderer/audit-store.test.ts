@@ -59,7 +59,15 @@ describe('AuditStore', () => {
     expect(first?.filter['outcome']).toBe('refused');
     expect(first?.filter['from']).toBe(new Date('2025-11-21T10:00').toISOString());
     expect(second).toEqual({ filter: {} });
-    expect(store.filter).toEqual({ scope: 'account', outcome: 'any', from: 'not a time', to: '' });
+    expect(store.filter).toEqual({
+      scope: 'account',
+      outcome: 'any',
+      from: 'not a time',
+      to: '',
+      person: '',
+      action: 'any',
+      call: '',
+    });
   });
 
   it('shows main’s error and keeps the entries it had', async () => {
@@ -120,5 +128,69 @@ describe('AuditStore', () => {
     expect(await store.export('json')).toBe(false);
     expect(downloads).toHaveLength(1);
     expect(store.error).toContain('The audit log cannot be read.');
+  });
+
+  it('on the audit screen: every call, filtered by call, person and action, as main takes them', async () => {
+    const fake = fakeBridge({ 'audit:query': () => ok([]) });
+    const store = new AuditStore(
+      fake.bridge,
+      null,
+      { updates: fake.bridge.sessions, profileId: () => 'p-1', download: () => undefined },
+      { call: 'call-b' },
+    );
+    await store.load();
+    await store.setFilter({ person: '  ', action: 'whisper' });
+    await store.setFilter({ person: 'Sam Lee', call: '' });
+    expect(fake.inputs('audit:query')).toEqual([
+      { filter: { sessionId: 'call-b', profileId: 'p-1' } },
+      { filter: { sessionId: 'call-b', profileId: 'p-1', action: 'whisper' } },
+      { filter: { profileId: 'p-1', person: 'Sam Lee', action: 'whisper' } },
+    ]);
+  });
+
+  it('offers the calls and people the log has shown, by label and name', async () => {
+    const named = (seq: number, sessionId: string, call: string | undefined): Entry => ({
+      ...entry(seq),
+      sessionId,
+      ...(call === undefined ? {} : { call }),
+      supervisor: 'Morgan Reyes',
+      intent: { type: 'mute', publisherId: AGENT },
+      names: { [AGENT]: 'Sam Lee' },
+    });
+    const fake = fakeBridge({
+      'audit:query': () => ok([named(1, 'call-a', 'Billing'), named(2, 'f00dfeed99', undefined)]),
+    });
+    const store = new AuditStore(fake.bridge, null, {
+      updates: fake.bridge.sessions,
+      profileId: () => 'p-1',
+      download: () => undefined,
+    });
+    await store.load();
+    expect(store.calls).toEqual([
+      { value: 'call-a', label: 'Billing' },
+      { value: 'f00dfeed99', label: 'Call f00dfeed' },
+    ]);
+    expect(store.people).toEqual([
+      { value: 'Morgan Reyes', label: 'Morgan Reyes' },
+      { value: 'Sam Lee', label: 'Sam Lee' },
+    ]);
+    // A narrower answer later keeps the choices already offered.
+    fake.handlers['audit:query'] = () => ok([]);
+    await store.setFilter({ action: 'barge' });
+    expect(store.calls).toHaveLength(2);
+  });
+
+  it('shows main’s words for a bad filter', async () => {
+    const fake = fakeBridge({
+      'audit:query': () =>
+        fail('invalid-input', 'audit:query: filter.person: person is longer than 200 characters'),
+    });
+    const store = new AuditStore(fake.bridge, null, {
+      updates: fake.bridge.sessions,
+      profileId: () => 'p-1',
+      download: () => undefined,
+    });
+    await store.setFilter({ person: 'x'.repeat(201) });
+    expect(store.error).toContain('person is longer than 200 characters');
   });
 });

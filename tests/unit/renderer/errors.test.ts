@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, profileFieldOf } from '../../../src-renderer/lib/errors';
+import {
+  errorText,
+  profileFieldErrors,
+  profileFieldOf,
+  technicalDetail,
+} from '../../../src-renderer/lib/errors';
 
 describe('profileFieldOf', () => {
   it.each([
@@ -33,6 +38,41 @@ describe('profileFieldOf', () => {
     ]) {
       expect(profileFieldOf({ code, message: 'x' })).toBeNull();
     }
+  });
+});
+
+describe('profileFieldErrors', () => {
+  it('marks every field an error lists, first message per field, ignoring what is not a field', () => {
+    expect(
+      profileFieldErrors({
+        code: 'invalid-input',
+        message: 'profiles:add: name: Too big',
+        details: [
+          { path: 'name', message: 'Too big' },
+          { path: 'name', message: 'Second' },
+          { path: 'baseUrl', message: 'Not a URL' },
+          { path: 'other', message: 'ignored' },
+          'junk',
+        ],
+      }),
+    ).toEqual({ name: 'Too big', baseUrl: 'Not a URL' });
+  });
+
+  it('falls back to the code of a single-field error, and nothing for a form-level one', () => {
+    expect(profileFieldErrors({ code: 'duplicate-name', message: 'Taken.' })).toEqual({
+      name: 'Taken.',
+    });
+    expect(profileFieldErrors({ code: 'network', message: 'Down.' })).toEqual({});
+  });
+
+  it('finds the technical text behind a message, only as a non-empty string', () => {
+    expect(technicalDetail({ code: 'x', message: 'm', details: { technical: 'D-Bus' } })).toBe(
+      'D-Bus',
+    );
+    expect(technicalDetail({ code: 'x', message: 'm', details: { technical: ' ' } })).toBe(
+      undefined,
+    );
+    expect(technicalDetail({ code: 'x', message: 'm', details: [] })).toBe(undefined);
   });
 });
 

@@ -110,6 +110,39 @@ describe('ProfilesStore', () => {
     expect(toasts.items).toEqual([]);
   });
 
+  it('marks every wrong field at once, from validation issues or main’s field list', async () => {
+    const issues = [
+      { path: 'name', message: 'The profile name must be 1 to 60 characters.' },
+      { path: 'accountId', message: 'The account id must be 1 to 64 letters.' },
+      { path: 'password', message: 'The API password must be 1 to 1024 characters.' },
+    ];
+    const { store } = setup({
+      'profiles:add': () => fail('invalid-fields', '3 fields need attention.', issues),
+    });
+    await expect(store.add(form)).resolves.toBe(false);
+    expect(store.fieldErrors).toEqual({
+      name: 'The profile name must be 1 to 60 characters.',
+      accountId: 'The account id must be 1 to 64 letters.',
+      password: 'The API password must be 1 to 1024 characters.',
+    });
+    expect(store.formError).toBeNull();
+  });
+
+  it('keeps a keychain’s technical text apart, for a "details" disclosure', async () => {
+    const { store } = setup({
+      'profiles:add': () =>
+        fail('keychain-unavailable', 'The credentials work, but Patchbay cannot save it.', {
+          technical: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+        }),
+    });
+    await store.add(form);
+    expect(store.formError).toBe('The credentials work, but Patchbay cannot save it.');
+    expect(store.formError).not.toContain('D-Bus');
+    expect(store.formDetail).toBe('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    store.clearAddErrors();
+    expect(store.formDetail).toBeNull();
+  });
+
   it('clears earlier errors when trying again', async () => {
     const { store, fake } = setup({ 'profiles:add': () => fail('network', 'Down.') });
     await store.add(form);

@@ -33,6 +33,24 @@ describe('SessionsStore: register and live updates', () => {
     ]);
   });
 
+  it('opens the call open before a reload instead of the first one', async () => {
+    const { store } = setup();
+    store.restore(second.id);
+    await store.useProfile('local-demo');
+    expect(store.selected?.id).toBe(second.id);
+    expect(store.missing).toBeNull();
+  });
+
+  it('says so when the call open before a reload is no longer watched, and opens none', async () => {
+    const { store } = setup();
+    store.restore('gone-1');
+    await store.useProfile('local-demo');
+    expect(store.selected).toBeNull();
+    expect(store.missing).toBe('gone-1');
+    await store.select(first.id);
+    expect(store.missing).toBeNull();
+  });
+
   it('applies updates for its profile’s watched sessions only', async () => {
     const { store, fake } = setup();
     const off = store.connect();

@@ -119,8 +119,8 @@ describe('audit export', () => {
 
   it('quotes every text cell of the entries, leaves numbers bare', async () => {
     const [header = '', first = ''] = (await log.export('csv')).split('\r\n');
-    expect(header.startsWith('seq,time,profileId,')).toBe(true);
-    expect(first.startsWith('1,"2025-01-01T00:00:00.000Z","p1",')).toBe(true);
+    expect(header.startsWith('seq,time,call,who,what,people,outcome,reason,error,')).toBe(true);
+    expect(first.startsWith('1,"2025-01-01T00:00:00.000Z","Call s1","OS user sup",')).toBe(true);
   });
 
   it.each([
@@ -201,3 +201,101 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+describe('audit CSV: the human columns beside the machine ones', () => {
+  const SUP = 'aaaa1111-0000-4000-8000-000000000001';
+  const AGENT = 'bbbb2222-0000-4000-8000-000000000002';
+  const CUSTOMER = 'cccc3333-0000-4000-8000-000000000003';
+
+  it('names the call, who (the profile supervisor and the OS user), what happened and the people', async () => {
+    await log.append(
+      sampleInput({
+        sessionId: 'billing-call',
+        call: 'Billing dispute — Dana',
+        supervisor: 'Morgan Reyes',
+        intent: { type: 'whisper', supervisorId: SUP, agentIds: [AGENT] },
+        receivers: [{ receiverId: AGENT, before: null, after: null }],
+        names: { [SUP]: 'Morgan Reyes', [AGENT]: 'Sam Lee' },
+        reason: 'coaching',
+      }),
+    );
+    const [, row = []] = parseCsv(await log.export('csv', { sessionId: 'billing-call' }));
+    const at = (name: (typeof AUDIT_CSV_COLUMNS)[number]): string | undefined =>
+      row[AUDIT_CSV_COLUMNS.indexOf(name)];
+    expect(at('call')).toBe('Billing dispute — Dana');
+    expect(at('who')).toBe('Morgan Reyes (OS user sup)');
+    expect(at('what')).toBe('Morgan Reyes whispers to Sam Lee.');
+    expect(at('people')).toBe('Morgan Reyes and Sam Lee');
+    expect(at('outcome')).toBe('applied');
+    expect(at('reason')).toBe('coaching');
+    // The machine columns are still there for tools.
+    expect(at('sessionId')).toBe('billing-call');
+    expect(at('supervisor')).toBe('Morgan Reyes');
+    expect(at('osUser')).toBe('sup');
+    expect(at('action')).toBe('whisper');
+    expect(JSON.parse(at('intent') ?? '')).toEqual({
+      type: 'whisper',
+      supervisorId: SUP,
+      agentIds: [AGENT],
+    });
+  });
+
+  it('falls back to a short id for an unnamed person and the session id for an unlabelled call', async () => {
+    await log.append(
+      sampleInput({
+        sessionId: 'f00dfeed-1234',
+        intent: { type: 'undo', of: { type: 'mute', publisherId: CUSTOMER } },
+        receivers: [],
+      }),
+    );
+    const [, row = []] = parseCsv(await log.export('csv', { sessionId: 'f00dfeed-1234' }));
+    expect(row[AUDIT_CSV_COLUMNS.indexOf('call')]).toBe('Call f00dfeed');
+    expect(row[AUDIT_CSV_COLUMNS.indexOf('what')]).toBe(
+      'Undo: Mute Participant cccc for everyone.',
+    );
+    expect(row[AUDIT_CSV_COLUMNS.indexOf('action')]).toBe('undo');
+  });
+});
+
+describe('audit query: person, action and call filters', () => {
+  const SUP = 'aaaa1111-0000-4000-8000-000000000001';
+  const AGENT = 'bbbb2222-0000-4000-8000-000000000002';
+
+  it('filters by person (id, recorded name or the supervisor), by action and by call', async () => {
+    const whisper = await log.append(
+      sampleInput({
+        sessionId: 'call-a',
+        supervisor: 'Morgan Reyes',
+        intent: { type: 'whisper', supervisorId: SUP, agentIds: [AGENT] },
+        receivers: [{ receiverId: AGENT, before: null, after: null }],
+        names: { [AGENT]: 'Sam Lee' },
+      }),
+    );
+    const mute = await log.append(
+      sampleInput({
+        sessionId: 'call-b',
+        intent: { type: 'mute', publisherId: AGENT },
+        receivers: [],
+      }),
+    );
+    const seqs = async (filter: Parameters<AuditLog['query']>[0]): Promise<number[]> =>
+      (await log.query(filter)).map((e) => e.seq);
+    expect(await seqs({ person: 'sam lee' })).toEqual([whisper.seq]);
+    expect(await seqs({ person: AGENT })).toEqual([whisper.seq, mute.seq]);
+    expect(await seqs({ person: ' Morgan Reyes ' })).toEqual([whisper.seq]);
+    expect(await seqs({ person: 'Nobody' })).toEqual([]);
+    expect(await seqs({ action: 'mute' })).toEqual([mute.seq]);
+    expect(await seqs({ action: 'whisper', sessionId: 'call-b' })).toEqual([]);
+    expect(await seqs({ action: 'whisper', sessionId: 'call-a' })).toEqual([whisper.seq]);
+  });
+
+  it('says what is wrong with a bad filter', () => {
+    expect(() => filterEntries(entries, { person: '  ' })).toThrow(/"person" is empty/);
+    expect(() => filterEntries(entries, { action: 'shout' as unknown as 'mute' })).toThrow(
+      /"action" "shout" is not one of: monitor, whisper/,
+    );
+    expect(() =>
+      filterEntries(entries, { from: '2025-01-02T00:00:00Z', to: '2025-01-01T00:00:00Z' }),
+    ).toThrow(/"from" must be before its "to"/);
+  });
+});

@@ -55,6 +55,50 @@ describe('FloorStore', () => {
     expect(fake.listenerCount('floor:update')).toBe(0);
   });
 
+  it('tells when a timed route ends, naming the call, even when another call is open', async () => {
+    const { fake, store, toasts } = setup();
+    store.connect();
+    await store.load();
+    const other = { ...route, id: 't2', sessionId: 'b', label: 'Dana whispers to Sam Lee' };
+    fake.emit('routing:timer', { type: 'added', route: other });
+    expect(store.timersOf('b')).toEqual([other]);
+    expect(toasts.items).toEqual([]);
+    fake.emit('routing:timer', { type: 'reverted', route: other, how: 'undone' });
+    expect(store.timersOf('b')).toEqual([]);
+    expect(toasts.items.map((t) => [t.kind, t.text])).toEqual([
+      [
+        'info',
+        'Time is up on “Call b”: “Dana whispers to Sam Lee” ended after 1 min. The routing is back as it was.',
+      ],
+    ]);
+    // One the supervisor stopped is answered where it was stopped: no notice.
+    fake.emit('routing:timer', { type: 'reverted', route, how: 'undone', stopped: true });
+    expect(toasts.items).toHaveLength(1);
+    // A revert that finally failed stays on screen until dismissed.
+    fake.emit('routing:timer', {
+      type: 'failed',
+      route: other,
+      message: 'The API answered 500.',
+      willRetry: false,
+    });
+    expect(toasts.assertive.map((t) => t.text)).toEqual([
+      'The timed route “Dana whispers to Sam Lee” on “Call b” could not be reverted: The API answered 500.',
+    ]);
+  });
+
+  it('names a call the floor does not list by its watched label, else its short id', async () => {
+    const fake = fakeBridge({
+      'floor:get': () => ok(floorState([])),
+      'routing:timers': () => ok([]),
+    });
+    const store = new FloorStore(fake.bridge, new ToastsStore({ setTimer: () => 0 }), {
+      callLabel: (id) => (id === 'w' ? 'Watched call' : undefined),
+    });
+    await store.load();
+    expect(store.callName('w')).toBe('Watched call');
+    expect(store.callName('0123456789abcdef')).toBe('call 01234567');
+  });
+
   it('says why when the floor cannot be read', async () => {
     const { fake, store, toasts } = setup();
     fake.handlers['floor:get'] = () => fail('internal', 'The floor is not there.');

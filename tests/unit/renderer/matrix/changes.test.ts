@@ -28,14 +28,14 @@ describe('local plans', () => {
     expect(Object.keys(p.subscriptions)).toEqual([A]);
   });
 
-  it('a customer hearing a supervisor is a new violation to confirm', () => {
+  it('a customer hearing a supervisor asks, said once as the risk (not again as the guardrail)', () => {
     const p = plan(monitoredCall(), [toggleIntent(C, S, null)]);
-    expect(p.violations.map((v) => v.ruleId)).toEqual(['customer-hears-no-supervisor']);
+    expect(p.violations.map((v) => v.ruleId)).toEqual(['risk-customer-hears-supervisor']);
   });
 
-  it('a barge grants its own allowance', () => {
+  it('a barge relaxes the guardrail but asks, like any change a customer would hear', () => {
     const p = plan(monitoredCall(), [{ type: 'barge', supervisorId: S }]);
-    expect(p.violations).toEqual([]);
+    expect(p.violations.map((v) => v.ruleId)).toEqual(['risk-customer-hears-supervisor']);
     expect(p.writes).toBe(2);
   });
 

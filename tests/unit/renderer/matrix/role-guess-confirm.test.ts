@@ -77,7 +77,6 @@ describe('presets that rely on a guessed role', () => {
     expect(action).toEqual({ type: 'preset', preset: 'whisper', participantId: AGENT });
     if (action) matrix.run(action);
     const proposal = matrix.changes.proposal;
-    expect(proposal?.why).toBe('guardrail');
     expect(proposal?.violations[0]).toMatchObject({
       ruleId: ROLE_GUESS_RULE,
       message:
@@ -101,17 +100,22 @@ describe('presets that rely on a guessed role', () => {
     for (const preset of ['monitor', 'barge'] as const) {
       const { matrix } = store(idle);
       matrix.run({ type: 'preset', preset, participantId: SUPERVISOR });
-      expect(matrix.changes.proposal?.violations[0]?.message).toMatch(
+      const violations = matrix.changes.proposal?.violations ?? [];
+      expect(violations.find((v) => v.ruleId === ROLE_GUESS_RULE)?.message).toMatch(
         /^Patchbay guessed from the tag that Participant 9a0c is the supervisor; /,
       );
+      // A barge leads with what changes for the customer; the guess follows.
+      if (preset === 'barge') {
+        expect(violations[0]?.message).toBe('Customer 7f3a will hear Supervisor 9a0c.');
+      }
     }
   });
 
-  it('assigned roles need no such question', () => {
-    const { matrix } = store(monitoredCall());
+  it('assigned roles need no such question: a whisper goes out at once', () => {
+    const { fake, matrix } = store(monitoredCall());
     matrix.run({ type: 'preset', preset: 'whisper', participantId: AGENT });
-    expect(matrix.changes.proposal?.why).toBe('preview');
-    expect(matrix.changes.proposal?.violations).toEqual([]);
+    expect(matrix.changes.proposal).toBeNull();
+    expect(fake.inputs('routing:apply')).toHaveLength(0);
   });
 
   it('a role chosen in this window counts as assigned', async () => {
@@ -120,8 +124,7 @@ describe('presets that rely on a guessed role', () => {
     matrix.run({ type: 'role', participantId: AGENT, role: 'agent' });
     await flush();
     matrix.run({ type: 'preset', preset: 'whisper', participantId: AGENT });
-    expect(matrix.changes.proposal?.why).toBe('preview');
-    expect(matrix.changes.proposal?.violations).toEqual([]);
+    expect(matrix.changes.proposal).toBeNull();
   });
 });
 
@@ -154,9 +157,9 @@ describe('redo of a change that relies on a guessed role', () => {
       );
     const history = matrix.changes.history;
     await history.redo();
-    expect(history.confirming).toBe(question);
+    expect(history.confirming).toEqual({ kind: 'redo', sentences: [question] });
     expect(matrix.changes.banner).toBeNull();
-    await history.confirmRedo();
+    await history.confirm();
     expect(history.confirming).toBeNull();
     expect(fake.inputs('routing:redo')).toEqual([
       { profileId: PROFILE, sessionId: guessedCall().id },
@@ -177,7 +180,7 @@ describe('redo of a change that relies on a guessed role', () => {
         preview: { lines: [], apiCalls: 0, summary: '' },
       });
     await matrix.changes.history.redo();
-    matrix.changes.history.cancelRedo();
+    matrix.changes.history.cancel();
     expect(matrix.changes.history.confirming).toBeNull();
     expect(fake.inputs('routing:redo')).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { parseIntent } from '../../../../src-main/ipc/intent-schema';
 import {
   applyIntent,
   applyPlan,
+  checkGuardrails,
   IntentError,
   planUndo,
   rebase,
@@ -48,10 +49,20 @@ describe('rebase', () => {
     expect(violations).toEqual([]);
   });
 
-  it('adds confirmed allowances to the guardrail check', () => {
+  it('adds confirmed allowances to the guardrail check; the risk still asks', () => {
     const intent = { type: 'subscribe', receiverId: C, publisherId: S } as const;
-    expect(rebase(intent, call).violations).toHaveLength(1);
-    expect(rebase(intent, call, { bargeSupervisorIds: [S] }).violations).toEqual([]);
+    const rules = (v: readonly { ruleId: string }[]): string[] => v.map((x) => x.ruleId);
+    expect(rules(rebase(intent, call).violations)).toEqual(['risk-customer-hears-supervisor']);
+    const allowed = rebase(intent, call, { bargeSupervisorIds: [S] }).violations;
+    expect(rules(allowed)).toEqual(['risk-customer-hears-supervisor']);
+    expect(
+      rules(
+        checkGuardrails(call, rebase(intent, call).target, {
+          bargeSupervisorIds: [S],
+          deliberateCuts: [],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('throws a specific error when the intent no longer fits', () => {

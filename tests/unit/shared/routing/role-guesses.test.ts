@@ -127,7 +127,7 @@ describe('a suggested role never relaxes a guardrail', () => {
     const session = call({ [S]: 'supervisor' });
     const change = rebase({ type: 'unmute', publisherId: S }, session);
     expect(newViolations(change.violations).map((v) => [v.ruleId, v.receiverId])).toEqual([
-      ['customer-hears-no-supervisor', A],
+      ['risk-guessed-role', A],
     ]);
     const assigned = rebase({ type: 'unmute', publisherId: S }, call(ALL_ASSIGNED));
     expect(newViolations(assigned.violations)).toEqual([]);
