@@ -214,6 +214,7 @@ export const requests = checkedAgainstContract({
         .min(1, 'Recently ended: at least 1 minute')
         .max(240, 'Recently ended: at most 240 minutes')
         .optional(),
+      compactMatrix: z.boolean('Compact matrix: on (true) or off (false)').optional(),
     }),
   }),
 });

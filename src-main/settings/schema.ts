@@ -111,6 +111,7 @@ const preferencesSchema = z
       .min(RECENTLY_ENDED_BOUNDS.min)
       .max(RECENTLY_ENDED_BOUNDS.max)
       .optional(),
+    compactMatrix: z.boolean().optional(),
   })
   .refine((p) => p.pollFastMs <= p.pollSlowMs, {
     message: 'the fast poll interval must not be longer than the slow one',

@@ -84,12 +84,22 @@ export function shortId(id: string): string {
   return id.length > 12 ? `${id.slice(0, 8)}…` : id;
 }
 
+/** One formatter per locale: `toLocaleTimeString` builds a new one on every call (slow in lists). */
+const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** "10:31:05" in the user's locale, or "not yet" for null. */
 export function timeText(epochMs: number | null, locale?: string): string {
   if (epochMs === null) return 'not yet';
-  return new Date(epochMs).toLocaleTimeString(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  if (!Number.isFinite(epochMs)) return 'at an unknown time';
+  const key = locale ?? '';
+  let format = TIME_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    TIME_FORMATS.set(key, format);
+  }
+  return format.format(epochMs);
 }

@@ -48,6 +48,8 @@ export interface Preferences {
   theme: Theme;
   /** How long the floor keeps ended calls listed (absent: `DEFAULT_RECENTLY_ENDED_MINUTES`). */
   recentlyEndedMinutes?: number | undefined;
+  /** The routing matrix drawn compact (small cells, two-line headers) to fit a 20-party call. */
+  compactMatrix?: boolean | undefined;
 }
 
 export const DEFAULT_RECENTLY_ENDED_MINUTES = 10;

@@ -77,11 +77,28 @@ function shortest(
 }
 
 /**
+ * Labels depend only on the members (ids, tags, roles, names), so they are computed once per member
+ * list: one snapshot's list is shared by every routing state derived from it (`withSubscriptions`
+ * keeps it), and guardrails, previews and cell words ask for one participant's label many times.
+ * Member lists are never mutated (readonly throughout), so the list itself is a safe key.
+ */
+const LABELS = new WeakMap<readonly RoutingParticipant[], ReadonlyMap<string, string>>();
+
+/**
  * Labels for every member, unique within the session. Named members show their name; two members
  * sharing a name get their id's start beside it ("Sam Lee (4f2a)"). The others get the role word
  * and 4 characters, more where two members of the same role would otherwise share a label.
  */
 export function sessionLabels(session: RoutingSession): ReadonlyMap<string, string> {
+  const known = LABELS.get(session.participants);
+  if (known !== undefined) return known;
+  const labels = computeLabels(session.participants);
+  LABELS.set(session.participants, labels);
+  return labels;
+}
+
+function computeLabels(participants: readonly RoutingParticipant[]): ReadonlyMap<string, string> {
+  const session = { participants };
   const named: { id: string; group: string; source: string; name: string }[] = [];
   const unnamed: { id: string; group: string; source: string }[] = [];
   for (const p of session.participants) {

@@ -14,6 +14,8 @@ import type {
 import { effective, sessionLabels, supervisionOf } from '$shared/routing';
 
 export type { Supervision } from '$shared/routing';
+import type { CellNotes, MuteNote } from './gaps';
+import { NO_NOTES } from './gaps';
 import { cellKey } from './grid';
 import { cellWords, streamsShort } from './words';
 
@@ -40,6 +42,13 @@ const NO_MEDIA: readonly PublishPermission[] = [];
  */
 export type CellTone = 'plain' | 'coach' | 'barge' | 'ear' | 'private';
 
+/**
+ * Why a silent cell is silent: `muted` on purpose (a Patchbay change, or a supervisor kept private),
+ * `missing`: a leg of the normal call (between two people who are not supervisors) that is absent
+ * and that no Patchbay change explains. null: connected, or a route nobody expects (a supervisor's).
+ */
+export type CellSilence = 'muted' | 'missing' | null;
+
 /** What a cell is, before it is put into words. */
 export interface CellFacts {
   readonly key: string;
@@ -52,6 +61,11 @@ export interface CellFacts {
   readonly media: readonly PublishPermission[];
   readonly tone: CellTone;
   readonly status: CellStatus;
+  readonly silence: CellSilence;
+  /** The Patchbay change that muted it (for `muted` cells the audit log explains). */
+  readonly mutedBy: MuteNote | null;
+  /** An open call-health alert about this cell (receiver, other side), in words. */
+  readonly alert: string | null;
 }
 
 /** A cell as the grid draws it: the facts, and their display forms computed once per change. */
@@ -63,6 +77,17 @@ export interface CellModel extends CellFacts {
   readonly aliasText: string;
   /** The accessible name: who hears whom, what, and the live state. */
   readonly words: string;
+  /**
+   * What the face shows, as text (changing text lays out only itself; generated content would
+   * rebuild its box): the mark ("●", "◐", "⊘" muted, "✕" not connected), the word ("whisper",
+   * "muted", "not connected"…), the media ("A", "V", "AV"), the status badge and the alert mark.
+   */
+  readonly face: {
+    readonly mark: string;
+    readonly word: string;
+    readonly badge: string;
+    readonly alert: string;
+  };
 }
 
 export interface HeaderModel {
@@ -74,6 +99,8 @@ export interface HeaderModel {
   readonly sessionLevel: boolean;
   /** Only for supervisors. */
   readonly supervision: Supervision | null;
+  /** Open call-health alerts about this participant alone (no other side), in words. */
+  readonly alert: string | null;
 }
 
 export interface RowModel {
@@ -143,8 +170,17 @@ function sameKinds(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
+function sameMute(a: MuteNote | null, b: MuteNote | null): boolean {
+  return (
+    a === b || (a !== null && b !== null && a.by === b.by && a.what === b.what && a.at === b.at)
+  );
+}
+
 function sameCell(a: CellFacts, b: CellFacts): boolean {
   return (
+    a.silence === b.silence &&
+    a.alert === b.alert &&
+    sameMute(a.mutedBy, b.mutedBy) &&
     sameSelection(a.value, b.value) &&
     a.viaSession === b.viaSession &&
     a.tone === b.tone &&
@@ -159,21 +195,84 @@ function sameHeader(a: HeaderModel, b: HeaderModel): boolean {
     a.role === b.role &&
     a.tag === b.tag &&
     a.sessionLevel === b.sessionLevel &&
+    a.alert === b.alert &&
     sameKinds(a.permissions, b.permissions) &&
     JSON.stringify(a.supervision) === JSON.stringify(b.supervision)
   );
+}
+
+const TONE_WORDS: Readonly<Record<CellTone, string>> = {
+  plain: '',
+  coach: 'whisper',
+  barge: 'barge',
+  ear: 'listens',
+  private: 'private',
+};
+const BADGES: Readonly<Record<CellStatus['kind'], string>> = {
+  applied: '',
+  pending: '…',
+  failed: '!',
+  drift: '≠',
+};
+
+function faceOf(facts: CellFacts): CellModel['face'] {
+  const value = facts.value;
+  const mark =
+    value === null
+      ? facts.silence === 'muted'
+        ? '⊘'
+        : facts.silence === 'missing'
+          ? '✕'
+          : ''
+      : value === 'all'
+        ? '●'
+        : '◐';
+  const word =
+    TONE_WORDS[facts.tone] ||
+    (facts.silence === 'muted' ? 'muted' : facts.silence === 'missing' ? 'not connected' : '');
+  return { mark, word, badge: BADGES[facts.status.kind], alert: facts.alert === null ? '' : '⚠' };
 }
 
 function present(facts: CellFacts, labels: ReadonlyMap<string, string>): CellModel {
   const value = facts.value;
   const some = Array.isArray(value);
   return {
+    face: faceOf(facts),
     ...facts,
     state: value === null ? 'off' : some ? 'some' : 'all',
     mediaCode: some ? '' : facts.media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join(''),
     aliasText: some ? streamsShort(value) : '',
     words: cellWords(labels, facts),
   };
+}
+
+interface Routes {
+  readonly routes: ReturnType<typeof effective>['receivers'];
+  readonly values: ReadonlyMap<string, { value: StreamSelection; viaSession: boolean }>;
+}
+
+/**
+ * Who hears whom, once per routing state: a gesture or a status change rebuilds the model on the
+ * same state (only the cells' live states differ), so the routes are not worked out again.
+ */
+const ROUTES = new WeakMap<RoutingSession, Routes>();
+
+function routesOf(routing: RoutingSession): Routes {
+  const known = ROUTES.get(routing);
+  if (known !== undefined) return known;
+  const routes = effective(routing).receivers;
+  const values = new Map<string, { value: StreamSelection; viaSession: boolean }>();
+  for (const receiver of Object.values(routes)) {
+    for (const d of receiver.hears) {
+      values.set(cellKey(receiver.receiverId, d.publisherId), {
+        value: d.streams,
+        viaSession: d.viaSession,
+      });
+    }
+  }
+  const found = { routes, values };
+  ROUTES.set(routing, found);
+  return found;
 }
 
 /**
@@ -184,8 +283,9 @@ export function buildMatrix(
   routing: RoutingSession,
   status: (key: string) => CellStatus = () => APPLIED,
   previous?: MatrixModel,
+  notes: CellNotes = NO_NOTES,
 ): MatrixModel {
-  const routes = effective(routing).receivers;
+  const { routes, values } = routesOf(routing);
   const fresh = sessionLabels(routing);
   const oldLabels = previous?.labels;
   const sameLabels =
@@ -193,15 +293,6 @@ export function buildMatrix(
     oldLabels.size === fresh.size &&
     [...fresh].every(([id, l]) => oldLabels.get(id) === l);
   const labels = sameLabels ? oldLabels : fresh;
-  const values = new Map<string, { value: StreamSelection; viaSession: boolean }>();
-  for (const receiver of Object.values(routes)) {
-    for (const d of receiver.hears) {
-      values.set(cellKey(receiver.receiverId, d.publisherId), {
-        value: d.streams,
-        viaSession: d.viaSession,
-      });
-    }
-  }
   const heard = (r: string, p: string): boolean => values.has(cellKey(r, p));
   const ids = routing.participants.map((p) => p.id);
   const headers = routing.participants.map((p): HeaderModel => {
@@ -213,6 +304,7 @@ export function buildMatrix(
       permissions: p.publishPermissions,
       sessionLevel: routes[p.id]?.sessionLevel ?? false,
       supervision: p.role === 'supervisor' ? supervisionOf(routing, p.id, heard) : null,
+      alert: notes.participantAlerts.get(p.id) ?? null,
     };
     const old = previous?.headers.find((h) => h.id === p.id);
     return old && sameHeader(old, header) ? old : header;
@@ -225,6 +317,17 @@ export function buildMatrix(
       const key = cellKey(header.id, publisher.id);
       const found = values.get(key);
       const value = found?.value ?? null;
+      const tone = toneOf(header.role, publisher.role, value, modes.get(publisher.id));
+      const mutedBy = value === null ? (notes.mutes.get(key) ?? null) : null;
+      const expected = header.role !== 'supervisor' && publisher.role !== 'supervisor';
+      const silence: CellSilence =
+        value !== null
+          ? null
+          : mutedBy !== null || tone === 'private'
+            ? 'muted'
+            : expected
+              ? 'missing'
+              : null;
       const facts: CellFacts = {
         key,
         receiverId: header.id,
@@ -232,8 +335,11 @@ export function buildMatrix(
         value,
         viaSession: found?.viaSession ?? false,
         media: value === null ? NO_MEDIA : publisher.permissions,
-        tone: toneOf(header.role, publisher.role, value, modes.get(publisher.id)),
+        tone,
         status: status(key),
+        silence,
+        mutedBy,
+        alert: notes.alerts.get(key) ?? null,
       };
       const old = previous?.cells.get(key);
       const kept = old && sameLabels && sameCell(old, facts) ? old : present(facts, labels);

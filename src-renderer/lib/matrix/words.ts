@@ -5,7 +5,7 @@
 import type { PublishPermission, Subscriptions } from '$shared/bandwidth-api';
 import type { Role, StreamSelection } from '$shared/routing';
 import { sessionLabels } from '$shared/routing';
-import { safeText } from '../format';
+import { safeText, timeText } from '../format';
 import type { CellFacts, HeaderModel, MatrixModel, Supervision } from './model';
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -57,7 +57,17 @@ export function cellWords(labels: ReadonlyMap<string, string>, cell: CellFacts):
   }
   if (cell.tone === 'coach') parts.push('the supervisor coaching (whisper)');
   if (cell.tone === 'barge') parts.push('the customer hears the supervisor (barge)');
-  if (cell.tone === 'private') parts.push('the supervisor is kept private');
+  if (cell.tone === 'private') {
+    parts.push(`muted on purpose: ${publisher} is supervising and kept private from ${receiver}`);
+  } else if (cell.silence === 'muted' && cell.mutedBy !== null) {
+    const m = cell.mutedBy;
+    parts.push(
+      `muted on purpose in Patchbay by ${safeText(m.by)} (${m.what}, ${timeText(Date.parse(m.at))})`,
+    );
+  } else if (cell.silence === 'missing') {
+    parts.push('not connected: this leg of the call is missing and no Patchbay change made it so');
+  }
+  if (cell.alert !== null) parts.push(`alert: ${cell.alert}`);
   switch (cell.status.kind) {
     case 'pending':
       parts.push('change pending');
@@ -79,6 +89,27 @@ export function permissionsWords(permissions: readonly PublishPermission[]): str
   return `publishes ${mediaWords(permissions)}`;
 }
 
+/**
+ * A label short enough for a compact column (about 4 characters; the role is on the next line):
+ * "7f3a" for "Customer 7f3a", "DW" for "Dana Whitfield" ("DW 4f2a" when two share a name). The
+ * full label stays in the header's title and accessible name.
+ */
+export function shortLabel(header: Pick<HeaderModel, 'label' | 'role'>): string {
+  const label = header.label;
+  const words = label.split(/\s+/).filter((w) => w !== '');
+  const [first = '', second = ''] = words;
+  if (['Customer', 'Agent', 'Supervisor', 'Participant'].includes(first) && words.length === 2) {
+    return second;
+  }
+  const suffix = /\(([0-9a-z]+)\)$/i.exec(label)?.[1];
+  const initials = words
+    .filter((w) => !w.startsWith('('))
+    .slice(0, 2)
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+  return suffix === undefined ? initials || label.slice(0, 4) : `${initials} ${suffix}`;
+}
+
 /** The accessible description of a header. */
 export function headerWords(header: HeaderModel): string {
   const parts = [ROLE_NAMES[header.role], permissionsWords(header.permissions)];
@@ -88,18 +119,46 @@ export function headerWords(header: HeaderModel): string {
   return parts.join('; ');
 }
 
-/** Short, for the supervisor's header: "Whispering → Agent 7f3a", "Monitoring", "Barged in". */
+/** The most people a header names; beyond that it counts them ("whispering to 15 agents"). */
+const NAMED_IN_HEADER = 2;
+
+/** "15 agents", "3 people": a count of `ids` by the role they share. */
+function countWords(model: MatrixModel, ids: readonly string[]): string {
+  const roles = new Set(ids.map((id) => model.headers.find((h) => h.id === id)?.role ?? 'other'));
+  const [only] = roles;
+  const noun =
+    roles.size === 1 && only === 'agent'
+      ? ['agent', 'agents']
+      : roles.size === 1 && only === 'customer'
+        ? ['customer', 'customers']
+        : ['person', 'people'];
+  return `${ids.length} ${ids.length === 1 ? noun[0] : noun[1]}`;
+}
+
+/**
+ * Short, for the supervisor's header: "Whispering → Agent 7f3a", "Whispering to 15 agents",
+ * "Monitoring", "Barged in". A header stays short: more than two people are counted, and the whole
+ * list is in `supervisionList`.
+ */
 export function supervisionBadge(model: MatrixModel, s: Supervision): string {
   switch (s.mode) {
     case 'monitor':
       return 'Monitoring';
     case 'whisper':
-      return `Whispering → ${listWords(s.heardBy.map((id) => label(model, id)))}`;
+      return s.heardBy.length > NAMED_IN_HEADER
+        ? `Whispering to ${countWords(model, s.heardBy)}`
+        : `Whispering → ${listWords(s.heardBy.map((id) => label(model, id)))}`;
     case 'barge':
       return 'Barged in';
     case 'idle':
       return 'Not supervising';
   }
+}
+
+/** The full list behind a summarised header ("Whispering to: Agent 7f3a, Agent 51db and …"). */
+export function supervisionList(model: MatrixModel, s: Supervision): string {
+  if (s.mode !== 'whisper') return supervisionBadge(model, s);
+  return `Whispering to ${listWords(s.heardBy.map((id) => label(model, id)))}`;
 }
 
 /** One plain sentence per supervisor about who can and cannot hear them. */

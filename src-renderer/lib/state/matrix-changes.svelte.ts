@@ -35,6 +35,10 @@ export type { Banner, ChangeRequest, Proposal } from '../matrix/requests';
 
 interface PendingChange {
   readonly id: number;
+  /**
+   * What the change's receivers hear: planned locally while it is sent; once applied, what main
+   * wrote (its plan, made on the session's fresh read), shown as confirmed until a snapshot has it.
+   */
   readonly subscriptions: Readonly<Record<string, Subscriptions>>;
   readonly keys: readonly string[];
   readonly settled: boolean;
@@ -63,10 +67,11 @@ export class MatrixChanges {
     for (const change of this.#pending) Object.assign(merged, change.subscriptions);
     return merged;
   });
+  /** Cells of changes not yet answered (an applied change is confirmed by its result). */
   #pendingKeys = $derived(
     withKeys(
       NO_KEYS,
-      this.#pending.flatMap((c) => c.keys),
+      this.#pending.flatMap((c) => (c.settled ? [] : c.keys)),
     ),
   );
   /** Undo and redo of whole changes (they share this queue, so nothing interleaves). */
@@ -253,6 +258,7 @@ export class MatrixChanges {
     }
     const routeIds: string[] = [];
     const labels: string[] = [];
+    const written: Record<string, Subscriptions> = {};
     const timed = request.intents.length === 1 ? durationFields(request.duration) : {};
     for (const intent of foldCellIntents(request.intents)) {
       const result = await this.#bridge.routing.apply({
@@ -272,9 +278,10 @@ export class MatrixChanges {
       }
       routeIds.push(outcome.routeId);
       labels.push(outcome.label);
+      for (const write of outcome.plan.writes) written[write.receiverId] = write.after;
       if (outcome.timer) this.timers.add(outcome.timer, outcome.routeId);
     }
-    this.#settle(id);
+    this.#settle(id, written);
     if (routeIds.length > 0) this.history.record({ labels, routeIds });
     this.say(`Done: ${request.label}.`);
   }
@@ -335,8 +342,14 @@ export class MatrixChanges {
     this.#pending = this.#pending.filter((c) => c.id !== id);
   }
 
-  #settle(id: number): void {
-    this.#pending = this.#pending.map((c) => (c.id === id ? { ...c, settled: true } : c));
+  /**
+   * The change was applied: its cells show as confirmed now, from the result (`written`: what main
+   * wrote for each receiver, planned on its fresh read of the session), not from the next poll.
+   */
+  #settle(id: number, written: Readonly<Record<string, Subscriptions>>): void {
+    this.#pending = this.#pending.map((c) =>
+      c.id === id ? { ...c, settled: true, subscriptions: { ...c.subscriptions, ...written } } : c,
+    );
     this.#setTimer(() => this.#drop(id), this.#settleMs);
     if (this.#current) this.observed(this.#current());
   }

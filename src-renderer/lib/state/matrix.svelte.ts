@@ -8,7 +8,8 @@
  * bridge, the deps, each other); only GridState (the model, `run`) and an open AliasEditor read
  * back into here.
  */
-import type { OutsideChangeDecision } from '$shared/dto/alerts';
+import type { AlertView, OutsideChangeDecision } from '$shared/dto/alerts';
+import type { AuditEntry } from '$shared/dto/audit';
 import type { PatchbayBridge } from '../api';
 import type { Participant, Subscriptions } from '$shared/bandwidth-api';
 import type { Intent, RoutingSession } from '$shared/routing';
@@ -25,7 +26,10 @@ import {
   observeDrift,
   withoutReceiver,
 } from '../matrix/drift';
+import type { CellNotes, MuteNote } from '../matrix/gaps';
+import { NO_NOTES, alertNotes, mutesFrom, sameMutes } from '../matrix/gaps';
 import { cellKey } from '../matrix/grid';
+import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
 import { readOnlyReason } from '../format';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { routingOf } from '$shared/routing';
@@ -46,6 +50,7 @@ import {
 } from './matrix-plans';
 import type { MatrixTimers, TimersOptions } from './matrix-timers.svelte';
 import type { SessionUpdates } from './sessions.svelte';
+import { afterNextPaint } from '../frame';
 
 export type MatrixBridge = Pick<PatchbayBridge, 'routing' | 'participants'>;
 
@@ -77,6 +82,19 @@ export interface MatrixDeps {
   readonly decideOutsideChange?: (receiverId: string, decision: OutsideChangeDecision) => void;
   readonly changes?: ChangesOptions;
   readonly timers?: TimersOptions;
+  /**
+   * Runs `work` after the next frame is painted: a click draws its cell pending first and plans
+   * (planner, guardrails, preview) after that paint. Default: after the next animation frame where
+   * there is one, else at once (Node, where the unit tests run).
+   */
+  readonly afterPaint?: (work: () => void) => void;
+  /** The open call-health alerts of this call (the floor's), marked on their cells. */
+  readonly alerts?: () => readonly AlertView[];
+  /**
+   * The applied changes of this call from the audit log (null when it cannot be read): they say
+   * which silent cells were muted on purpose, and by whom.
+   */
+  readonly auditEntries?: (sessionId: string) => Promise<readonly AuditEntry[] | null>;
 }
 
 const PENDING: CellStatus = { kind: 'pending' };
@@ -93,6 +111,21 @@ export class MatrixStore {
   /** The last local plan: hovering a cell plans its toggle, so the click reuses it. */
   #planned: { display: RoutingSession; key: string; result: LocalPlanResult } | null = null;
   #previous: MatrixModel | undefined;
+  /** Cells a click drew pending before its change was planned (planning waits for the paint). */
+  #held = $state.raw<ReadonlySet<string>>(NO_KEYS);
+  /** The cell a primary press is on: drawn pending from the press, its click toggles it. */
+  #pressed: string | null = null;
+  /** Gestures waiting for the paint of their pending cells, in order. */
+  #deferred: (() => void)[] = [];
+  readonly #afterPaint: (work: () => void) => void;
+  /** Cells Patchbay changes muted on purpose (from the audit log). */
+  #mutes = $state.raw<ReadonlyMap<string, MuteNote>>(NO_NOTES.mutes);
+  #loadingMutes: Promise<void> | null = null;
+  #mutesAgain = false;
+  #notes = $derived.by((): CellNotes => ({
+    mutes: this.#mutes,
+    ...alertNotes(this.#deps.alerts?.() ?? []),
+  }));
   readonly #deps: MatrixDeps;
   readonly sessionId: string;
 
@@ -100,16 +133,17 @@ export class MatrixStore {
   #display = $derived(withSubscriptions(this.#base, this.#pendingSubscriptions()));
   #model = $derived.by(() => {
     const pending = this.#pendingKeys();
+    const held = this.#held;
     const failures = this.#failures();
     const drift = this.#drift;
     const status = (key: string): CellStatus => {
-      if (pending.has(key)) return PENDING;
+      if (pending.has(key) || held.has(key)) return PENDING;
       const reason = failures.get(key);
       if (reason !== undefined) return { kind: 'failed', reason };
       const cell = drift.get(key);
       return cell ? { kind: 'drift', console: cell.console, server: cell.server } : APPLIED;
     };
-    const model = buildMatrix(this.#display, status, this.#previous);
+    const model = buildMatrix(this.#display, status, this.#previous, this.#notes);
     this.#previous = model;
     return model;
   });
@@ -122,6 +156,7 @@ export class MatrixStore {
 
   constructor(deps: MatrixDeps) {
     this.#deps = deps;
+    this.#afterPaint = deps.afterPaint ?? afterNextPaint;
     this.sessionId = deps.session().id;
     const bridge = deps.bridge;
     const changes = new MatrixChanges(bridge, this.sessionId, deps.profileId, {
@@ -210,13 +245,37 @@ export class MatrixStore {
       const drift = observeDrift(this.#drift, routing, event.changes);
       if (drift.size > 0 || this.#drift.size > 0) this.#drift = drift;
       this.changes.observed(routing);
+      if (event.changes.length > 0) void this.#loadMutes();
     });
+    void this.#loadMutes();
     const offTimers = this.timers.connect();
     void this.changes.history.refresh();
     return () => {
       offUpdates();
       offTimers();
     };
+  }
+
+  /** Reads which cells were muted on purpose again (one read at a time; a request meanwhile waits). */
+  #loadMutes(): Promise<void> {
+    const read = this.#deps.auditEntries;
+    if (read === undefined) return Promise.resolve();
+    if (this.#loadingMutes !== null) {
+      this.#mutesAgain = true;
+      return this.#loadingMutes;
+    }
+    this.#loadingMutes = (async () => {
+      do {
+        this.#mutesAgain = false;
+        const entries = await read(this.sessionId);
+        if (entries === null) continue;
+        const mutes = mutesFrom(entries);
+        if (!sameMutes(mutes, this.#mutes)) this.#mutes = mutes;
+      } while (this.#mutesAgain);
+    })().finally(() => {
+      this.#loadingMutes = null;
+    });
+    return this.#loadingMutes;
   }
 
   /** Why nothing in this matrix can be changed now (the call ended), else null. */
@@ -239,6 +298,8 @@ export class MatrixStore {
   /** The one dispatcher: every drag, key and menu item ends here. */
   run(action: MatrixAction): void {
     if (action.type !== 'select' && this.#refuseReadOnly()) return;
+    // A click still waiting for its paint is planned first: gestures take effect in order.
+    if (action.type !== 'change') this.#flushDeferred();
     switch (action.type) {
       case 'change':
         return this.change(action.intents, action.source);
@@ -287,9 +348,68 @@ export class MatrixStore {
     return planned.ok;
   }
 
-  /** Plans `intents` on what the screen shows now and hands them to MatrixChanges. */
+  /**
+   * Plans `intents` on what the screen shows now and hands them to MatrixChanges. A click's toggle
+   * draws its cell pending in this frame and is planned after the paint (one frame per gesture).
+   */
   change(intents: readonly Intent[], source: ChangeSource, label?: string): void {
-    this.#send(plannedChange(this.#plan(intents), intents, source, label));
+    const only = intents[0];
+    if (source !== 'toggle' || intents.length !== 1 || only === undefined) {
+      this.#flushDeferred();
+      this.#send(plannedChange(this.#plan(intents), intents, source, label));
+      return;
+    }
+    if (only.type !== 'subscribe' && only.type !== 'unsubscribe') {
+      this.#flushDeferred();
+      this.#send(plannedChange(this.#plan(intents), intents, source, label));
+      return;
+    }
+    const key = cellKey(only.receiverId, only.publisherId);
+    const pressed = this.#pressed === key;
+    if (pressed) this.#pressed = null;
+    else this.releasePress();
+    if (this.#held.has(key) && !pressed) {
+      // The same cell again before its first toggle was planned: plan that one now, then toggle
+      // from what it made of the cell (a double click connects and disconnects, as it always did).
+      this.#flushDeferred();
+      const cell = this.#model.cells.get(key);
+      if (!cell) return;
+      const again = toggleIntent(only.receiverId, only.publisherId, cell.value);
+      this.#send(plannedChange(this.#plan([again]), [again], source, label));
+      return;
+    }
+    if (!pressed) this.#held = withKeys(this.#held, [key]);
+    this.#deferred.push(() => {
+      this.#held = withoutKey(this.#held, key);
+      this.#send(plannedChange(this.#plan(intents), intents, source, label));
+    });
+    if (this.#deferred.length === 1) this.#afterPaint(() => this.#flushDeferred());
+  }
+
+  /**
+   * A primary press on a cell (no modifier): the cell is drawn pending from the press, as a button
+   * shows it is pressed; the click that follows toggles it. A press that ends without that click
+   * (released elsewhere, cancelled) gives the cell back its look: `releasePress`.
+   */
+  press(receiverId: string, publisherId: string): void {
+    const key = cellKey(receiverId, publisherId);
+    if (this.readOnly !== null) return;
+    if (this.#held.has(key) || !this.#model.cells.has(key)) return;
+    this.#pressed = key;
+    this.#held = withKeys(this.#held, [key]);
+  }
+
+  /** The press ended; if no click on its cell came, nothing happens to the cell. */
+  releasePress(): void {
+    const key = this.#pressed;
+    if (key === null) return;
+    this.#pressed = null;
+    this.#held = withoutKey(this.#held, key);
+  }
+
+  /** Plans every gesture still waiting for its paint, in order (before any later gesture). */
+  #flushDeferred(): void {
+    while (this.#deferred.length > 0) this.#deferred.shift()?.();
   }
 
   applyPreset(preset: PresetId, participantId?: string | null, duration?: DurationId): void {

@@ -17,6 +17,7 @@ export const THEME_CHOICES: readonly { value: Theme; label: string }[] = [
 export class PreferencesStore {
   #theme = $state<Theme>('system');
   #recentlyEndedMinutes = $state(DEFAULT_RECENTLY_ENDED_MINUTES);
+  #compactMatrix = $state(false);
   readonly #bridge: Pick<PatchbayBridge, 'settings'>;
   readonly #toasts: ToastsStore;
 
@@ -27,6 +28,11 @@ export class PreferencesStore {
 
   get theme(): Theme {
     return this.#theme;
+  }
+
+  /** The matrix drawn compact (a 20-party call fits a 1280 × 720 window). */
+  get compactMatrix(): boolean {
+    return this.#compactMatrix;
   }
 
   get recentlyEndedMinutes(): number {
@@ -54,6 +60,21 @@ export class PreferencesStore {
   #show(preferences: Preferences): void {
     this.#theme = preferences.theme;
     this.#recentlyEndedMinutes = preferences.recentlyEndedMinutes ?? DEFAULT_RECENTLY_ENDED_MINUTES;
+    this.#compactMatrix = preferences.compactMatrix ?? false;
+  }
+
+  /** Shown at once and remembered by main; a refusal puts the previous look back and says why. */
+  async setCompactMatrix(compact: boolean): Promise<boolean> {
+    const before = this.#compactMatrix;
+    this.#compactMatrix = compact;
+    const result = await this.#bridge.settings.update({ preferences: { compactMatrix: compact } });
+    if (!result.ok) {
+      this.#compactMatrix = before;
+      this.#toasts.error(result.error);
+      return false;
+    }
+    this.#show(result.value.preferences);
+    return true;
   }
 
   async setTheme(theme: Theme): Promise<boolean> {

@@ -50,6 +50,8 @@ export interface InterfaceResults {
   readonly answerDetail: string;
   readonly pendingPaintMs: number[] | null;
   readonly pendingDomMs: number[] | null;
+  /** pointerdown → click: how long the input itself took to arrive (press and release). */
+  readonly inputMs: number[] | null;
   readonly eventTimingMs: number[] | null;
   readonly confirmedPaintMs: number[] | null;
   readonly sentToResultMs: number[] | null;
@@ -116,6 +118,7 @@ async function fullUpdates(
 interface Gestures {
   pendingPaint: number[];
   pendingDom: number[];
+  input: number[];
   eventTiming: number[];
   confirmedPaint: number[];
   answers: Map<string, number>;
@@ -135,6 +138,7 @@ async function gestures(
   const out: Gestures = {
     pendingPaint: [],
     pendingDom: [],
+    input: [],
     eventTiming: [],
     confirmedPaint: [],
     answers: new Map(),
@@ -156,9 +160,14 @@ async function gestures(
       if (c.timedOut || pending === undefined || confirmed === undefined) {
         throw new Error(`gesture ${i}: pending/confirmed not seen (${c.marks.length} marks)`);
       }
-      const input = [...c.inputs].reverse().find((e) => e.t <= pending.mutation);
+      // From the gesture's first event (the pointerdown of a click; a key for the keyboard).
+      const input = [...c.inputs]
+        .reverse()
+        .find((e) => e.t <= pending.mutation && e.type !== 'click');
       if (input === undefined) throw new Error(`gesture ${i}: no input event recorded`);
       out.pendingDom.push(pending.mutation - input.t);
+      const click = c.inputs.find((e) => e.type === 'click' && e.t >= input.t);
+      if (click !== undefined) out.input.push(click.t - input.t);
       out.pendingPaint.push(pending.paint - input.t);
       const timing = c.events.find((e) => Math.abs(e.start - input.t) < 2);
       out.eventTiming.push(timing?.duration ?? 0);
@@ -208,6 +217,7 @@ export async function benchInterface(
         : 'not measurable without the matrix',
       pendingPaintMs: measuredGesture ? g.pendingPaint : null,
       pendingDomMs: measuredGesture ? g.pendingDom : null,
+      inputMs: measuredGesture ? g.input : null,
       eventTimingMs: measuredGesture ? g.eventTiming : null,
       confirmedPaintMs: measuredGesture ? g.confirmedPaint : null,
       sentToResultMs: measuredGesture ? g.sentToResult : null,

@@ -33,6 +33,14 @@ export interface ConsoleFixture {
 const sidebarItems = (page: Page): ReturnType<Page['locator']> =>
   page.getByRole('list', { name: 'Watched sessions' }).getByRole('listitem');
 
+/** The console opens on the floor; the watched sessions' list is on the Sessions screen. */
+async function showSessions(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: 'Sessions' })
+    .click();
+}
+
 export async function openConsole(browser: Browser, watched: number): Promise<ConsoleFixture> {
   const host = await startBuiltHost();
   const page = await newProbedPage(browser);
@@ -45,6 +53,7 @@ export async function openConsole(browser: Browser, watched: number): Promise<Co
     });
     const controlOrigin = new URL(baseUrl).origin;
     await page.goto(host.loginUrl);
+    await showSessions(page);
     await sidebarItems(page).first().waitFor();
     const demo = await sidebarItems(page).count();
     const heapDemo = { ...(await heapAfterGc(page)), sessions: demo };
@@ -72,6 +81,7 @@ export async function openConsole(browser: Browser, watched: number): Promise<Co
     const failed = results.find((r) => !r.ok);
     if (failed !== undefined) throw new Error(`set-up failed: ${JSON.stringify(failed)}`);
     await page.reload();
+    await showSessions(page);
     await sidebarItems(page)
       .nth(watched - 1)
       .waitFor();

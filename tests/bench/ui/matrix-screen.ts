@@ -26,10 +26,15 @@ function gestureCell(s: BenchSession): string {
   return `${GRID} td[data-receiver="${s.supervisorId}"][data-publisher="${first(s.customerIds)}"]`;
 }
 
+/** The console opens on the floor: interactive once its live calls are listed. */
 export const MATRIX_READY: Readiness = {
-  what: 'first session matrix (grid cells on screen)',
+  what: 'the floor, the first screen (live calls listed)',
   async wait(page: Page): Promise<void> {
-    await page.locator(CELLS).first().waitFor({ state: 'visible' });
+    await page
+      .getByRole('listbox', { name: 'Live calls' })
+      .getByRole('option')
+      .first()
+      .waitFor({ state: 'visible' });
   },
 };
 

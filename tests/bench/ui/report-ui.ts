@@ -50,6 +50,13 @@ export function interfaceRows(r: InterfaceResults): FigureRow[] {
       null,
     ),
     figure(
+      '  of which pointerdown → click',
+      r.inputMs,
+      'ms',
+      'press and release arriving (Playwright input)',
+      null,
+    ),
+    figure(
       '  Event Timing duration of the gesture',
       r.eventTimingMs,
       'ms',
@@ -65,10 +72,10 @@ export function interfaceRows(r: InterfaceResults): FigureRow[] {
       null,
     ),
     figure(
-      '  result frame → confirmed paint',
+      'apply result → confirmed paint',
       r.resultToConfirmedMs,
       'ms',
-      'incl. the confirming poll',
+      'confirmed by the apply result itself',
       null,
     ),
     figure(

@@ -26,6 +26,16 @@ describe('labels with names from the call directory', () => {
     ]);
   });
 
+  it('are worked out once per member list, and again for a new list', () => {
+    const s = sessionOf([person(C, 'customer'), person(A, 'agent')]);
+    const first = sessionLabels(s);
+    // A routing state derived from the same snapshot (other subscriptions) shares its labels.
+    expect(sessionLabels({ ...s, subscriptions: {} })).toBe(first);
+    const renamed = sessionOf([{ ...person(C, 'customer'), displayName: 'Dana Whitfield' }]);
+    expect(sessionLabels(renamed).get(C)).toBe('Dana Whitfield');
+    expect(first.get(C)).toBe('Customer 7f3a');
+  });
+
   it('a blank name counts as none', () => {
     const s = sessionOf([{ ...person(C, 'customer'), displayName: ' \t ' }]);
     expect(participantLabel(s, C)).toBe('Customer 7f3a');
