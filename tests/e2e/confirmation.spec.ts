@@ -160,7 +160,7 @@ test('a timed route asks at its start when its end would be risky; a harmless on
 
   // A 30 s whisper during the barge: harmless now, but when it ends the customer hears the
   // supervisor again — the end runs unattended, so it asks when it starts.
-  await m.presets.getByLabel('Timer for whisper and monitor').selectOption('30s');
+  await m.timerChoice.selectOption('30s');
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('w');
   await expect(m.preview.getByRole('heading', { level: 2 })).toHaveText(
@@ -182,7 +182,7 @@ test('a timed route asks at its start when its end would be risky; a harmless on
   await m.pick(m.columnHeader(s), 'End supervision');
   await server.expect(sessionId, (d) => d.get(s)?.size === 0, 'supervision ended');
   await m.settled();
-  await m.presets.getByLabel('Timer for whisper and monitor').selectOption('30s');
+  await m.timerChoice.selectOption('30s');
   await m.rowHeader(s).focus();
   await app.page.keyboard.press('w');
   await expect(m.preview).toBeHidden();
