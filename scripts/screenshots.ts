@@ -2,7 +2,7 @@
  * Screenshots of the console, taken from the real web host (the e2e fixture's helper) with the
  * demo data. `npx tsx scripts/screenshots.ts` writes the README's pictures: docs/screenshots/
  * sessions.png, floor.png (the first screen, with me monitoring a call and a privacy leak on
- * another) and alert.png (that leak on its call's page). `--all DIR` also writes every screen in
+ * another), alert.png (that leak on its call's page) and audit.png (the audit screen). `--all DIR` also writes every screen in
  * light and dark into DIR, for review.
  * The renderer must be built first (`npx electron-vite build`).
  */
@@ -102,6 +102,11 @@ async function main(): Promise<void> {
     await page.locator(`[data-session-id="${leaky.sessionId}"]`).click();
     await page.getByTestId('session-alerts').waitFor();
     await write('alert');
+
+    // The audit screen: every call's changes (me joining one, the outside change on another).
+    await screenButton(page, 'Audit').click();
+    await page.getByTestId('audit-screen').getByRole('row').nth(1).waitFor();
+    await write('audit');
     await close();
   } finally {
     await host.stop();
@@ -129,7 +134,7 @@ async function reviewShots(dir: string): Promise<void> {
       await shot('sidebar-tag-warning');
       await page.getByRole('button', { name: /^Delete session/ }).click();
       await shot('confirm-delete');
-      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
       const create = page.getByRole('form', { name: 'Create a participant' });
       await create.getByLabel('Tag').fill('agent-0c1d2e3f');
       await create.getByRole('button', { name: 'Create participant' }).click();

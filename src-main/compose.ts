@@ -123,9 +123,11 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   });
   const warn = (text: string): void => console.warn(scrubbing.logs.text(text));
   // What appends to the audit: each entry keeps its call's label and the profile's supervisor.
+  const roster = new MeRoster(scrubbing.secrets);
   const stampedAudit = withAuditContext({
     audit,
     settings,
+    me: (profileId) => roster.get(profileId),
     callLabel: (profileId, sessionId) =>
       active.current.profile.id === profileId
         ? directoryCallOf(active.current.directory, sessionId)?.label
@@ -177,7 +179,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
       routing,
       audit: stampedAudit,
       records: new MeRecordStore(join(dataDir, 'me')),
-      roster: new MeRoster(scrubbing.secrets),
+      roster,
       warn,
     }),
     alerts,

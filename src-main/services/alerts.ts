@@ -264,6 +264,7 @@ export class AlertsService {
           { receiverId: c.participantId, before: c.before ?? null, after: c.after ?? null },
         ],
         outcome: 'observed',
+        ...namesOf(before, after),
       });
     }
   }
@@ -277,4 +278,16 @@ export class AlertsService {
   #now(): Date {
     return (this.#deps.now ?? (() => new Date()))();
   }
+}
+
+/** The call directory's names of the people an outside change is about, as the audit keeps them. */
+function namesOf(
+  before: RoutingSession,
+  after: RoutingSession,
+): { names?: Record<string, string> } {
+  const names: Record<string, string> = {};
+  for (const p of [...before.participants, ...after.participants]) {
+    if (p.displayName !== undefined) names[p.id] = p.displayName;
+  }
+  return Object.keys(names).length === 0 ? {} : { names };
 }

@@ -28,14 +28,20 @@ function member(id: string, role: Role, subscriptions: Subscriptions): Participa
   return { id, publishPermissions: ['AUDIO'], subscriptions, role, roleSource: 'assigned' };
 }
 
-function view(subs: Record<string, Subscriptions>): SessionView {
+function view(
+  subs: Record<string, Subscriptions>,
+  names: Record<string, string> = {},
+): SessionView {
   const roles: Record<string, Role> = { [C]: 'customer', [A]: 'agent', [S]: 'supervisor' };
   return {
     id: SID,
     label: 'Billing call',
     addedAt: '2026-01-01T00:00:00.000Z',
     state: 'live',
-    participants: Object.entries(subs).map(([id, s]) => member(id, roles[id] ?? 'other', s)),
+    participants: Object.entries(subs).map(([id, s]) => ({
+      ...member(id, roles[id] ?? 'other', s),
+      ...(names[id] === undefined ? {} : { displayName: names[id] }),
+    })),
     observedAt: 1,
   };
 }
@@ -67,9 +73,10 @@ describe('AlertsService', () => {
   async function observe(
     subs: Record<string, Subscriptions>,
     changes: ObservedChange[] = [],
+    names: Record<string, string> = {},
   ): Promise<void> {
     const before = events.length;
-    updates.emit('sessions:update', { profileId: PROFILE, session: view(subs), changes });
+    updates.emit('sessions:update', { profileId: PROFILE, session: view(subs, names), changes });
     await expect.poll(() => events.length).toBeGreaterThan(before);
   }
 
@@ -123,6 +130,18 @@ describe('AlertsService', () => {
     ]);
     expect(service.list().alerts).toEqual([]);
     expect(audited).toEqual([]);
+  });
+
+  it('keeps the directory’s names of the people an outside change is about', async () => {
+    await open();
+    const names = { [C]: 'Dana Whitfield', [A]: 'Sam Lee' };
+    await observe({ [C]: list(A), [A]: list(C) }, [], names);
+    await observe(
+      { [C]: list(A), [A]: list() },
+      [{ participantId: A, kind: 'subscriptions', origin: 'external', after: list() }],
+      names,
+    );
+    expect(audited.map((e) => [e.outcome, e.names])).toEqual([['observed', names]]);
   });
 
   it('audits an outside change as observed and the decision as undone, and feeds joins', async () => {

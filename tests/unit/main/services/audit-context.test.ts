@@ -8,6 +8,7 @@ function harness(init: {
   supervisor?: string;
   watched?: WatchedSession[];
   directory?: Record<string, string>;
+  me?: { sessionId: string; participantId: string; displayName: string };
 }): {
   appended: AuditEntryInput[];
   profile: Profile;
@@ -35,6 +36,7 @@ function harness(init: {
       listWatchedSessions: () => init.watched ?? [],
     },
     callLabel: (_profileId, sessionId) => init.directory?.[sessionId],
+    me: () => init.me,
   });
   return { appended, profile, append: (i) => stamped.append(i) };
 }
@@ -49,6 +51,19 @@ const input = (sessionId: string): AuditEntryInput => ({
 });
 
 describe('audit context', () => {
+  it('names my own participant by the supervisor’s name on my call only; the directory wins', async () => {
+    const me = { sessionId: 's1', participantId: 'me-1', displayName: 'Morgan Reyes' };
+    const h = harness({ me });
+    await h.append(input('s1'));
+    await h.append({ ...input('s1'), names: { 'me-1': 'Listed', a: 'Sam Lee' } });
+    await h.append({ ...input('s2'), names: { a: 'Sam Lee' } });
+    expect(h.appended.map((e) => e.names)).toEqual([
+      { 'me-1': 'Morgan Reyes' },
+      { 'me-1': 'Listed', a: 'Sam Lee' },
+      { a: 'Sam Lee' },
+    ]);
+  });
+
   it("stamps the directory's call label and the profile's supervisor", async () => {
     const h = harness({ supervisor: ' Morgan Reyes ', directory: { s1: 'Billing — Dana' } });
     await h.append(input('s1'));
