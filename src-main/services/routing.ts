@@ -113,14 +113,20 @@ export class RoutingService {
     sessionId: string,
     confirmedViolations?: boolean,
   ): Promise<ApplyResult> {
-    const active = this.#deps.active.for(profileId);
-    const ended = endedRefusal(active, sessionId);
-    if (ended) return ended;
-    const { applier } = await this.#of(active);
-    return applier.undo(sessionId, confirmedViolations ? { confirmedViolations } : {});
+    return this.#step('undo', profileId, sessionId, confirmedViolations);
   }
 
   async redo(
+    profileId: string,
+    sessionId: string,
+    confirmedViolations?: boolean,
+  ): Promise<ApplyResult> {
+    return this.#step('redo', profileId, sessionId, confirmedViolations);
+  }
+
+  /** Undo or redo: refused on an ended call first; a risky result goes only when confirmed. */
+  async #step(
+    step: 'undo' | 'redo',
     profileId: string,
     sessionId: string,
     confirmedViolations?: boolean,
@@ -129,7 +135,7 @@ export class RoutingService {
     const ended = endedRefusal(active, sessionId);
     if (ended) return ended;
     const { applier } = await this.#of(active);
-    return applier.redo(sessionId, confirmedViolations ? { confirmedViolations } : {});
+    return applier[step](sessionId, confirmedViolations ? { confirmedViolations } : {});
   }
 
   async history(sessionId: string): Promise<HistoryState> {
