@@ -56,9 +56,23 @@ export const MATRIX_SCREEN: RoutingScreen = {
       : [{ name: 'all off', selector: `${CELLS}[data-state="off"]`, count: cells, atLeast: true }];
   },
   gesture: {
-    what: 'click on one cell (supervisor ← customer), toggling it on/off',
+    what: 'click (mouse at its centre) on one cell (supervisor ← customer), toggling it on/off',
+    /**
+     * The mouse pressed and released at the cell's centre, as a hand does. Not `locator.click()`:
+     * that installs Playwright's hit-target check in the page, whose `elementsFromPoint` runs in
+     * the pointerdown's own task (~3 ms here) before the console sees the press.
+     */
     async perform(page: Page, s: BenchSession): Promise<void> {
-      await page.locator(gestureCell(s)).click();
+      const cell = page.locator(gestureCell(s));
+      await cell.scrollIntoViewIfNeeded();
+      const point = await cell.evaluate((element) => {
+        const r = element.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return element.contains(document.elementFromPoint(x, y)) ? { x, y } : null;
+      });
+      if (point === null) throw new Error('something covers the gesture cell');
+      await page.mouse.click(point.x, point.y);
     },
     async settled(page: Page, s: BenchSession): Promise<void> {
       await page.locator(`${gestureCell(s)}[data-state="off"][data-status="applied"]`).waitFor();
