@@ -203,10 +203,8 @@ export async function benchInterface(
   const fx = await openConsole(browser, options.watched);
   try {
     await screen.open(fx.page, 'Bench 20-party call', fx.big.size);
-    // Gestures first: the full updates are written from outside, and the notices they raise
-    // (changed outside Patchbay) float over the grid where a pointer would press.
-    const g = await gestures(fx, screen, options.runs);
     const full = await fullUpdates(fx, screen, options.runs);
+    const g = await gestures(fx, screen, options.runs);
     const heap = await heapAfterGc(fx.page);
     const measuredGesture = screen.gesture !== undefined;
     const answers = [...g.answers].map(([k, n]) => `${k} ×${n}`).join(', ');

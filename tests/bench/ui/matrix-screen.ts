@@ -75,6 +75,15 @@ export const MATRIX_SCREEN: RoutingScreen = {
       await page.mouse.click(point.x, point.y);
     },
     async settled(page: Page, s: BenchSession): Promise<void> {
+      // The full updates were written from outside: their notices (changed outside Patchbay)
+      // float over the grid. The supervisor accepts them, as they would, before pressing a cell.
+      await page.locator(`${gestureCell(s)}[data-state="off"]`).waitFor();
+      if ((await page.locator(`${CELLS}[data-status="drift"]`).count()) > 0) {
+        const notice = page.getByTestId('drift-notice');
+        const accept = notice.getByRole('button', { name: 'Accept', exact: true });
+        await accept.first().waitFor();
+        while ((await accept.count()) > 0) await accept.first().click();
+      }
       await page.locator(`${gestureCell(s)}[data-state="off"][data-status="applied"]`).waitFor();
     },
     steps(s: BenchSession, i: number): StepSpec[] {
