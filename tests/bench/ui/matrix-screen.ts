@@ -81,8 +81,18 @@ export const MATRIX_SCREEN: RoutingScreen = {
       if ((await page.locator(`${CELLS}[data-status="drift"]`).count()) > 0) {
         const notice = page.getByTestId('drift-notice');
         const accept = notice.getByRole('button', { name: 'Accept', exact: true });
-        await accept.first().waitFor();
-        while ((await accept.count()) > 0) await accept.first().click();
+        const drifted = page.locator(`${CELLS}[data-status="drift"]`);
+        // The notice follows the cells a frame later: a button can go between finding and
+        // pressing it, so each press is short and the cells say when all is accepted.
+        while ((await drifted.count()) > 0) {
+          await accept
+            .first()
+            .click({ timeout: 2_000 })
+            .catch((error: unknown) => {
+              if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+            });
+        }
+        await accept.first().waitFor({ state: 'detached' });
       }
       await page.locator(`${gestureCell(s)}[data-state="off"][data-status="applied"]`).waitFor();
     },
