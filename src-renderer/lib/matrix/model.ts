@@ -294,7 +294,15 @@ export function buildMatrix(
     [...fresh].every(([id, l]) => oldLabels.get(id) === l);
   const labels = sameLabels ? oldLabels : fresh;
   const heard = (r: string, p: string): boolean => values.has(cellKey(r, p));
-  const ids = routing.participants.map((p) => p.id);
+  const freshIds = routing.participants.map((p) => p.id);
+  // The same members keep the same array, so what follows only the member list is not redone.
+  const oldIds = previous?.ids;
+  const ids =
+    oldIds !== undefined &&
+    oldIds.length === freshIds.length &&
+    oldIds.every((id, i) => id === freshIds[i])
+      ? oldIds
+      : freshIds;
   const headers = routing.participants.map((p): HeaderModel => {
     const header: HeaderModel = {
       id: p.id,
@@ -355,4 +363,46 @@ export function buildMatrix(
     return unchanged ? oldRow : { header, cells: rowCells };
   });
   return { sessionId: routing.sessionId, ids, headers, rows, cells, labels };
+}
+
+/**
+ * `previous` with only the cells' live states (pending, failed, drift) laid over again, for a model
+ * of the same routing state and notes: a press, a click or an apply result changes one cell's
+ * status, so only that cell (and its row) is a new object and nothing else is worked out again.
+ * Returns `previous` itself when no status changed.
+ */
+export function withStatus(
+  previous: MatrixModel,
+  status: (key: string) => CellStatus,
+): MatrixModel {
+  let cells: Map<string, CellModel> | null = null;
+  const rows = previous.rows.map((row): RowModel => {
+    let rowCells: (CellModel | null)[] | null = null;
+    for (let i = 0; i < row.cells.length; i += 1) {
+      const cell = row.cells[i];
+      if (cell === null || cell === undefined) continue;
+      const next = status(cell.key);
+      if (sameStatus(cell.status, next)) continue;
+      const facts: CellFacts = {
+        key: cell.key,
+        receiverId: cell.receiverId,
+        publisherId: cell.publisherId,
+        value: cell.value,
+        viaSession: cell.viaSession,
+        media: cell.media,
+        tone: cell.tone,
+        status: next,
+        silence: cell.silence,
+        mutedBy: cell.mutedBy,
+        alert: cell.alert,
+      };
+      const fresh = present(facts, previous.labels);
+      rowCells ??= [...row.cells];
+      rowCells[i] = fresh;
+      cells ??= new Map(previous.cells);
+      cells.set(cell.key, fresh);
+    }
+    return rowCells === null ? row : { header: row.header, cells: rowCells };
+  });
+  return cells === null ? previous : { ...previous, rows, cells };
 }

@@ -42,7 +42,7 @@ export interface MenuState {
 }
 
 /** A participant's label in the matrix ("Customer 7f3a"). */
-export function labelIn(model: MatrixModel, id: string): string {
+export function labelIn(model: Pick<MatrixModel, 'labels'>, id: string): string {
   return model.labels.get(id) ?? `Participant ${id.slice(0, 4)}`;
 }
 

@@ -33,7 +33,7 @@ import { NO_KEYS, withKeys, withoutKey } from '../matrix/sets';
 import { readOnlyReason } from '../format';
 import type { CellStatus, MatrixModel } from '../matrix/model';
 import { routingOf } from '$shared/routing';
-import { APPLIED, buildMatrix } from '../matrix/model';
+import { APPLIED, buildMatrix, withStatus } from '../matrix/model';
 import type { DurationId, PresetId } from '../matrix/presets';
 import { activePreset, onlySupervisor } from '../matrix/preset-target';
 import { AliasEditor } from './matrix-aliases.svelte';
@@ -106,11 +106,20 @@ export class MatrixStore {
   readonly members: MatrixMembers;
   /** Cells changed outside this console, each with what Patchbay had (kept across observations). */
   #drift = $state.raw<DriftMap>(NO_DRIFT);
+  /**
+   * The drift the notice lists: the cells show theirs in the frame the update arrives, the notice
+   * (a dock over the page) follows after that paint, so a whole rewire from outside paints its
+   * cells before the notice's words are built.
+   */
+  #driftShown = $state.raw<DriftMap>(NO_DRIFT);
+  #driftQueued = false;
   #aliases = $state.raw<AliasEditor | null>(null);
   #duration = $state<DurationId>('none');
   /** The last local plan: hovering a cell plans its toggle, so the click reuses it. */
   #planned: { display: RoutingSession; key: string; result: LocalPlanResult } | null = null;
   #previous: MatrixModel | undefined;
+  /** What `#previous` was built from (a model of the same two only needs its statuses redone). */
+  #builtFrom: { display: RoutingSession; notes: CellNotes } | null = null;
   /** Cells a click drew pending before its change was planned (planning waits for the paint). */
   #held = $state.raw<ReadonlySet<string>>(NO_KEYS);
   /** The cell a primary press is on: drawn pending from the press, its click toggles it. */
@@ -143,12 +152,26 @@ export class MatrixStore {
       const cell = drift.get(key);
       return cell ? { kind: 'drift', console: cell.console, server: cell.server } : APPLIED;
     };
-    const model = buildMatrix(this.#display, status, this.#previous, this.#notes);
+    const display = this.#display;
+    const notes = this.#notes;
+    const previous = this.#previous;
+    const from = this.#builtFrom;
+    // The same routing state and notes (a press, a click before its plan, a result or failure of
+    // a change): only statuses moved, so only those cells are presented again.
+    const model =
+      previous !== undefined && from?.display === display && from.notes === notes
+        ? withStatus(previous, status)
+        : buildMatrix(display, status, previous, notes);
     this.#previous = model;
+    this.#builtFrom = { display, notes };
     return model;
   });
+  /** The member list (the same array while the members stay the same). */
+  #ids = $derived(this.#model.ids);
+  /** The labels (the same map while no label changed): what only names people is not redone. */
+  #labels = $derived(this.#model.labels);
   #drifted = $derived(
-    driftByReceiver(this.#drift, this.#model.ids).map((row) => ({
+    driftByReceiver(this.#driftShown, this.#ids).map((row) => ({
       ...row,
       label: this.label(row.receiverId),
     })),
@@ -231,7 +254,7 @@ export class MatrixStore {
     return activePreset(this.#model.headers.find((h) => h.id === id)?.supervision?.mode);
   }
   label(id: string): string {
-    return labelIn(this.#model, id);
+    return labelIn({ labels: this.#labels }, id);
   }
   get drifted(): readonly (DriftedReceiver & { label: string })[] {
     return this.#drifted;
@@ -243,9 +266,11 @@ export class MatrixStore {
       if (event.session.id !== this.sessionId) return;
       const routing = routingOf(event.session);
       const drift = observeDrift(this.#drift, routing, event.changes);
-      if (drift.size > 0 || this.#drift.size > 0) this.#drift = drift;
+      if (drift.size > 0 || this.#drift.size > 0) this.#setDrift(drift);
       this.changes.observed(routing);
-      if (event.changes.length > 0) void this.#loadMutes();
+      // Only this console's own changes write the audit log the mutes are read from: a change
+      // from outside (a whole rewire raises one per cell) reads nothing again.
+      if (event.changes.some((c) => c.origin === 'console')) void this.#loadMutes();
     });
     void this.#loadMutes();
     const offTimers = this.timers.connect();
@@ -254,6 +279,17 @@ export class MatrixStore {
       offUpdates();
       offTimers();
     };
+  }
+
+  /** The cells' drift now; the notice's after the next paint (one update per frame). */
+  #setDrift(drift: DriftMap): void {
+    this.#drift = drift;
+    if (this.#driftQueued) return;
+    this.#driftQueued = true;
+    this.#afterPaint(() => {
+      this.#driftQueued = false;
+      this.#driftShown = this.#drift;
+    });
   }
 
   /** Reads which cells were muted on purpose again (one read at a time; a request meanwhile waits). */
@@ -453,7 +489,7 @@ export class MatrixStore {
   resolveDrift(receiverId: string, keep: 'console' | 'server'): void {
     const label = this.label(receiverId);
     if (keep === 'server') {
-      this.#drift = withoutReceiver(this.#drift, receiverId);
+      this.#setDrift(withoutReceiver(this.#drift, receiverId));
       this.#deps.decideOutsideChange?.(receiverId, 'accepted');
       this.changes.say(`Accepted their change for ${label}: the matrix shows it as it is.`);
       return;

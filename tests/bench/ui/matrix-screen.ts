@@ -56,11 +56,44 @@ export const MATRIX_SCREEN: RoutingScreen = {
       : [{ name: 'all off', selector: `${CELLS}[data-state="off"]`, count: cells, atLeast: true }];
   },
   gesture: {
-    what: 'click on one cell (supervisor ← customer), toggling it on/off',
+    what: 'click (mouse at its centre) on one cell (supervisor ← customer), toggling it on/off',
+    /**
+     * The mouse pressed and released at the cell's centre, as a hand does. Not `locator.click()`:
+     * that installs Playwright's hit-target check in the page, whose `elementsFromPoint` runs in
+     * the pointerdown's own task (~3 ms here) before the console sees the press.
+     */
     async perform(page: Page, s: BenchSession): Promise<void> {
-      await page.locator(gestureCell(s)).click();
+      const cell = page.locator(gestureCell(s));
+      await cell.scrollIntoViewIfNeeded();
+      const point = await cell.evaluate((element) => {
+        const r = element.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return element.contains(document.elementFromPoint(x, y)) ? { x, y } : null;
+      });
+      if (point === null) throw new Error('something covers the gesture cell');
+      await page.mouse.click(point.x, point.y);
     },
     async settled(page: Page, s: BenchSession): Promise<void> {
+      // The full updates were written from outside: their notices (changed outside Patchbay)
+      // float over the grid. The supervisor accepts them, as they would, before pressing a cell.
+      await page.locator(`${gestureCell(s)}[data-state="off"]`).waitFor();
+      if ((await page.locator(`${CELLS}[data-status="drift"]`).count()) > 0) {
+        const notice = page.getByTestId('drift-notice');
+        const accept = notice.getByRole('button', { name: 'Accept', exact: true });
+        const drifted = page.locator(`${CELLS}[data-status="drift"]`);
+        // The notice follows the cells a frame later: a button can go between finding and
+        // pressing it, so each press is short and the cells say when all is accepted.
+        while ((await drifted.count()) > 0) {
+          await accept
+            .first()
+            .click({ timeout: 2_000 })
+            .catch((error: unknown) => {
+              if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+            });
+        }
+        await accept.first().waitFor({ state: 'detached' });
+      }
       await page.locator(`${gestureCell(s)}[data-state="off"][data-status="applied"]`).waitFor();
     },
     steps(s: BenchSession, i: number): StepSpec[] {

@@ -84,7 +84,7 @@ export function interfaceRows(r: InterfaceResults): FigureRow[] {
       'ms',
       'frame arrival → DOM flushed',
       {
-        text: '< 8 ms',
+        text: '≤ 8 ms',
         max: 8,
       },
     ),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey } from '../../../../src-renderer/lib/matrix/grid';
-import { buildMatrix, neighbours } from '../../../../src-renderer/lib/matrix/model';
+import type { CellStatus } from '../../../../src-renderer/lib/matrix/model';
+import {
+  APPLIED,
+  buildMatrix,
+  neighbours,
+  withStatus,
+} from '../../../../src-renderer/lib/matrix/model';
 import { A, C, S, SESSION, bigSession, list, monitoredCall } from './fixtures';
 
 describe('the cell model', () => {
@@ -95,5 +101,36 @@ describe('the cell model', () => {
     const { hearsIt, itHears } = neighbours(buildMatrix(monitoredCall()), A);
     expect([...hearsIt].sort()).toEqual([C, S].sort());
     expect([...itHears]).toEqual([C]);
+  });
+});
+
+describe('statuses laid over again (withStatus)', () => {
+  const pendingOn =
+    (key: string) =>
+    (k: string): CellStatus =>
+      k === key ? { kind: 'pending' } : APPLIED;
+
+  it('only the cell whose status moved is new, and it reads as a full rebuild would', () => {
+    const call = monitoredCall();
+    const before = buildMatrix(call);
+    const key = cellKey(S, C);
+    const after = withStatus(before, pendingOn(key));
+    const rebuilt = buildMatrix(call, pendingOn(key));
+    expect(after.cells.get(key)).toEqual(rebuilt.cells.get(key));
+    expect(after.cells.get(key)?.status.kind).toBe('pending');
+    expect(after.cells.get(key)?.face.badge).not.toBe(before.cells.get(key)?.face.badge);
+    for (const [k, cell] of before.cells) if (k !== key) expect(after.cells.get(k)).toBe(cell);
+    const changedRow = after.rows.findIndex((r) => r.header.id === S);
+    after.rows.forEach((row, i) => {
+      if (i === changedRow) expect(row).not.toBe(before.rows[i]);
+      else expect(row).toBe(before.rows[i]);
+    });
+    expect(after.headers).toBe(before.headers);
+    expect(after.rows[changedRow]?.cells).toContain(after.cells.get(key));
+  });
+
+  it('no status moved: the same model', () => {
+    const before = buildMatrix(monitoredCall());
+    expect(withStatus(before, () => APPLIED)).toBe(before);
   });
 });
