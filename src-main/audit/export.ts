@@ -40,10 +40,14 @@ export function entriesToJson(entries: readonly AuditEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-/** A start a spreadsheet would run as a formula: = + - @, or a control character (tab, CR, LF…). */
+/**
+ * A start a spreadsheet would run as a formula: = + - @, or a control character (C0: tab, CR, LF…;
+ * DEL; and the C1 controls U+0080–U+009F).
+ */
 function isFormulaStart(ch: string): boolean {
   const code = ch.charCodeAt(0);
-  return ch === '=' || ch === '+' || ch === '-' || ch === '@' || code < 0x20 || code === 0x7f;
+  const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return ch === '=' || ch === '+' || ch === '-' || ch === '@' || control;
 }
 
 /** Separators a spreadsheet may split a cell at (in `;` locales, or reading it as tab-separated). */

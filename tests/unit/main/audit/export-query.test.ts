@@ -138,6 +138,11 @@ describe('audit export', () => {
     expect(cell).toBe(expected);
   });
 
+  it('a C1 control character (U+0080–U+009F) starts no cell either', () => {
+    expect(csvCell('\u0080x')).toBe(`"'\u0080x"`);
+    expect(csvCell('a,\u009f')).toBe(`"a,'\u009f"`);
+  });
+
   it('any text parses back as one cell, with only apostrophes added and no formula start (property)', () => {
     const formula = /^ *[=+\-@\p{Cc}]/u;
     fc.assert(
