@@ -86,7 +86,7 @@ export function mutesFrom(entries: readonly AuditEntry[]): Map<string, MuteNote>
       for (const publisherId of before) {
         if (!after.has(publisherId)) {
           mutes.set(cellKey(change.receiverId, publisherId), {
-            by: entry.osUser,
+            by: entry.supervisor?.trim() || entry.osUser,
             what,
             at: entry.time,
           });

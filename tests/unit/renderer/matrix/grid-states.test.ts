@@ -225,6 +225,17 @@ describe('silent cells told apart', () => {
     expect(mutes.get(cellKey(C, S))).toMatchObject({ by: 'dana', what: 'put on hold' });
   });
 
+  it('names who muted by the supervisor the entry records, else the computer’s user', () => {
+    const muted = (supervisor?: string): AuditEntry => ({
+      ...entry(1, { type: 'mute', publisherId: A }, [
+        { receiverId: C, before: list(A), after: {} },
+      ]),
+      ...(supervisor === undefined ? {} : { supervisor }),
+    });
+    expect(mutesFrom([muted('Morgan Reyes')]).get(cellKey(C, A))?.by).toBe('Morgan Reyes');
+    expect(mutesFrom([muted(' ')]).get(cellKey(C, A))?.by).toBe('dana');
+  });
+
   it('muted, not connected, private, nothing expected and alerts each have their own state and words', () => {
     const session = routing({ [C]: {}, [A]: list(S) });
     const labels = sessionLabels(session);
