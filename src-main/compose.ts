@@ -146,6 +146,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     audit: stampedAudit,
     active,
     activeProfileId: () => active.current.profile.id,
+    me: (profileId) => roster.get(profileId),
     file: join(dataDir, 'alerts.json'),
     warn,
   });

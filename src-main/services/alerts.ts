@@ -26,6 +26,10 @@ export interface AlertsServiceDeps {
   file: string;
   warn: (text: string) => void;
   now?: () => Date;
+  /** Where "me" is on a profile: my participant (no call directory lists it) is named by my name. */
+  me?: (
+    profileId: string,
+  ) => { sessionId: string; participantId: string; displayName: string } | undefined;
 }
 
 const alertSchema = z.object({
@@ -184,7 +188,7 @@ export class AlertsService {
       return;
     }
     if (view.state !== 'live') return;
-    const session = this.#withKnownNames(key, routingOf(view));
+    const session = this.#withKnownNames(key, routingOf(view), profileId);
     const previous = this.#previous.get(key);
     this.#previous.set(key, session);
     this.#book.noteWriters(call, changes);
@@ -200,9 +204,12 @@ export class AlertsService {
     await this.#changed(profileId, raised);
   }
 
-  #withKnownNames(key: string, session: RoutingSession): RoutingSession {
+  #withKnownNames(key: string, session: RoutingSession, profileId: string): RoutingSession {
     const known = this.#names.get(key) ?? new Map<string, string>();
     this.#names.set(key, known);
+    const me = this.#deps.me?.(profileId);
+    if (me !== undefined && me.sessionId === session.sessionId)
+      known.set(me.participantId, me.displayName);
     for (const p of session.participants) {
       if (p.displayName !== undefined) known.set(p.id, p.displayName);
     }

@@ -93,7 +93,7 @@ test.describe('from the floor', () => {
     // The join is in the floor's activity feed, on this call.
     await expect(
       app.page.getByTestId('floor-activity').locator(`[data-session-ref="${sessionId}"]`).first(),
-    ).toContainText(`joined ${call.label}`);
+    ).toContainText(`Demo supervisor joined ${call.label}`);
     // Another call's actions wait until I leave this one.
     const other = (await floor.sessionIds()).find((id) => id !== sessionId) ?? '';
     await expect(floor.me(other).locator('button[data-me="monitor"]')).toBeDisabled();

@@ -55,8 +55,13 @@ describe('AlertsService', () => {
   let audited: AuditEntryInput[];
   let events: AlertsEvent[];
 
-  async function open(): Promise<AlertsService> {
+  async function open(me?: {
+    sessionId: string;
+    participantId: string;
+    displayName: string;
+  }): Promise<AlertsService> {
     const service = await AlertsService.open({
+      ...(me === undefined ? {} : { me: () => me }),
       updates,
       audit: { append: async (entry) => void audited.push(entry) },
       active: { for: () => ({ client: { accountId: 'acct' } }) },
@@ -130,6 +135,17 @@ describe('AlertsService', () => {
     ]);
     expect(service.list().alerts).toEqual([]);
     expect(audited).toEqual([]);
+  });
+
+  it('names my own participant ("me") by my name in the activity, not by a short id', async () => {
+    const service = await open({ sessionId: SID, participantId: S, displayName: 'Morgan Reyes' });
+    await observe({ [C]: list(A), [A]: list(C) });
+    await observe(monitored, [
+      { participantId: S, kind: 'joined', origin: 'console', after: list(A, C) },
+    ]);
+    expect(service.list().activity.map((e) => [e.kind, e.participantLabel])).toEqual([
+      ['joined', 'Morgan Reyes'],
+    ]);
   });
 
   it('keeps the directory’s names of the people an outside change is about', async () => {
