@@ -34,6 +34,9 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
   await m.send({ confirm: true, reason: 'escalation' });
 
   await expect(m.banner).toContainText('The change failed and was rolled back');
+  // Which API step failed is technical detail: behind the banner's Details.
+  await expect(m.banner.getByTestId('failed-step')).toBeHidden();
+  await m.banner.getByText('Details', { exact: true }).click();
   await expect(m.banner.getByTestId('failed-step')).toContainText(
     /Step \d of 2 failed: Could not update \w+ \w+'s subscriptions/,
   );
