@@ -52,13 +52,6 @@ function notWebRtcApi(baseUrl: string): VerifyCredentialsResult {
 }
 
 /**
- * Checks an account's credentials with a harmless call that changes nothing: reading a session id
- * that cannot exist. The API's own 404 `{error, requestId}` means the credentials were accepted;
- * 401 and 403 are told apart, and a network failure is not mistaken for wrong credentials. A 404
- * in any other shape, or the gateway's 403 "Missing Authentication Token", means the base URL is
- * not the WebRTC API's. A server's own words are repeated short and with control characters escaped.
- */
-/**
  * "ECONNREFUSED" from "Getting the session failed: could not reach the API (ECONNREFUSED)", "no
  * answer within 10000 ms" from a timeout: what went wrong, without the operation around it.
  */
@@ -69,6 +62,13 @@ function networkDetail(message: string): string {
   return failed >= 0 ? message.slice(failed + 'failed: '.length) : message;
 }
 
+/**
+ * Checks an account's credentials with a harmless call that changes nothing: reading a session id
+ * that cannot exist. The API's own 404 `{error, requestId}` means the credentials were accepted;
+ * 401 and 403 are told apart, and a network failure is not mistaken for wrong credentials. A 404
+ * in any other shape, or the gateway's 403 "Missing Authentication Token", means the base URL is
+ * not the WebRTC API's. A server's own words are repeated short and with control characters escaped.
+ */
 export async function verifyCredentials(
   credentials: ProfileCredentials,
   options: { timeoutMs?: number; fetch?: typeof fetch } = {},
