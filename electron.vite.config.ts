@@ -33,7 +33,14 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
-    resolve: { alias: { $shared: resolve(import.meta.dirname, 'src-main/shared') } },
+    resolve: {
+      alias: {
+        $shared: resolve(import.meta.dirname, 'src-main/shared'),
+        // Bandwidth's browser SDK imports Node's `events`; its own socket client already ships
+        // eventemitter3, which has the same API (as tests/support/media/browser-device.ts does).
+        events: 'eventemitter3',
+      },
+    },
     plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -1,6 +1,6 @@
 /**
  * DOM attachments (`{@attach …}`) shared by the components: modal dialogs with focus management,
- * and moving focus to an element when it appears.
+ * moving focus to an element when it appears, and playing a received audio stream.
  */
 import type { Attachment } from 'svelte/attachments';
 import { rememberFocus, restoreFocus } from '../lib/focus';
@@ -32,3 +32,23 @@ export function modal(oncancel: () => void): Attachment<HTMLDialogElement> {
 export const focusOnMount: Attachment<HTMLElement> = (node) => {
   node.focus();
 };
+
+/** An `<audio>` element whose `setSinkId` may be missing (browsers without output choice). */
+type SinkAudio = HTMLAudioElement & { setSinkId?: (sinkId: string) => Promise<void> };
+
+/**
+ * Plays a received stream in an `<audio>` element, on the chosen output (`null`: the default).
+ * A refused `setSinkId` (the device went away) leaves the default output playing.
+ */
+export function playStream(stream: MediaStream, sinkId: string | null): Attachment<SinkAudio> {
+  return (audio) => {
+    audio.srcObject = stream;
+    if (sinkId !== null && audio.setSinkId !== undefined) {
+      audio.setSinkId(sinkId).catch(() => undefined);
+    }
+    audio.play().catch(() => undefined);
+    return () => {
+      audio.srcObject = null;
+    };
+  };
+}

@@ -55,3 +55,15 @@ export function readShortcut(input: ShortcutKey, pending: boolean): ShortcutResu
   if (input.key === '?') return { kind: 'help' };
   return { kind: 'none' };
 }
+
+/**
+ * Push-to-talk: T held opens my muted microphone until it is released. One letter that nothing
+ * else uses (the matrix keeps the arrows, Space, Enter and its preset letters; G starts the
+ * G-keys); like them, it is not read in text fields, menus or dialogs.
+ */
+export const PUSH_TO_TALK = { key: 't', keys: 'T (hold)' } as const;
+
+/** Whether a key (down or up) is push-to-talk's. */
+export function isPushToTalk(input: ShortcutKey): boolean {
+  return !input.modified && input.key.toLowerCase() === PUSH_TO_TALK.key;
+}

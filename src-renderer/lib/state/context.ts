@@ -5,11 +5,13 @@
  */
 import { createContext } from 'svelte';
 import type { AlertsStore } from './alerts.svelte';
+import type { AudioStore } from './audio.svelte';
 import type { BusyStore } from './busy.svelte';
 import type { FloorStore } from './floor.svelte';
 import type { MatrixStore } from './matrix.svelte';
 import type { MeStore } from './me.svelte';
 import type { NavigationStore } from './navigation.svelte';
+import type { OnAirStore } from './on-air.svelte';
 import type { ParticipantsStore } from './participants.svelte';
 import type { PreferencesStore } from './preferences.svelte';
 import type { ProfilesStore } from './profiles.svelte';
@@ -25,6 +27,8 @@ export interface ConsoleState {
   preferences: PreferencesStore;
   floor: FloorStore;
   me: MeStore;
+  audio: AudioStore;
+  onAir: OnAirStore;
   alerts: AlertsStore;
   navigation: NavigationStore;
 }

@@ -1,6 +1,12 @@
 /** The G-shortcuts and ?: two keys each, no modifiers, any other key ends the sequence. */
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, readShortcut } from '../../../src-renderer/lib/shortcuts';
+import { PRESETS } from '../../../src-renderer/lib/matrix/presets';
+import {
+  PUSH_TO_TALK,
+  SHORTCUTS,
+  isPushToTalk,
+  readShortcut,
+} from '../../../src-renderer/lib/shortcuts';
 
 const key = (k: string, modified = false) => ({ key: k, modified });
 
@@ -22,5 +28,21 @@ describe('the console’s shortcuts', () => {
 
   it('? shows the list', () => {
     expect(readShortcut(key('?'), false)).toEqual({ kind: 'help' });
+  });
+});
+
+describe('push-to-talk', () => {
+  it('is T (either case), never with Ctrl, Alt or Meta', () => {
+    expect(isPushToTalk(key('t'))).toBe(true);
+    expect(isPushToTalk(key('T'))).toBe(true);
+    expect(isPushToTalk(key('t', true))).toBe(false);
+  });
+
+  it("takes none of the matrix's keys, the G-keys or ?", () => {
+    const taken = [' ', 'Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
+    for (const k of [...taken, 'g', '?', ...PRESETS.map((p) => p.key)]) {
+      expect(isPushToTalk(key(k))).toBe(false);
+    }
+    expect(readShortcut(key(PUSH_TO_TALK.key), false)).toEqual({ kind: 'none' });
   });
 });
