@@ -85,7 +85,12 @@ function silence(ws: SocketClient | null, rtc: BandwidthRtc): void {
 
 /** The SDK itself, loaded when a first connection needs it (it weighs more than the console). */
 async function loadSdk(): Promise<typeof BandwidthRtc> {
-  return (await import('@bandwidth/webrtc-browser')).default;
+  const loaded: unknown = (await import('@bandwidth/webrtc-browser')).default;
+  // The SDK is CommonJS: bundled, its default export may arrive wrapped once more.
+  const inner: unknown =
+    typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  if (typeof inner !== 'function') throw new Error('The audio library did not load.');
+  return inner as typeof BandwidthRtc;
 }
 
 /** The real link, over the SDK. */
