@@ -71,3 +71,8 @@ export const browserAudioDevices: AudioDevices = {
     };
   },
 };
+
+/** Releases a microphone stream (the browser's recording light goes off). */
+export function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
+}

@@ -9,7 +9,7 @@ const WORDS: Record<AudioStatus, string> = {
   connecting: 'Connecting your audio…',
   connected: 'Audio connected',
   reconnecting: 'Reconnecting…',
-  refused: 'Audio refused',
+  refused: 'Audio stopped by the gateway',
   failed: 'Audio failed',
   disconnected: 'Audio disconnected',
 };
@@ -26,4 +26,10 @@ export function audioStatusText(status: AudioStatus, lostAt: number | null, now:
 export function levelWords(level: number): string {
   if (level >= 0.02) return 'talking';
   return 'silent';
+}
+
+/** A gateway's close (a refused token, a removed participant): said once, not retried. */
+export function refusal(reason: string): string {
+  const said = reason.trim() === '' ? 'it gave no reason' : `“${reason.trim()}”`;
+  return `The audio gateway ended the connection (${said}); Patchbay does not retry on its own.`;
 }

@@ -13,8 +13,10 @@
 import type { MeMode, MeView } from '$shared/dto/me';
 import type { PatchbayBridge } from '../api';
 import type { AudioLink, OpenAudioLink, ReceivedStream } from '../api/audio';
-import type { AudioDevices, DeviceChoice } from '../audio-devices';
+import { stopTracks, type AudioDevices } from '../audio-devices';
+import { refusal } from '../audio-words';
 import type { Every } from '../clock';
+import { AudioChoice } from './audio-choice.svelte';
 import { AudioLevels } from './audio-levels.svelte';
 
 export type AudioStatus =
@@ -44,11 +46,9 @@ export class AudioStore {
   #published = $state(false);
   #muted = $state(false);
   #talking = $state(false);
-  #inputs = $state.raw<readonly DeviceChoice[]>([]);
-  #outputs = $state.raw<readonly DeviceChoice[]>([]);
-  #inputId = $state<string | null>(null);
-  #outputId = $state<string | null>(null);
   readonly #levels: AudioLevels;
+  /** The microphone and speaker lists and choices. */
+  readonly devices: AudioChoice;
   readonly #d: AudioDeps;
   #link: AudioLink | null = null;
   #participantId: string | null = null;
@@ -63,6 +63,7 @@ export class AudioStore {
   constructor(deps: AudioDeps) {
     this.#d = deps;
     this.#levels = new AudioLevels(deps.devices.meter, deps.every);
+    this.devices = new AudioChoice(deps.devices);
   }
 
   get status(): AudioStatus {
@@ -96,18 +97,6 @@ export class AudioStore {
   /** Whether my voice goes out: published, and not muted unless push-to-talk holds it open. */
   get micOpen(): boolean {
     return this.#published && (!this.#muted || this.#talking);
-  }
-  get inputs(): readonly DeviceChoice[] {
-    return this.#inputs;
-  }
-  get outputs(): readonly DeviceChoice[] {
-    return this.#outputs;
-  }
-  get inputId(): string | null {
-    return this.#inputId;
-  }
-  get outputId(): string | null {
-    return this.#outputId;
   }
 
   /** Where I am now (every change of "me"): connects, follows the mode, or disconnects. */
@@ -149,32 +138,11 @@ export class AudioStore {
 
   /** The microphone to publish from; a published one is republished from it. */
   chooseInput(deviceId: string | null): void {
-    if (deviceId === this.#inputId) return;
-    this.#inputId = deviceId;
-    if (this.#mic === null) return;
+    if (!this.devices.setInput(deviceId) || this.#mic === null) return;
     this.#queueMic(async (link, generation) => {
       await this.#unpublish(link);
       if (generation === this.#generation && speaks(this.#mode)) await this.#publish(link);
     });
-  }
-
-  /** Where received audio plays (the audio elements' sink). */
-  chooseOutput(deviceId: string | null): void {
-    this.#outputId = deviceId;
-  }
-
-  /** Reads the device lists again (on connect, when devices change). */
-  async refreshDevices(): Promise<void> {
-    try {
-      const [inputs, outputs] = await Promise.all([
-        this.#d.devices.inputs(),
-        this.#d.devices.outputs(),
-      ]);
-      this.#inputs = inputs;
-      this.#outputs = outputs;
-    } catch {
-      // No device access here (no permission yet): the lists stay as they were.
-    }
   }
 
   /** The page goes away. */
@@ -196,12 +164,7 @@ export class AudioStore {
       streamAdded: (s) => current() && this.#added(s),
       streamRemoved: (id) => current() && this.#removed(id),
       lost: () => current() && this.#lost(),
-      refused: (reason) =>
-        current() &&
-        this.#stop(
-          'refused',
-          `The audio gateway refused the connection: ${reason || 'no reason given'}.`,
-        ),
+      refused: (reason) => current() && this.#stop('refused', refusal(reason)),
     });
     this.#link = link;
     try {
@@ -217,7 +180,7 @@ export class AudioStore {
     this.#attempts = 0;
     this.#lostAt = null;
     this.#problem = null;
-    void this.refreshDevices();
+    void this.devices.refresh();
     this.#syncMic();
   }
 
@@ -271,7 +234,7 @@ export class AudioStore {
 
   async #publish(link: AudioLink): Promise<void> {
     const generation = this.#generation;
-    const stream = await this.#d.devices.microphone(this.#inputId);
+    const stream = await this.#d.devices.microphone(this.devices.inputId);
     if (generation !== this.#generation) return stopTracks(stream);
     // Muted stays muted from the first packet on.
     const open = !this.#muted || this.#talking;
@@ -282,7 +245,7 @@ export class AudioStore {
     this.#published = true;
     this.#problem = null;
     this.#applyMicEnabled();
-    void this.refreshDevices(); // labels appear once the microphone is allowed
+    void this.devices.refresh(); // labels appear once the microphone is allowed
   }
 
   async #unpublish(link: AudioLink): Promise<void> {
@@ -313,8 +276,4 @@ export class AudioStore {
     this.#problem = problem;
     if (status !== 'reconnecting') this.#lostAt = null;
   }
-}
-
-function stopTracks(stream: MediaStream): void {
-  for (const track of stream.getTracks()) track.stop();
 }

@@ -143,6 +143,18 @@ test('Monitor, Coach, Barge, Undo, Leave: what I hear and who hears me, by ear a
     await expect(onAir).toHaveText(coaching);
   });
 
+  await test.step('on the floor: the on-air strip and the row say it, the call still plays', async () => {
+    const screens = page.getByRole('navigation', { name: 'Screens' });
+    await screens.getByRole('button', { name: 'Floor' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Floor' })).toBeVisible();
+    await expect(onAir).toHaveText(coaching);
+    await expect(page.getByTestId('floor-audio')).toHaveText('· Audio connected · on air');
+    await expect(page.getByTestId('audio-players').locator('audio')).toHaveCount(2);
+    await routes.expectForwarding(me, { hears: [c, a], heardBy: [a] });
+    await screens.getByRole('button', { name: 'Sessions' }).click();
+    await expect(m.grid.locator('tbody tr')).toHaveCount(3);
+  });
+
   await button('Barge').click();
   await page.getByTestId('me-question').getByRole('button', { name: 'Barge' }).click();
   await check(
@@ -164,6 +176,22 @@ test('Monitor, Coach, Barge, Undo, Leave: what I hear and who hears me, by ear a
   await m.settled();
   await check(
     'undo: the customer hears me again',
+    [c, a],
+    'On air — everyone on the call hears you, the customer too',
+  );
+
+  await test.step('the gateway ends my connection: said with its reason, not retried', async () => {
+    await host.localApi.media.device(me)?.close('closed by the test');
+    const status = panel.getByTestId('audio-status');
+    await expect(status).toContainText('Audio stopped by the gateway');
+    await expect(status).toContainText('“closed by the test”');
+    await expect(onAir).toHaveText('Listening only — your microphone is off');
+    await page.waitForTimeout(2_000);
+    expect(host.localApi.media.device(me), 'no device of mine came back by itself').toBeUndefined();
+    await panel.getByRole('button', { name: 'Try again' }).click();
+  });
+  await check(
+    'Try again: connected anew, my microphone published again',
     [c, a],
     'On air — everyone on the call hears you, the customer too',
   );

@@ -34,7 +34,7 @@ describe('AudioStore', () => {
     t.link().open();
     await settle();
     expect(t.store.status).toBe('connected');
-    expect(t.store.inputs).toEqual([{ deviceId: 'in-2', label: 'Headset' }]);
+    expect(t.store.devices.inputs).toEqual([{ deviceId: 'in-2', label: 'Headset' }]);
   });
 
   it('monitor publishes nothing; coach publishes the microphone; monitor unpublishes it', async () => {
@@ -84,8 +84,8 @@ describe('AudioStore', () => {
     await settle();
     expect(t.microphones).toEqual([null, 'in-2']);
     expect(t.link().log).toEqual(['publish mic-1', 'unpublish pub-mic-1', 'publish mic-2']);
-    t.store.chooseOutput('out-2');
-    expect(t.store.outputId).toBe('out-2');
+    t.store.devices.chooseOutput('out-2');
+    expect(t.store.devices.outputId).toBe('out-2');
   });
 
   it('plays what it receives and reads a level per person', async () => {
@@ -172,7 +172,7 @@ describe('AudioStore', () => {
     t.link().events.refused('token refused: expired');
     expect(t.store.status).toBe('refused');
     expect(t.store.problem).toBe(
-      'The audio gateway refused the connection: token refused: expired.',
+      'The audio gateway ended the connection (“token refused: expired”); Patchbay does not retry on its own.',
     );
     expect(t.link().disconnected).toBe(true);
     await settle();
