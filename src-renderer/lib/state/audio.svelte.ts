@@ -167,12 +167,13 @@ export class AudioStore {
       refused: (reason) => current() && this.#stop('refused', refusal(reason)),
     });
     this.#link = link;
+    const { websocketUrl, deviceToken } = grant.value;
     try {
-      const { websocketUrl, deviceToken } = grant.value;
       await link.connect({ websocketUrl, deviceToken });
     } catch (error) {
-      if (current())
-        this.#stop('failed', `Your audio could not connect: ${(error as Error).message}`);
+      // The SDK's own words, never with the token in them.
+      const said = String((error as Error).message).replaceAll(deviceToken, '(your token)');
+      if (current()) this.#stop('failed', `Your audio could not connect: ${said}`);
       return;
     }
     if (!current()) return;

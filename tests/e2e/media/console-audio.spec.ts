@@ -151,6 +151,7 @@ test('Monitor, Coach, Barge, Undo, Leave: what I hear and who hears me, by ear a
     await expect(page.getByTestId('floor-audio')).toHaveText('· Audio connected · on air');
     await expect(page.getByTestId('audio-players').locator('audio')).toHaveCount(2);
     await routes.expectForwarding(me, { hears: [c, a], heardBy: [a] });
+    await expectNoSeriousViolations(page, 'the floor while I am on air');
     await screens.getByRole('button', { name: 'Sessions' }).click();
     await expect(m.grid.locator('tbody tr')).toHaveCount(3);
   });

@@ -208,6 +208,17 @@ describe('AudioStore', () => {
     expect(JSON.stringify([t.store.problem, t.store.status])).not.toContain(GRANT.deviceToken);
   });
 
+  it('an SDK error that quotes the token is shown without it', async () => {
+    const t = setup();
+    t.store.follow(ME);
+    await settle();
+    t.link().fail(`Invalid token specified: ${GRANT.deviceToken}`);
+    await settle();
+    expect(t.store.problem).toBe(
+      'Your audio could not connect: Invalid token specified: (your token)',
+    );
+  });
+
   it('a grant for another participant than "me" now (I moved on meanwhile) is not used', async () => {
     const t = setup({ 'me:audio': () => ok({ ...GRANT, participantId: 'me-old' }) });
     t.store.follow(ME);
