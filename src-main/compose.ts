@@ -13,6 +13,7 @@ import { createDispatcher, type Caller, type Dispatch } from './ipc/dispatcher';
 import { createHandlers, type HandlerServices } from './ipc/handlers';
 import { createLocalApi, type LocalApi, type LocalApiOptions } from './local-api';
 import { MeRecordStore } from './me/record-store';
+import { deviceGatewayUrl, releaseDeviceToken } from './me/gateway';
 import { MeRoster } from './me/roster';
 import { ActiveAccount, type ClientTuning } from './services/active-account';
 import { AlertsService } from './services/alerts';
@@ -65,6 +66,8 @@ export interface ComposedConsole {
   /** The active profile and what it holds (client, watchers, directory). */
   active: ActiveAccount;
   scrubbing: Scrubbing;
+  /** The device gateways of every profile (my own audio): what the document's CSP lets it reach. */
+  deviceGateways(): string[];
   close(): Promise<void>;
 }
 
@@ -181,6 +184,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
       audit: stampedAudit,
       records: new MeRecordStore(join(dataDir, 'me')),
       roster,
+      gatewayUrl: (profile) => deviceGatewayUrl(profile, localApi.baseUrl),
       warn,
     }),
     alerts,
@@ -206,7 +210,10 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
   const dispatch = createDispatcher(requests, createHandlers(services), {
     checkCaller: (caller: Caller) =>
       caller.trusted ? true : `${caller.url || 'an unknown page'} is not Patchbay's own window`,
-    scrub: (value) => scrubbing.outgoing.value(value),
+    scrub: (value, name) =>
+      name === 'me:audio'
+        ? releaseDeviceToken(value, scrubbing.outgoing, roster)
+        : scrubbing.outgoing.value(value),
   });
   return {
     localApi,
@@ -215,6 +222,9 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     services,
     active,
     scrubbing,
+    deviceGateways: () => [
+      ...new Set(settings.listProfiles().map((p) => deviceGatewayUrl(p, localApi.baseUrl))),
+    ],
     close: async () => {
       await services.me.close();
       services.routing.close();

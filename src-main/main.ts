@@ -10,6 +10,7 @@ import { KeytarSecretStore } from './credentials';
 import { composeConsole } from './compose';
 import { createElectronSettingsStore } from './app/electron-settings';
 import { launchFlagsIn, parseLaunchOptions } from './launch-options';
+import { securityHeaders } from './shared/security-policy';
 
 // The Electron shell: the composition root (./compose.ts), then IPC and the window.
 const outDir = join(import.meta.dirname, '..');
@@ -18,7 +19,6 @@ const launch = parseLaunchOptions(launchFlagsIn(process.argv.slice(1)));
 if (launch.dataDir !== undefined) app.setPath('userData', launch.dataDir);
 
 async function start(): Promise<void> {
-  serveRenderer(join(outDir, 'renderer'));
   const settings = createElectronSettingsStore();
   const console = await composeConsole({
     dataDir: app.getPath('userData'),
@@ -30,6 +30,7 @@ async function start(): Promise<void> {
       port: launch.apiPort,
     },
   });
+  serveRenderer(join(outDir, 'renderer'), () => securityHeaders(console.deviceGateways()));
   const { baseUrl, accountId, username, password } = console.localApi;
   // The terminal only (never a log file): a trainer can drive the demo with curl meanwhile.
   process.stdout.write(

@@ -9,12 +9,19 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir` under app://patchbay/; nothing outside it. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer from `rendererDir` under app://patchbay/; nothing outside it. Every
+ * response carries `headers()`, read per response: the document's CSP names the device gateways
+ * configured when it loads (see shared/security-policy.ts).
+ */
+export function serveRenderer(rendererDir: string, headers: () => Record<string, string>): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).href);
+    const served = await net.fetch(pathToFileURL(file).href);
+    const withHeaders = new Headers(served.headers);
+    for (const [name, value] of Object.entries(headers())) withHeaders.set(name, value);
+    return new Response(served.body, { status: served.status, headers: withHeaders });
   });
 }
 

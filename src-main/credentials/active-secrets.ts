@@ -6,9 +6,9 @@
  * A new kind of secret (for example the call directory's credential) is one more `SecretKind` with
  * its label, registered by whatever reads it from the keychain. A participant's device token is
  * not an account secret and is not registered here (the console shows it on purpose), with one
- * exception: the supervisor's own "me" token, which stays in main for the supervisor's audio
- * endpoint and must never reach the renderer (the "me" service registers it, under its own owner
- * key `me:<profileId>`, while it lives).
+ * exception: the supervisor's own "me" token, which stays in main and reaches the renderer only
+ * through `me:audio`, for the console's own audio connection (the "me" service registers it, under
+ * its own owner key `me:<profileId>`, while it lives).
  */
 
 /** What each kind is, in the words an audit entry uses when it notes a redaction. */

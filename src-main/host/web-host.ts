@@ -8,7 +8,7 @@ import type { ComposedConsole } from '../compose';
 import { CLOSE_CODES, MAX_FRAME_BYTES, signInLink, WS_PATH } from '../shared/ws-protocol';
 import { HostAccess } from './access';
 import { systemClock, type Clock } from './clock';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeaders } from '../shared/security-policy';
 import { sessionLimits, type SessionLimits } from './session-limits';
 import { SessionRegistry } from './sessions';
 import { attachBridge } from './ws-bridge';
@@ -16,7 +16,7 @@ import { attachBridge } from './ws-bridge';
 export interface WebHostOptions {
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
-  console: Pick<ComposedConsole, 'dispatch' | 'events'>;
+  console: Pick<ComposedConsole, 'dispatch' | 'events' | 'deviceGateways'>;
   /** Loopback only; 0 picks a free port. */
   port?: number;
   /** Session limits; the defaults are 30 minutes idle, 12 hours absolute, 4 sockets per session. */
@@ -66,7 +66,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    // Built per response: a device gateway configured since the last page load is allowed on the next.
+    reply.headers(securityHeaders(options.console.deviceGateways()));
     if (!access.hostAllowed(request.headers.host)) {
       return reply
         .code(421)

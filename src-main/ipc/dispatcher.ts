@@ -20,10 +20,11 @@ export interface DispatcherOptions {
   /** Sender check; a string is the reason for refusing. */
   checkCaller: (caller: Caller) => true | string;
   /**
-   * Applied to every Result before it leaves (value and error alike): the console's scrubber, so
-   * no account secret or credential-shaped text reaches a caller. Default: none.
+   * Applied to every Result before it leaves (value and error alike), with the capability's name:
+   * the console's scrubber, so no account secret or credential-shaped text reaches a caller.
+   * Default: none.
    */
-  scrub?: <T>(value: T) => T;
+  scrub?: <T>(value: T, name: string) => T;
 }
 
 /** How much of an unknown capability's name an error quotes. */
@@ -74,5 +75,5 @@ export function createDispatcher<R extends SchemaTable>(
       return { ok: false, error: toResultError(error) };
     }
   };
-  return async (name, input, caller) => scrub(await run(name, input, caller));
+  return async (name, input, caller) => scrub(await run(name, input, caller), name);
 }

@@ -79,6 +79,7 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'me:act': ({ profileId, sessionId, mode, confirmed }) =>
       me.act(profileId, sessionId, mode, confirmed),
     'me:leave': ({ profileId }) => me.leave(profileId),
+    'me:audio': async ({ profileId }) => me.audioGrant(profileId),
     'alerts:list': async () => alerts.list(),
     'alerts:acknowledge': ({ profileId, alertId }) => alerts.acknowledge(profileId, alertId),
     'alerts:decide': ({ profileId, sessionId, participantId, decision }) =>

@@ -199,6 +199,7 @@ export const requests = checkedAgainstContract({
     confirmed: z.boolean().optional(),
   }),
   'me:leave': z.strictObject({ profileId }),
+  'me:audio': z.strictObject({ profileId }),
   'alerts:list': none,
   'alerts:acknowledge': z.strictObject({
     profileId,

@@ -1,8 +1,9 @@
 /**
  * Where "me" is, per profile, in main-process memory: the view the renderer may see and the
- * device token it may not. The token is registered with the scrubber (`ActiveSecrets`, kind
- * `me-device-token`, owner `me:<profileId>`) for as long as it is held, so no result, event, log
- * line or audit entry can carry it; it is read only by main's audio endpoint (`deviceToken`).
+ * device token it may see only for its own audio connection. The token is registered with the
+ * scrubber (`ActiveSecrets`, kind `me-device-token`, owner `me:<profileId>`) for as long as it is
+ * held, so no other result, event, log line or audit entry can carry it; it leaves main only
+ * through `me:audio` (`releaseDeviceToken` in ./gateway.ts) and main's audio endpoint.
  */
 import type { ActiveSecrets } from '../credentials';
 import type { MeView } from '../shared/dto/me';
@@ -42,6 +43,11 @@ export class MeRoster {
   drop(profileId: string): void {
     this.#byProfile.delete(profileId);
     this.#secrets.forget(ownerOf(profileId));
+  }
+
+  /** Whether `token` is the device token of a "me" held now (any profile). */
+  holds(token: string): boolean {
+    return [...this.#byProfile.values()].some((held) => held.token === token);
   }
 
   /** For main's audio endpoint only (the phone transfer's BXML, the console's own audio). */

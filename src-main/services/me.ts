@@ -5,11 +5,13 @@
  * reason says what was created and added); Leave ends the routing, removes and deletes it. Where my
  * participant is, is recorded before it is created (`MeRecordStore`); a leftover from a crash or a
  * restart is found and removed, audited, before anything else "me" does (and when a profile
- * becomes active). The token stays in main (`MeRoster`); the renderer sees `MeView` only.
+ * becomes active). The token stays in main (`MeRoster`); the renderer sees `MeView`, and the token
+ * only through `audioGrant` (`me:audio`), for its own audio connection.
  */
 import pLimit from 'p-limit';
 import { IpcError } from '../ipc/errors';
 import { questionBeforeJoin } from '../me/ask-first';
+import { audioGrant } from '../me/gateway';
 import { addMe, createMe, newMeTag, removeMe } from '../me/membership';
 import type { MeRecordStore } from '../me/record-store';
 import type { MeRoster } from '../me/roster';
@@ -17,7 +19,7 @@ import { bargeQuestion, intentFor, MODE_WORDS } from '../me/words';
 import type { AuditLike } from '../routing';
 import type { Profile, SettingsStore } from '../settings';
 import { MAX_PARTICIPANTS_PER_SESSION } from '../shared/bandwidth-api';
-import type { MeMode, MeOutcome, MeView } from '../shared/dto/me';
+import type { MeAudioGrant, MeMode, MeOutcome, MeView } from '../shared/dto/me';
 import type { Role } from '../shared/routing/model';
 import { messageOf } from '../routing/plan-state';
 import type { ActiveAccount, ActiveProfile } from './active-account';
@@ -31,6 +33,8 @@ export interface MeServiceDeps {
   audit: AuditLike;
   records: MeRecordStore;
   roster: MeRoster;
+  /** The device gateway my audio connects to on this profile. */
+  gatewayUrl: (profile: Profile) => string;
   warn: (text: string) => void;
 }
 
@@ -50,6 +54,12 @@ export class MeService {
   /** Where I am on the active profile (null: in no call). */
   state(): MeView | null {
     return this.#d.roster.get(this.#d.active.current.profile.id) ?? null;
+  }
+
+  /** My audio connection's gateway and device token, while I am on a call (the active profile). */
+  audioGrant(profileId: string): MeAudioGrant {
+    const { profile } = this.#d.active.for(profileId);
+    return audioGrant(this.#d.roster, profile.id, this.#d.gatewayUrl(profile));
   }
 
   /** Monitor, Coach or Barge on a call as me: joins first when I am in no call. */

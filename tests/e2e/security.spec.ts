@@ -1,25 +1,38 @@
-import { CONTENT_SECURITY_POLICY } from '../../src-main/host/security-headers';
 import { SESSION_STORAGE_KEY, WS_PATH } from '../../src-main/shared/ws-protocol';
 import { handshake } from './helpers/socket';
 import { expect, signIn, tabToken, test } from './support/fixtures';
 
-test('the page has a strict CSP from header and meta', async ({ console: app }) => {
+test('the page has a strict CSP, built at run time, that reaches only its own gateway', async ({
+  console: app,
+}) => {
   // (No Node or Electron globals in the page: Chromium has none, so that is checked where it can
   // fail, in the Electron window — electron-smoke.spec.ts.)
   const { page } = app;
   const response = await page.request.get(`${app.url}/`);
-  expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-  // Cannot be framed by another page (frame-ancestors 'none' is in the policy above, too).
+  const csp = response.headers()['content-security-policy'] ?? '';
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  expect(directives.get('default-src')).toEqual(["'self'"]);
+  expect(directives.get('script-src')).toEqual(["'self'"]);
+  expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  // Exactly our own origin and the Local demo's device gateway (the local API's port, ws:).
+  const gateway = `ws://${new URL(app.localApi.baseUrl).host}`;
+  expect(directives.get('connect-src')).toEqual(["'self'", gateway]);
+  // Cannot be framed by another page; the microphone for our own origin only.
   expect(response.headers()['x-frame-options']).toBe('DENY');
-  expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-  const meta = await page
-    .locator('meta[http-equiv="Content-Security-Policy"]')
-    .getAttribute('content');
-  expect(meta).toContain("default-src 'self'");
-  expect(meta).toContain("script-src 'self'");
+  expect(response.headers()['permissions-policy']).toContain('microphone=(self)');
+  expect(response.headers()['permissions-policy']).toContain('camera=()');
+  // No <meta> policy: a header cannot loosen one, and the gateway's port varies.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(0);
 
-  // Inline script and remote connections are refused by the policy.
+  // Inline script, remote connections and a WebSocket to any other port are refused.
   const blocked = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.blockedURI));
     const script = document.createElement('script');
     script.textContent = 'window.__injected = true';
     document.body.append(script);
@@ -29,12 +42,20 @@ test('the page has a strict CSP from header and meta', async ({ console: app }) 
     } catch {
       fetched = 'blocked';
     }
+    let socket = 'allowed';
+    try {
+      new WebSocket('ws://127.0.0.1:9/v3/').close();
+    } catch {
+      socket = 'blocked';
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
     return {
       injected: (window as unknown as { __injected?: boolean }).__injected === true,
       fetched,
+      socket: socket === 'blocked' || violations.some((v) => v.startsWith('ws://127.0.0.1:9')),
     };
   });
-  expect(blocked).toEqual({ injected: false, fetched: 'blocked' });
+  expect(blocked).toEqual({ injected: false, fetched: 'blocked', socket: true });
 });
 
 test('the WebSocket wants our Origin and Host, then a session token in its first frame', async ({

@@ -8,7 +8,7 @@ import type { CreateParticipantResponse } from '../bandwidth-api';
 import type { AlertsEvent, AlertsState, OutsideChangeDecision } from '../dto/alerts';
 import type { AuditEntry } from '../dto/audit';
 import type { FloorState } from '../dto/floor';
-import type { MeMode, MeOutcome, MeView } from '../dto/me';
+import type { MeAudioGrant, MeMode, MeOutcome, MeView } from '../dto/me';
 import type { ApplyResult, HistoryState, PreviewResult } from '../dto/routing';
 import type { SessionUpdateEvent, SessionView } from '../dto/session-view';
 import type { ProfilesState, ProfileView, SettingsView } from '../dto/settings';
@@ -80,6 +80,11 @@ export const requests = {
   /** Monitor, Coach or Barge as me; `confirmed` answers the question a first call returned. */
   'me:act': request<Change<InSession & { mode: MeMode; confirmed?: boolean }>, MeOutcome>(),
   'me:leave': request<ForProfile, MeOutcome>(),
+  /**
+   * My own audio connection while I am on a call: the gateway and my participant's device token
+   * (for the renderer's media connection only; error `me-absent` when I am on no call).
+   */
+  'me:audio': request<ForProfile, MeAudioGrant>(),
   'alerts:list': request<NoInput, AlertsState>(),
   'alerts:acknowledge': request<Change<{ alertId: string }>, AlertsState>(),
   /** The supervisor's decision about an outside change of what `participantId` hears (audited). */

@@ -1,7 +1,7 @@
 /**
  * "Me": the supervisor joining a call as their own participant (audio only), one action each —
- * Monitor, Coach (whisper to the agent), Barge, Leave. What crosses the bridge: never the token
- * (it stays in main for the supervisor's audio endpoint).
+ * Monitor, Coach (whisper to the agent), Barge, Leave. What crosses the bridge: where I am, and my
+ * device token only in `MeAudioGrant`, for the console's own audio connection.
  */
 
 export const ME_MODES = ['monitor', 'coach', 'barge'] as const;
@@ -24,3 +24,18 @@ export interface MeView {
  */
 export type MeOutcome =
   { status: 'done'; me: MeView | null; message: string } | { status: 'confirm'; question: string };
+
+/**
+ * What the console's own audio connection needs while I am on a call — the one exception to
+ * "nothing secret in the renderer": my participant's device token (never the account's secrets),
+ * handed over for that connection only, never logged, stored or shown. A new grant after Leave or
+ * a re-join (new participant, new token).
+ */
+export interface MeAudioGrant {
+  sessionId: string;
+  participantId: string;
+  /** The device gateway's base URL (ws: or wss:, no path): the SDK appends `/v3/` itself. */
+  websocketUrl: string;
+  /** My participant's device token. */
+  deviceToken: string;
+}

@@ -14,7 +14,7 @@ import type { Caller } from '../../../src-main/ipc/dispatcher';
 import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
 import type { RequestName } from '../../../src-main/shared/contract';
 import type { AuditEntry } from '../../../src-main/shared/dto/audit';
-import type { MeOutcome } from '../../../src-main/shared/dto/me';
+import type { MeAudioGrant, MeOutcome } from '../../../src-main/shared/dto/me';
 import type { Result } from '../../../src-main/shared/result';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { LocalApiClient } from '../../support/local-api-client';
@@ -189,6 +189,45 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
     offEvents();
     expect(seen.some((text) => text.startsWith('me:changed'))).toBe(true);
     for (const text of seen) expect(text).not.toContain(token?.value);
+  });
+
+  it('me:audio hands my own device token to my audio connection, and nothing else does', async () => {
+    const absent = await call('me:audio', { profileId });
+    expect(absent).toMatchObject({ ok: false, error: { code: 'me-absent' } });
+    const state = await api.state();
+    const demo = state.sessions.find((s) => s.participantIds.length === 2);
+    if (!demo) throw new Error('the demo has no two-party call');
+    const monitor = await act(demo.id, 'monitor');
+    if (monitor.status !== 'done' || !monitor.me) throw new Error(JSON.stringify(monitor));
+    const token = composed.scrubbing.secrets.secrets().find((s) => s.kind === 'me-device-token');
+    if (!token) throw new Error('no token held');
+
+    const grant = await value<MeAudioGrant>('me:audio', { profileId });
+    expect(grant).toEqual({
+      sessionId: demo.id,
+      participantId: monitor.me.participantId,
+      // The Local demo's gateway: the local API's own port (the SDK appends /v3/).
+      websocketUrl: `ws://${new URL(composed.localApi.baseUrl).host}`,
+      deviceToken: token.value,
+    });
+    // The gateways the document's CSP may reach: the Local demo's among them.
+    expect(composed.deviceGateways()).toContain(grant.websocketUrl);
+    // Every other result still scrubs it; bad input and another profile get specific errors.
+    expect(JSON.stringify(await call('me:state', {}))).not.toContain(token.value);
+    expect(await call('me:audio', { profileId, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await call('me:audio', { profileId: 'no-such-profile' })).toMatchObject({ ok: false });
+
+    await value('me:leave', { profileId });
+    expect(await call('me:audio', { profileId })).toMatchObject({
+      ok: false,
+      error: { code: 'me-absent' },
+    });
+    // Never in the audit log.
+    const audit = await value<AuditEntry[]>('audit:query', { filter: {} });
+    expect(JSON.stringify(audit)).not.toContain(token.value);
   });
 
   it('a role only a tag suggests is asked about before Coach; the answer goes ahead', async () => {
