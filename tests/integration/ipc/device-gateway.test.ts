@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings';
 import type { ProfilesState, ProfileView } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';
+import { securityHeaders } from '../../../src-main/shared/security-policy';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { startConsole, type TestConsole } from '../../support/reliability/console';
 
@@ -25,6 +26,12 @@ function value<T>(name: string, input: unknown): Promise<T> {
 /** Requests the account's API has served (verifying credentials is one). */
 function apiCalls(): number {
   return Object.values(tc.composed.localApi.control.stats()).reduce((sum, n) => sum + n, 0);
+}
+/** What the CSP of a document served now lets it connect to (the web host and app:// alike). */
+function connectSources(): string[] {
+  const csp = securityHeaders(tc.composed.deviceGateways())['Content-Security-Policy'] ?? '';
+  const directive = csp.split('; ').find((d) => d.startsWith('connect-src ')) ?? '';
+  return directive.split(' ').slice(1);
 }
 function settingsFile(): Promise<string> {
   return readFile(join(tc.dir, 'settings.json'), 'utf8');
@@ -118,6 +125,9 @@ describe.runIf(gate.run)('a profile’s device gateway over IPC (real keychain, 
       'ws://127.0.0.1:5170',
     );
     expect(announced.at(-1)).toEqual(set);
+    // The next document's CSP lets it reach the new gateway (and still the Local demo's own).
+    const localGateway = `ws://${new URL(tc.composed.localApi.baseUrl).host}`;
+    expect(connectSources()).toEqual(expect.arrayContaining(['ws://127.0.0.1:5170', localGateway]));
     const cleared = await value<ProfilesState>('profiles:setDeviceGateway', {
       profileId: prod.id,
       url: null,
@@ -126,6 +136,8 @@ describe.runIf(gate.run)('a profile’s device gateway over IPC (real keychain, 
     expect(new SettingsStore({ cwd: tc.dir }).getProfile(prod.id)).not.toHaveProperty(
       'deviceGatewayUrl',
     );
+    expect(connectSources()).not.toContain('ws://127.0.0.1:5170');
+    expect(connectSources()).toContain('wss://device.webrtc.bandwidth.com');
   });
 
   it('refuses a bad URL, the Local demo and an unknown profile, changing nothing', async () => {
