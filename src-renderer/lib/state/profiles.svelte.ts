@@ -6,6 +6,7 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { ProfileView, ProfilesState } from '$shared/contract';
+import { gatewayNeedingReload, gatewaysOf } from '../device-gateway';
 import { errorText, profileFieldErrors, technicalDetail, type ProfileField } from '../errors';
 import type { BusyStore } from './busy.svelte';
 import type { ToastsStore } from './toasts.svelte';
@@ -36,6 +37,9 @@ export class ProfilesStore {
   #renameErrors = $state<Record<string, string>>({});
   #gatewayErrors = $state<Record<string, string>>({});
   #active = $derived(this.#profiles.find((p) => p.id === this.#activeId) ?? null);
+  /** The device gateways this window's CSP allows: those of the first list it received. */
+  #gatewaysAtLoad = $state.raw<ReadonlySet<string> | null>(null);
+  #gatewayNeedingReload = $derived(gatewayNeedingReload(this.#active, this.#gatewaysAtLoad));
   /** Plain callbacks, not state: nothing renders them. */
   #listeners: ((profileId: string) => void)[] = [];
 
@@ -75,6 +79,10 @@ export class ProfilesStore {
   /** The technical text behind the form error (what the keychain layer said), for "details". */
   get formDetail(): string | null {
     return this.#formDetail;
+  }
+  /** The active profile's device gateway when this window must reload to reach it, else null. */
+  get gatewayNeedingReload(): string | null {
+    return this.#gatewayNeedingReload;
   }
   renameError(profileId: string): string | null {
     return this.#renameErrors[profileId] ?? null;
@@ -263,6 +271,7 @@ export class ProfilesStore {
 
   #apply(state: ProfilesState): void {
     const changed = state.activeId !== this.#activeId;
+    this.#gatewaysAtLoad ??= gatewaysOf(state.profiles);
     this.#profiles = state.profiles;
     this.#activeId = state.activeId;
     this.#loaded = true;

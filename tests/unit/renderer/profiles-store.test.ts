@@ -278,3 +278,38 @@ describe('ProfilesStore: the device gateway my own audio connects to', () => {
     ]);
   });
 });
+
+describe('ProfilesStore: a device gateway this window cannot reach until it reloads', () => {
+  it('stays quiet for what the first list allowed and the Local demo, and names a later gateway', async () => {
+    const custom = { ...PROD, deviceGatewayUrl: 'wss://gw.example.com' };
+    const { fake, store } = setup();
+    store.connect();
+    await Promise.resolve();
+    await Promise.resolve();
+    // Loaded with PROD on Bandwidth's gateway: allowed, on the Local demo and on PROD alike.
+    expect(store.gatewayNeedingReload).toBeNull();
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBeNull();
+    // Its gateway set after the window opened: blocked until it reloads.
+    fake.emit('profiles:changed', { profiles: [LOCAL, custom], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBe('wss://gw.example.com');
+    // Not active: nothing to say yet.
+    fake.emit('profiles:changed', { profiles: [LOCAL, custom], activeId: LOCAL.id });
+    expect(store.gatewayNeedingReload).toBeNull();
+    // Back to Bandwidth's: allowed again.
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBeNull();
+  });
+
+  it('names Bandwidth’s own gateway when the first Bandwidth profile came after the window opened', async () => {
+    const { fake, store } = setup({
+      'profiles:list': () => ok({ profiles: [LOCAL], activeId: LOCAL.id }),
+    });
+    store.connect();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.profiles).toEqual([LOCAL]);
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBe('wss://device.webrtc.bandwidth.com');
+  });
+});
