@@ -10,7 +10,9 @@ import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings
 import type { ProfilesState, ProfileView } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';
 import { securityHeaders } from '../../../src-main/shared/security-policy';
+import type { MeAudioGrant, MeOutcome } from '../../../src-main/shared/dto/me';
 import { assertKeyring, keyringGate } from '../../support/keyring';
+import { LocalApiClient } from '../../support/local-api-client';
 import { startConsole, type TestConsole } from '../../support/reliability/console';
 
 const gate = await keyringGate();
@@ -176,5 +178,45 @@ describe.runIf(gate.run)('a profile’s device gateway over IPC (real keychain, 
     }
     expect(await settingsFile()).toBe(before);
     expect(announced).toHaveLength(count);
+  });
+
+  it('me:audio on the active profile names its gateway as set now, without switching again', async () => {
+    const { profiles } = await value<ProfilesState>('profiles:list', {});
+    const prod = profiles.find((p) => p.name === 'Prod');
+    if (!prod) throw new Error('no Prod profile');
+    await value('profiles:select', { profileId: prod.id });
+    await value('profiles:setSupervisor', { profileId: prod.id, displayName: 'Dana Reyes' });
+    await value('profiles:setDeviceGateway', { profileId: prod.id, url: 'wss://one.example.com' });
+    // A call on that account (the embedded local API's, standing in for Bandwidth).
+    const api = new LocalApiClient(tc.composed.localApi);
+    const session = await api.createSession('call-gateway');
+    for (const tag of ['customer-g', 'agent-g']) {
+      const { participant } = await api.createParticipant({ tag, publishPermissions: ['AUDIO'] });
+      await api.add(session.id, participant.id);
+    }
+    await value('sessions:watch', { profileId: prod.id, sessionId: session.id });
+    const joined = await value<MeOutcome>('me:act', {
+      profileId: prod.id,
+      sessionId: session.id,
+      mode: 'monitor',
+      confirmed: true,
+    });
+    expect(joined).toMatchObject({ status: 'done' });
+    try {
+      const first = await value<MeAudioGrant>('me:audio', { profileId: prod.id });
+      expect(first.websocketUrl).toBe('wss://one.example.com');
+      await value('profiles:setDeviceGateway', {
+        profileId: prod.id,
+        url: 'wss://two.example.com',
+      });
+      const second = await value<MeAudioGrant>('me:audio', { profileId: prod.id });
+      expect(second.websocketUrl).toBe('wss://two.example.com');
+      await value('profiles:setDeviceGateway', { profileId: prod.id, url: null });
+      const third = await value<MeAudioGrant>('me:audio', { profileId: prod.id });
+      expect(third.websocketUrl).toBe('wss://device.webrtc.bandwidth.com');
+    } finally {
+      await value('me:leave', { profileId: prod.id });
+      await value('profiles:select', { profileId: LOCAL_DEMO_PROFILE_ID });
+    }
   });
 });
