@@ -60,6 +60,10 @@ class FakeContents extends EventEmitter {
     this.permissionRequest?.(this, permission, (g) => (granted = g), details);
     return granted;
   }
+  /** Electron's answer to a permission check. */
+  check(permission: string, origin: string, details: CheckDetails): boolean | undefined {
+    return this.permissionCheck?.(this, permission, origin, details);
+  }
   setWindowOpenHandler(handler: OpenHandler): void {
     this.openHandler = handler;
   }
@@ -83,17 +87,17 @@ function check(contents: FakeContents): void {
   expect(contents.fire('will-attach-webview', {}, {})).toBe(true);
   const evil = { requestingUrl: 'https://evil.example/', isMainFrame: true };
   expect(contents.request('media', { ...evil, mediaTypes: ['audio'] })).toBe(false);
-  expect(contents.permissionCheck?.(contents, 'media', 'https://evil.example', evil)).toBe(false);
+  expect(contents.check('media', 'https://evil.example', evil)).toBe(false);
   expect(contents.devicePermission?.({ deviceType: 'usb' })).toBe(false);
 }
 
 const OWN = { requestingUrl: `${RENDERER}#/sessions`, isMainFrame: true };
 
-function guarded(): FakeContents {
+function guarded(rendererUrl = RENDERER): FakeContents {
   const contents = new FakeContents();
   guardWebContents(
     contents as unknown as Parameters<typeof guardWebContents>[0],
-    RENDERER,
+    rendererUrl,
     () => undefined,
   );
   return contents;
@@ -128,7 +132,7 @@ describe('permissions: the microphone for our own document, nothing else', () =>
     const contents = guarded();
     expect(contents.request('media', { ...OWN, mediaTypes: ['audio'] })).toBe(true);
     expect(
-      contents.permissionCheck?.(contents, 'media', 'app://patchbay', {
+      contents.check('media', 'app://patchbay', {
         ...OWN,
         mediaType: 'audio',
       }),
@@ -143,7 +147,7 @@ describe('permissions: the microphone for our own document, nothing else', () =>
     }
     for (const mediaType of ['video', 'unknown', undefined]) {
       const details = mediaType === undefined ? OWN : { ...OWN, mediaType };
-      expect(contents.permissionCheck?.(contents, 'media', 'app://patchbay', details)).toBe(false);
+      expect(contents.check('media', 'app://patchbay', details)).toBe(false);
     }
   });
 
@@ -160,7 +164,7 @@ describe('permissions: the microphone for our own document, nothing else', () =>
     ]) {
       expect(contents.request('media', { requestingUrl, isMainFrame: true, ...audio })).toBe(false);
       expect(
-        contents.permissionCheck?.(contents, 'media', 'app://patchbay', {
+        contents.check('media', 'app://patchbay', {
           requestingUrl,
           isMainFrame: true,
           mediaType: 'audio',
@@ -170,13 +174,13 @@ describe('permissions: the microphone for our own document, nothing else', () =>
     // Our own URL in a sub-frame (an iframe of the page) gets nothing either.
     expect(contents.request('media', { ...OWN, isMainFrame: false, ...audio })).toBe(false);
     const subFrame = { ...OWN, isMainFrame: false, mediaType: 'audio' };
-    expect(contents.permissionCheck?.(contents, 'media', 'app://patchbay', subFrame)).toBe(false);
+    expect(contents.check('media', 'app://patchbay', subFrame)).toBe(false);
     // A check from another origin, even naming our URL, is refused.
     const own = { ...OWN, mediaType: 'audio' };
-    expect(contents.permissionCheck?.(contents, 'media', 'https://evil.example', own)).toBe(false);
-    expect(contents.permissionCheck?.(contents, 'media', '', own)).toBe(false);
+    expect(contents.check('media', 'https://evil.example', own)).toBe(false);
+    expect(contents.check('media', '', own)).toBe(false);
     expect(
-      contents.permissionCheck?.(contents, 'media', 'app://patchbay', {
+      contents.check('media', 'app://patchbay', {
         isMainFrame: true,
         mediaType: 'audio',
       }),
@@ -201,7 +205,7 @@ describe('permissions: the microphone for our own document, nothing else', () =>
     const contents = guarded();
     expect(contents.request(permission, { ...OWN, mediaTypes: ['audio'] })).toBe(false);
     expect(
-      contents.permissionCheck?.(contents, permission, 'app://patchbay', {
+      contents.check(permission, 'app://patchbay', {
         ...OWN,
         mediaType: 'audio',
       }),
@@ -209,17 +213,12 @@ describe('permissions: the microphone for our own document, nothing else', () =>
   });
 
   it('follows the renderer URL it was given (the dev server in development)', () => {
-    const contents = new FakeContents();
     const dev = 'http://localhost:5173/';
-    guardWebContents(
-      contents as unknown as Parameters<typeof guardWebContents>[0],
-      dev,
-      () => undefined,
-    );
+    const contents = guarded(dev);
     const details = { requestingUrl: dev, isMainFrame: true };
     expect(contents.request('media', { ...details, mediaTypes: ['audio'] })).toBe(true);
     expect(
-      contents.permissionCheck?.(contents, 'media', 'http://localhost:5173', {
+      contents.check('media', 'http://localhost:5173', {
         ...details,
         mediaType: 'audio',
       }),
