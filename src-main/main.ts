@@ -2,6 +2,7 @@ import { app, BrowserWindow, Notification } from 'electron';
 import { join } from 'node:path';
 import { notifyAlerts } from './app/alert-notifications';
 import { RENDERER_URL, registerAppScheme, serveRenderer } from './app/app-protocol';
+import { appendChromiumSwitches } from './app/chromium-switches';
 import { registerElectronIpc } from './app/ipc-electron';
 import { installMenu } from './app/menu';
 import { createMainWindow } from './app/window';
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
 }
 
 registerAppScheme();
+// Before ready: WebRTC may reach the Local demo's device gateway on loopback (see the file).
+appendChromiumSwitches(app.commandLine);
 // Before any window exists: every web contents, not only the main window's, is guarded.
 installWebContentsGuard(RENDERER_URL);
 if (!app.requestSingleInstanceLock()) {

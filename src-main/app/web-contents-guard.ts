@@ -2,17 +2,20 @@
  * One guard for every web contents the app ever creates — the main window, any window a page
  * manages to open, DevTools, a webview — not only the main window: no navigation away from the
  * renderer document, no redirects, no new windows (allow-listed https pages go to the OS browser),
- * no webviews, no permissions. Installed once, before the first window.
+ * no webviews, and no permission but the microphone (audio only) for our own document's main frame
+ * (./permission-policy.ts). Installed once, before the first window. Screen capture needs a
+ * display-media handler, which is never set, so `getDisplayMedia` is refused as well.
  */
 import { app, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './navigation-policy';
 import { isOwnDocument } from './own-document';
+import { grantsPermissionCheck, grantsPermissionRequest } from './permission-policy';
 
 /** The part of a WebContents the guard uses (Electron's own, or a test's stand-in). */
 export type GuardedContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'> & {
   readonly session: Pick<
     WebContents['session'],
-    'setPermissionRequestHandler' | 'setPermissionCheckHandler'
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
   >;
 };
 
@@ -31,10 +34,14 @@ export function guardWebContents(
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(grantsPermissionRequest(permission, details, rendererUrl)),
   );
-  contents.session.setPermissionCheckHandler(() => false);
+  contents.session.setPermissionCheckHandler((_contents, permission, origin, details) =>
+    grantsPermissionCheck(permission, origin, details, rendererUrl),
+  );
+  // HID, USB and serial devices: never.
+  contents.session.setDevicePermissionHandler(() => false);
 }
 
 /** Guards every web contents from now on (call before the first window is created). */

@@ -15,6 +15,7 @@ import {
   checkAccountId,
   checkAll,
   checkBaseUrl,
+  checkDeviceGateway,
   checkName,
   checkPassword,
   checkUsername,
@@ -32,8 +33,8 @@ import {
   type NewProfileDirectory,
   type VerifyDirectory,
 } from './profile-directory';
-import { fixedSecrets, Scrubber } from './scrubber';
 import { keychainError, type SecretStore } from './secret-store';
+import { verifyFailure } from './verify-failure';
 
 /** What an API call needs. Main process only: never send this to a renderer, log or file. */
 export interface ProfileCredentials {
@@ -61,6 +62,8 @@ export interface NewBandwidthProfile {
   password: string;
   /** Default: the production API, https://api.webrtc.bandwidth.com/v1. */
   baseUrl?: string;
+  /** Where my own audio connects; default (absent): Bandwidth's, wss://device.webrtc.bandwidth.com. */
+  deviceGatewayUrl?: string;
 }
 
 export interface ProfileServiceOptions {
@@ -75,45 +78,6 @@ export interface ProfileServiceOptions {
   /** Reads a directory feed once before it is saved (default: a real GET). */
   verifyDirectory?: VerifyDirectory;
   newId?: () => string;
-}
-
-function verifyFailure(
-  result: Extract<VerifyCredentialsResult, { ok: false }>,
-  credentials: ProfileCredentials,
-): ProfileError {
-  const secrets = fixedSecrets(apiSecrets(credentials.username, credentials.password));
-  const detail = new Scrubber({ secrets })
-    .text(result.message)
-    .trim()
-    .replace(/[.\s]+$/, '');
-  const suffix = detail ? ` (${detail})` : '';
-  switch (result.kind) {
-    case 'unauthorized':
-      return new ProfileError(
-        'credentials-rejected',
-        `Bandwidth did not accept these credentials for account ${credentials.accountId} (401): check the username and password — or the account id may be mistyped. Nothing was saved.`,
-      );
-    case 'forbidden':
-      return new ProfileError(
-        'no-webrtc-access',
-        `The credentials work, but this account has no WebRTC access (account ${credentials.accountId}, 403). Ask Bandwidth support to enable WebRTC for it; nothing was saved.`,
-      );
-    case 'not-webrtc-api':
-      return new ProfileError(
-        'not-webrtc-api',
-        `${credentials.baseUrl}: this does not look like the WebRTC API base URL (…/v1; Bandwidth's is ${BANDWIDTH_PRODUCTION_BASE_URL}). Check the base URL; nothing was saved.`,
-      );
-    case 'network':
-      return new ProfileError(
-        'network',
-        `Could not reach ${credentials.baseUrl}${suffix}. Check the base URL and your network connection; nothing was saved.`,
-      );
-    default:
-      return new ProfileError(
-        'verification-failed',
-        `The credentials could not be verified${suffix}; nothing was saved.`,
-      );
-  }
 }
 
 export class ProfileService {
@@ -157,12 +121,16 @@ export class ProfileService {
   addBandwidthProfile(input: NewBandwidthProfile): Promise<Profile> {
     return this.#exclusive(async () => {
       const existing = this.#settings.listProfiles();
-      const { name, ...credentials }: { name: string } & ProfileCredentials = checkAll({
+      const { name, deviceGatewayUrl, ...credentials } = checkAll({
         name: () => checkName(input.name, existing),
         accountId: () => checkAccountId(input.accountId),
         username: () => checkUsername(input.username),
         password: () => checkPassword(input.password),
         baseUrl: () => checkBaseUrl(input.baseUrl ?? BANDWIDTH_PRODUCTION_BASE_URL),
+        deviceGatewayUrl: () =>
+          input.deviceGatewayUrl === undefined
+            ? undefined
+            : checkDeviceGateway(input.deviceGatewayUrl),
       });
 
       let result: VerifyCredentialsResult;
@@ -180,7 +148,13 @@ export class ProfileService {
       // Checked again: a rename may have taken the name while the verification call was running.
       checkName(name, this.#settings.listProfiles());
       const { password, ...rest } = credentials;
-      const profile: Profile = { id: this.#newId(), name, kind: 'bandwidth', ...rest };
+      const profile: Profile = {
+        id: this.#newId(),
+        name,
+        kind: 'bandwidth',
+        ...rest,
+        ...(deviceGatewayUrl === undefined ? {} : { deviceGatewayUrl }),
+      };
       await this.#secrets.set(profile.id, password);
       try {
         return this.#settings.addProfile(profile);
@@ -202,6 +176,23 @@ export class ProfileService {
     this.get(profileId);
     const supervisor = displayName === null ? null : { displayName };
     return this.#settings.setProfileSupervisor(profileId, supervisor);
+  }
+
+  /**
+   * Sets a Bandwidth profile's device gateway base URL (checked and normalised), or with null goes
+   * back to Bandwidth's. The Local demo's gateway is the embedded local API's: it cannot be set.
+   */
+  setDeviceGateway(profileId: string, url: string | null): Profile {
+    const profile = this.get(profileId);
+    if (profile.kind === 'local') {
+      throw new ProfileError(
+        'builtin-profile',
+        'The Local demo always uses the embedded local API’s own device gateway; it cannot be changed.',
+        'deviceGatewayUrl',
+      );
+    }
+    const checked = url === null ? null : checkDeviceGateway(url);
+    return this.#settings.setProfileDeviceGateway(profileId, checked);
   }
 
   /** Removes a profile and its keychain entry. The built-in Local demo cannot be removed. */

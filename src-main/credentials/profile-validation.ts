@@ -3,6 +3,7 @@
  * messages never echo what was typed (a password pasted into the wrong field must not leak).
  */
 import type { Profile } from '../settings/schema';
+import { checkDeviceGatewayUrl } from '../shared/device-gateway';
 
 export type ProfileErrorCode =
   | 'invalid-name'
@@ -11,6 +12,7 @@ export type ProfileErrorCode =
   | 'invalid-username'
   | 'invalid-password'
   | 'invalid-base-url'
+  | 'invalid-device-gateway'
   | 'invalid-fields'
   | 'profile-not-found'
   | 'builtin-profile'
@@ -168,4 +170,13 @@ export function checkBaseUrl(value: unknown): string {
   }
   if (url.search || url.hash) fail('must not have a query string or fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** A valid device gateway base URL (`wss://host[:port]`; the SDK appends `/v3/` itself). */
+export function checkDeviceGateway(value: unknown): string {
+  const checked = checkDeviceGatewayUrl(text(value));
+  if (!checked.ok) {
+    throw new ProfileError('invalid-device-gateway', checked.message, 'deviceGatewayUrl');
+  }
+  return checked.url;
 }

@@ -37,6 +37,8 @@ export function createHandlers(services: HandlerServices): Handlers<Requests> {
     'profiles:select': async ({ profileId }) => profiles.select(profileId),
     'profiles:setSupervisor': async ({ profileId, displayName }) =>
       profiles.setSupervisor(profileId, displayName),
+    'profiles:setDeviceGateway': async ({ profileId, url }) =>
+      profiles.setDeviceGateway(profileId, url),
 
     'floor:get': async () => floor.state(),
 

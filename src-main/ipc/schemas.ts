@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MAX_TAG_LENGTH, PUBLISH_PERMISSIONS } from '../shared/bandwidth-api';
 import type { Requests as Contract, RequestName } from '../shared/contract';
 import type { InputOf, OutputOf } from '../shared/contract/bridge';
+import { MAX_DEVICE_GATEWAY_URL_LENGTH } from '../shared/device-gateway';
 import { OUTSIDE_CHANGE_DECISIONS } from '../shared/dto/alerts';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../shared/dto/audit';
 import { DIRECTORY_LIMITS } from '../shared/dto/directory';
@@ -25,6 +26,13 @@ const tag = z
   .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters`)
   .optional();
 const none = z.strictObject({});
+/** Checked in full (and normalised) by the profile service, which says exactly what is wrong. */
+const deviceGatewayUrl = z
+  .string()
+  .max(
+    MAX_DEVICE_GATEWAY_URL_LENGTH,
+    `The device gateway URL must be at most ${MAX_DEVICE_GATEWAY_URL_LENGTH} characters.`,
+  );
 /**
  * Every request that changes something names the profile (account) the screen showed when it was
  * made; main refuses it, changing nothing, when another profile is active by then.
@@ -92,6 +100,7 @@ export const requests = checkedAgainstContract({
     username: z.string().max(256),
     password: z.string().max(1024),
     baseUrl: z.string().max(2048).optional(),
+    deviceGatewayUrl: deviceGatewayUrl.optional(),
   }),
   'profiles:rename': z.strictObject({ profileId: id('Profile id'), name: z.string().max(80) }),
   'profiles:remove': z.strictObject({ profileId: id('Profile id') }),
@@ -99,6 +108,10 @@ export const requests = checkedAgainstContract({
   'profiles:setSupervisor': z.strictObject({
     profileId: id('Profile id'),
     displayName: z.string().max(200, 'A display name is at most 200 characters').nullable(),
+  }),
+  'profiles:setDeviceGateway': z.strictObject({
+    profileId: id('Profile id'),
+    url: deviceGatewayUrl.nullable(),
   }),
 
   'floor:get': none,

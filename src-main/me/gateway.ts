@@ -1,24 +1,26 @@
 /**
  * Where my own audio connects, and the grant that lets the renderer connect there as me. The
- * device gateway is per profile: Bandwidth's own for a Bandwidth profile, the embedded local API's
- * (the same port as its REST API, `/v3/` appended by the SDK) for the Local demo.
+ * device gateway is per profile: the one a Bandwidth profile names in settings (Bandwidth's own by
+ * default), the embedded local API's (the same port as its REST API, `/v3/` appended by the SDK)
+ * for the Local demo.
  */
 import type { Scrubber } from '../credentials/scrubber';
 import { IpcError } from '../ipc/errors';
 import type { Profile } from '../settings';
+import { BANDWIDTH_DEVICE_GATEWAY_URL } from '../shared/device-gateway';
 import type { MeAudioGrant } from '../shared/dto/me';
 import type { MeRoster } from './roster';
 
-/** Bandwidth's device gateway (the browser SDK's own default). */
-export const BANDWIDTH_DEVICE_GATEWAY_URL = 'wss://device.webrtc.bandwidth.com';
-
-/** The profile's device gateway base URL: ws(s)://host[:port], no path. */
+/**
+ * The profile's device gateway base URL: ws(s)://host[:port], no path — the one its settings name
+ * (checked and normalised when saved), else Bandwidth's.
+ */
 export function deviceGatewayUrl(profile: Profile, localApiBaseUrl: string): string {
   if (profile.kind === 'local') {
     const origin = new URL(localApiBaseUrl);
     return `${origin.protocol === 'https:' ? 'wss:' : 'ws:'}//${origin.host}`;
   }
-  return BANDWIDTH_DEVICE_GATEWAY_URL;
+  return profile.deviceGatewayUrl ?? BANDWIDTH_DEVICE_GATEWAY_URL;
 }
 
 /** The grant for my audio connection on `profile`, or `me-absent` when I am on no call. */

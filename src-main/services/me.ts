@@ -59,7 +59,9 @@ export class MeService {
   /** My audio connection's gateway and device token, while I am on a call (the active profile). */
   audioGrant(profileId: string): MeAudioGrant {
     const { profile } = this.#d.active.for(profileId);
-    return audioGrant(this.#d.roster, profile.id, this.#d.gatewayUrl(profile));
+    // Read afresh: the gateway may have been set since the profile became active.
+    const current = this.#d.settings.getProfile(profile.id) ?? profile;
+    return audioGrant(this.#d.roster, profile.id, this.#d.gatewayUrl(current));
   }
 
   /** Monitor, Coach or Barge on a call as me: joins first when I am in no call. */

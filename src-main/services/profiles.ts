@@ -48,6 +48,12 @@ export class ProfilesService {
     return this.#announce();
   }
 
+  /** Sets (or, with null, goes back to Bandwidth's) the device gateway my own audio connects to. */
+  setDeviceGateway(profileId: string, url: string | null): ProfilesState {
+    this.#profiles.setDeviceGateway(profileId, url);
+    return this.#announce();
+  }
+
   /** Removes a profile and its keychain entries; when it was active, the Local demo takes over. */
   async remove(profileId: string): Promise<ProfilesState> {
     await this.#profiles.remove(profileId);

@@ -78,11 +78,20 @@ const v2ToV3: Migration = (raw) => ({ ...raw, schemaVersion: 3 });
  */
 const v3ToV4: Migration = (raw) => ({ ...raw, schemaVersion: 4 });
 
+/**
+ * Version 5 lets a Bandwidth profile name its device gateway (`deviceGatewayUrl`, where my own
+ * audio connects). Nothing existing changes: a profile without one uses Bandwidth's
+ * (wss://device.webrtc.bandwidth.com); the Local demo always uses the embedded local API's own
+ * gateway, which is never stored.
+ */
+const v4ToV5: Migration = (raw) => ({ ...raw, schemaVersion: 5 });
+
 /** Step functions keyed by the version they migrate from. */
 const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
   1: v1ToV2,
   2: v2ToV3,
   3: v3ToV4,
+  4: v4ToV5,
 });
 
 export class SettingsVersionError extends Error {

@@ -11,6 +11,7 @@ import {
   type ProfileDirectory,
   type ProfileSupervisor,
 } from '../shared/dto/settings';
+import { checkDeviceGatewayUrl } from '../shared/device-gateway';
 import type { Same } from '../shared/type-checks';
 
 export {
@@ -20,7 +21,7 @@ export {
   type ProfileSupervisor,
 } from '../shared/dto/settings';
 
-export const SETTINGS_SCHEMA_VERSION = 4;
+export const SETTINGS_SCHEMA_VERSION = 5;
 
 export const LOCAL_DEMO_PROFILE_ID = 'local-demo';
 /** The production Bandwidth WebRTC API. */
@@ -58,6 +59,13 @@ const profileDirectorySchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2048),
 });
 
+/** A device gateway base URL, as the profile service normalised it (`wss://host[:port]`). */
+const deviceGatewayUrlSchema = z.string().superRefine((url, ctx) => {
+  const checked = checkDeviceGatewayUrl(url);
+  if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+  else if (checked.url !== url) ctx.addIssue({ code: 'custom', message: 'is not normalised' });
+});
+
 /** The longest supervisor display name (the directory's display-name limit). */
 export const MAX_SUPERVISOR_NAME_LENGTH = 80;
 
@@ -83,10 +91,16 @@ const profileSchema = z
     directory: profileDirectorySchema.optional(),
     /** Since settings version 4. */
     supervisor: profileSupervisorSchema.optional(),
+    /** Since settings version 5. The Local demo's gateway is the local API's: never set here. */
+    deviceGatewayUrl: deviceGatewayUrlSchema.optional(),
   })
   .refine((p) => p.kind !== 'local' || p.directory === undefined, {
     message: "the Local demo's directory is built in",
     path: ['directory'],
+  })
+  .refine((p) => p.kind !== 'local' || p.deviceGatewayUrl === undefined, {
+    message: "the Local demo's device gateway is the embedded local API's own",
+    path: ['deviceGatewayUrl'],
   });
 
 const watchedSessionSchema = z.strictObject({

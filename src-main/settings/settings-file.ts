@@ -1,7 +1,24 @@
-/** Reading the settings file as raw JSON, and keeping a file Patchbay cannot use aside (never deleting it). */
+/**
+ * Reading the settings file (raw JSON, migrated, validated), and keeping a file Patchbay cannot use
+ * aside (never deleting it).
+ */
 import { readFileSync, renameSync } from 'node:fs';
 import { makePrivateSync } from './data-folder';
 import { SettingsError } from './errors';
+import { ensureBuiltinProfiles, migrateSettings, SettingsVersionError } from './migrations';
+import {
+  defaultSettings,
+  describeIssues,
+  SETTINGS_SCHEMA_VERSION,
+  settingsSchema,
+  type Settings,
+} from './schema';
+
+export type SettingsLoadReport =
+  | { status: 'created' }
+  | { status: 'loaded' }
+  | { status: 'migrated'; fromVersion: number; toVersion: number }
+  | { status: 'recovered'; problem: string; keptAt: string; message: string };
 
 export type RawRead =
   | { kind: 'missing' }
@@ -53,4 +70,47 @@ export function keepAside(path: string, now: Date): string {
     );
   }
   return target;
+}
+
+/**
+ * Reads, migrates and validates the settings file. A missing file gives the defaults; an unusable
+ * one is kept aside (never deleted) and the defaults are used, with a message saying so. `write`:
+ * what is returned differs from what is on disk.
+ */
+export function loadSettingsFile(
+  path: string,
+  now: Date,
+): { data: Settings; report: SettingsLoadReport; write: boolean } {
+  const read = readRawSettings(path);
+  if (read.kind === 'missing')
+    return { data: defaultSettings(), report: { status: 'created' }, write: true };
+  let problem: string;
+  if (read.kind === 'invalid') {
+    problem = read.problem;
+  } else {
+    try {
+      const { settings, fromVersion } = migrateSettings(read.value, now);
+      const withBuiltins = ensureBuiltinProfiles(settings);
+      const parsed = settingsSchema.safeParse(withBuiltins);
+      if (parsed.success) {
+        const changed = fromVersion !== SETTINGS_SCHEMA_VERSION || withBuiltins !== settings;
+        const report: SettingsLoadReport =
+          fromVersion === SETTINGS_SCHEMA_VERSION
+            ? { status: 'loaded' }
+            : { status: 'migrated', fromVersion, toVersion: SETTINGS_SCHEMA_VERSION };
+        return { data: parsed.data, report, write: changed };
+      }
+      problem = `it does not match the settings schema (${describeIssues(parsed.error)})`;
+    } catch (error) {
+      if (!(error instanceof SettingsVersionError)) throw error;
+      problem = error.message;
+    }
+  }
+  const keptAt = keepAside(path, now);
+  const message = `The settings file could not be used because ${problem}. It was kept as ${keptAt} and Patchbay started with default settings.`;
+  return {
+    data: defaultSettings(),
+    report: { status: 'recovered', problem, keptAt, message },
+    write: true,
+  };
 }

@@ -9,13 +9,10 @@ import Conf from 'conf';
 import { join } from 'node:path';
 import type * as z from 'zod';
 import { SettingsError } from './errors';
-import { ensureBuiltinProfiles, migrateSettings, SettingsVersionError } from './migrations';
 import {
-  defaultSettings,
   describeIssues,
   idSchema,
   LOCAL_DEMO_PROFILE_ID,
-  SETTINGS_SCHEMA_VERSION,
   settingsSchema,
   type ParticipantRole,
   type Preferences,
@@ -27,7 +24,7 @@ import {
   type WindowState,
 } from './schema';
 import { ensurePrivateDirSync, makePrivateSync } from './data-folder';
-import { keepAside, readRawSettings } from './settings-file';
+import { loadSettingsFile, type SettingsLoadReport } from './settings-file';
 
 /** What the store needs from conf / electron-store. */
 export interface SettingsBackend {
@@ -50,12 +47,6 @@ export interface SettingsStoreOptions {
   createBackend?: SettingsBackendFactory;
 }
 
-export type SettingsLoadReport =
-  | { status: 'created' }
-  | { status: 'loaded' }
-  | { status: 'migrated'; fromVersion: number; toVersion: number }
-  | { status: 'recovered'; problem: string; keptAt: string; message: string };
-
 const createConfBackend: SettingsBackendFactory = ({ cwd, configName }) =>
   new Conf<Record<string, unknown>>({
     cwd,
@@ -64,6 +55,13 @@ const createConfBackend: SettingsBackendFactory = ({ cwd, configName }) =>
     accessPropertiesByDotNotation: false,
     configFileMode: 0o600,
   });
+
+type OptionalProfileKey = 'directory' | 'supervisor' | 'deviceGatewayUrl';
+const PROFILE_KEY_WORDS: Readonly<Record<OptionalProfileKey, string>> = {
+  directory: 'directory',
+  supervisor: 'supervisor',
+  deviceGatewayUrl: 'device gateway',
+};
 
 export class SettingsStore {
   readonly path: string;
@@ -79,47 +77,12 @@ export class SettingsStore {
     // The settings folder is the data folder: owner-only, as is the file (an older one tightened).
     ensurePrivateDirSync(options.cwd);
     makePrivateSync(this.path);
-    const { data, report, write } = this.#load();
+    const { data, report, write } = loadSettingsFile(this.path, this.#now());
     // The backend is made after an unusable file was moved aside, so it never sees one.
     this.#backend = (options.createBackend ?? createConfBackend)({ cwd: options.cwd, configName });
     this.#data = data;
     this.loadReport = report;
     if (write) this.#write(data);
-  }
-
-  #load(): { data: Settings; report: SettingsLoadReport; write: boolean } {
-    const read = readRawSettings(this.path);
-    if (read.kind === 'missing')
-      return { data: defaultSettings(), report: { status: 'created' }, write: true };
-    let problem: string;
-    if (read.kind === 'invalid') {
-      problem = read.problem;
-    } else {
-      try {
-        const { settings, fromVersion } = migrateSettings(read.value, this.#now());
-        const withBuiltins = ensureBuiltinProfiles(settings);
-        const parsed = settingsSchema.safeParse(withBuiltins);
-        if (parsed.success) {
-          const changed = fromVersion !== SETTINGS_SCHEMA_VERSION || withBuiltins !== settings;
-          const report: SettingsLoadReport =
-            fromVersion === SETTINGS_SCHEMA_VERSION
-              ? { status: 'loaded' }
-              : { status: 'migrated', fromVersion, toVersion: SETTINGS_SCHEMA_VERSION };
-          return { data: parsed.data, report, write: changed };
-        }
-        problem = `it does not match the settings schema (${describeIssues(parsed.error)})`;
-      } catch (error) {
-        if (!(error instanceof SettingsVersionError)) throw error;
-        problem = error.message;
-      }
-    }
-    const keptAt = keepAside(this.path, this.#now());
-    const message = `The settings file could not be used because ${problem}. It was kept as ${keptAt} and Patchbay started with default settings.`;
-    return {
-      data: defaultSettings(),
-      report: { status: 'recovered', problem, keptAt, message },
-      write: true,
-    };
   }
 
   #write(next: Settings): void {
@@ -194,27 +157,33 @@ export class SettingsStore {
 
   /** Sets or (with null) clears a profile's call directory. */
   setProfileDirectory(profileId: string, directory: ProfileDirectory | null): Profile {
-    this.#requireProfile(profileId);
-    const next = this.#draft();
-    for (const p of next.profiles) {
-      if (p.id !== profileId) continue;
-      if (directory === null) delete p.directory;
-      else p.directory = { ...directory };
-    }
-    this.#commit(next, 'profile directory');
-    return { ...this.#requireProfile(profileId) };
+    return this.#setOptional(profileId, 'directory', directory && { ...directory });
   }
 
   /** Sets or (with null) clears the supervisor who joins calls as "me" on a profile. */
   setProfileSupervisor(profileId: string, supervisor: ProfileSupervisor | null): Profile {
+    return this.#setOptional(profileId, 'supervisor', supervisor && { ...supervisor });
+  }
+
+  /** Sets or (with null: Bandwidth's default) clears a profile's device gateway base URL. */
+  setProfileDeviceGateway(profileId: string, url: string | null): Profile {
+    return this.#setOptional(profileId, 'deviceGatewayUrl', url);
+  }
+
+  /** Sets one optional member of a profile, or deletes it with null; validated like any change. */
+  #setOptional<K extends OptionalProfileKey>(
+    profileId: string,
+    key: K,
+    value: Profile[K] | null,
+  ): Profile {
     this.#requireProfile(profileId);
     const next = this.#draft();
     for (const p of next.profiles) {
       if (p.id !== profileId) continue;
-      if (supervisor === null) delete p.supervisor;
-      else p.supervisor = { ...supervisor };
+      if (value === null) Reflect.deleteProperty(p, key);
+      else p[key] = value;
     }
-    this.#commit(next, 'profile supervisor');
+    this.#commit(next, `profile ${PROFILE_KEY_WORDS[key]}`);
     return { ...this.#requireProfile(profileId) };
   }
 

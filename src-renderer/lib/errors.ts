@@ -6,7 +6,8 @@
 import type { ResultError } from '$shared/result';
 
 /** Fields of the add-profile form, for errors that belong next to a field. */
-export type ProfileField = 'name' | 'accountId' | 'username' | 'password' | 'baseUrl';
+export type ProfileField =
+  'name' | 'accountId' | 'username' | 'password' | 'baseUrl' | 'deviceGatewayUrl';
 
 const PROFILE_FIELD_BY_CODE: Record<string, ProfileField> = {
   'invalid-name': 'name',
@@ -15,9 +16,17 @@ const PROFILE_FIELD_BY_CODE: Record<string, ProfileField> = {
   'invalid-username': 'username',
   'invalid-password': 'password',
   'invalid-base-url': 'baseUrl',
+  'invalid-device-gateway': 'deviceGatewayUrl',
 };
 
-const PROFILE_FIELDS: readonly string[] = ['name', 'accountId', 'username', 'password', 'baseUrl'];
+const PROFILE_FIELDS: readonly string[] = [
+  'name',
+  'accountId',
+  'username',
+  'password',
+  'baseUrl',
+  'deviceGatewayUrl',
+];
 
 /** The add/rename-profile field an error belongs to, or null for a form-level error. */
 export function profileFieldOf(error: ResultError): ProfileField | null {

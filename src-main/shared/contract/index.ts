@@ -45,6 +45,8 @@ export const requests = {
   'profiles:select': request<ProfileRef, ProfilesState>(),
   /** The supervisor who joins calls as "me" on this profile (null clears it). */
   'profiles:setSupervisor': request<ProfileRef & { displayName: string | null }, ProfilesState>(),
+  /** Where my own audio connects on this (Bandwidth) profile; null: Bandwidth's own gateway. */
+  'profiles:setDeviceGateway': request<ProfileRef & { url: string | null }, ProfilesState>(),
 
   /** The active profile's floor: its directory's live calls, recently ended ones, the budget. */
   'floor:get': request<NoInput, FloorState>(),

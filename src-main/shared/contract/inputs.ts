@@ -29,6 +29,8 @@ export interface NewProfileInput {
   /** Goes to the keychain; never stored in settings or returned. */
   password: string;
   baseUrl?: string;
+  /** Absent: Bandwidth's device gateway (`BANDWIDTH_DEVICE_GATEWAY_URL`). */
+  deviceGatewayUrl?: string;
 }
 
 export interface NewParticipantInput extends ForProfile {

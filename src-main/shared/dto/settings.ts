@@ -31,6 +31,12 @@ export interface Profile {
   directory?: ProfileDirectory | undefined;
   /** Since settings version 4: the supervisor who joins calls as "me" on this profile. */
   supervisor?: ProfileSupervisor | undefined;
+  /**
+   * Since settings version 5: the device gateway base URL for my own audio (`wss://host[:port]`,
+   * the SDK appends `/v3/`). Absent: Bandwidth's (`BANDWIDTH_DEVICE_GATEWAY_URL`). The Local demo
+   * always uses the embedded local API's own gateway: never set here.
+   */
+  deviceGatewayUrl?: string | undefined;
 }
 
 /** A profile as the renderer sees it: never a password. */

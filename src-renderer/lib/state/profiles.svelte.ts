@@ -6,6 +6,7 @@
  */
 import type { PatchbayBridge } from '../api';
 import type { ProfileView, ProfilesState } from '$shared/contract';
+import { gatewayNeedingReload, gatewaysOf } from '../device-gateway';
 import { errorText, profileFieldErrors, technicalDetail, type ProfileField } from '../errors';
 import type { BusyStore } from './busy.svelte';
 import type { ToastsStore } from './toasts.svelte';
@@ -19,6 +20,8 @@ export interface NewProfile {
   password: string;
   /** Empty: the production API. */
   baseUrl: string;
+  /** Empty: Bandwidth's device gateway. */
+  deviceGatewayUrl: string;
 }
 
 export type ProfileFieldErrors = Partial<Record<ProfileField, string>>;
@@ -32,7 +35,11 @@ export class ProfilesStore {
   #formError = $state<string | null>(null);
   #formDetail = $state<string | null>(null);
   #renameErrors = $state<Record<string, string>>({});
+  #gatewayErrors = $state<Record<string, string>>({});
   #active = $derived(this.#profiles.find((p) => p.id === this.#activeId) ?? null);
+  /** The device gateways this window's CSP allows: those of the first list it received. */
+  #gatewaysAtLoad = $state.raw<ReadonlySet<string> | null>(null);
+  #gatewayNeedingReload = $derived(gatewayNeedingReload(this.#active, this.#gatewaysAtLoad));
   /** Plain callbacks, not state: nothing renders them. */
   #listeners: ((profileId: string) => void)[] = [];
 
@@ -73,8 +80,16 @@ export class ProfilesStore {
   get formDetail(): string | null {
     return this.#formDetail;
   }
+  /** The active profile's device gateway when this window must reload to reach it, else null. */
+  get gatewayNeedingReload(): string | null {
+    return this.#gatewayNeedingReload;
+  }
   renameError(profileId: string): string | null {
     return this.#renameErrors[profileId] ?? null;
+  }
+  /** Why the profile's device gateway was not saved (shown at the field), or null. */
+  gatewayError(profileId: string): string | null {
+    return this.#gatewayErrors[profileId] ?? null;
   }
   isBuiltIn(profile: ProfileView): boolean {
     return profile.kind === 'local';
@@ -122,6 +137,7 @@ export class ProfilesStore {
   async add(input: NewProfile): Promise<boolean> {
     this.clearAddErrors();
     const baseUrl = input.baseUrl.trim();
+    const deviceGatewayUrl = input.deviceGatewayUrl.trim();
     const result = await this.#busy.run(
       'profile-add',
       'Checking the credentials with Bandwidth…',
@@ -132,6 +148,7 @@ export class ProfilesStore {
           username: input.username,
           password: input.password,
           ...(baseUrl === '' ? {} : { baseUrl }),
+          ...(deviceGatewayUrl === '' ? {} : { deviceGatewayUrl }),
         }),
     );
     if (!result.ok) {
@@ -185,6 +202,41 @@ export class ProfilesStore {
     return true;
   }
 
+  /**
+   * Sets the device gateway my own audio connects to on a Bandwidth profile; an empty URL goes back
+   * to Bandwidth's. A refusal is kept for the field (and nothing changes).
+   */
+  async setDeviceGateway(profileId: string, url: string): Promise<boolean> {
+    const trimmed = url.trim();
+    const result = await this.#busy.run(
+      `profile-gateway:${profileId}`,
+      'Saving the device gateway…',
+      () =>
+        this.#bridge.profiles.setDeviceGateway({
+          profileId,
+          url: trimmed === '' ? null : trimmed,
+        }),
+    );
+    if (!result.ok) {
+      this.#gatewayErrors = { ...this.#gatewayErrors, [profileId]: errorText(result.error) };
+      return false;
+    }
+    this.clearGatewayError(profileId);
+    this.#apply(result.value);
+    const saved = result.value.profiles.find((p) => p.id === profileId)?.deviceGatewayUrl;
+    this.#toasts.success(
+      saved === undefined
+        ? 'Your audio connects through Bandwidth’s device gateway.'
+        : `Your audio connects through ${saved}.`,
+    );
+    return true;
+  }
+
+  clearGatewayError(profileId: string): void {
+    const { [profileId]: _cleared, ...rest } = this.#gatewayErrors;
+    this.#gatewayErrors = rest;
+  }
+
   clearRenameError(profileId: string): void {
     const { [profileId]: _cleared, ...rest } = this.#renameErrors;
     this.#renameErrors = rest;
@@ -219,6 +271,7 @@ export class ProfilesStore {
 
   #apply(state: ProfilesState): void {
     const changed = state.activeId !== this.#activeId;
+    this.#gatewaysAtLoad ??= gatewaysOf(state.profiles);
     this.#profiles = state.profiles;
     this.#activeId = state.activeId;
     this.#loaded = true;

@@ -8,6 +8,7 @@ export interface AccountInput {
   username: string;
   password: string;
   baseUrl?: string;
+  deviceGatewayUrl?: string;
 }
 
 /** The Profiles screen: the list of profiles and the add-account form. */
@@ -20,6 +21,7 @@ export class ProfilesPage extends ConsolePage {
   readonly usernameField: Locator;
   readonly passwordField: Locator;
   readonly baseUrlField: Locator;
+  readonly deviceGatewayField: Locator;
   readonly submitButton: Locator;
   readonly formError: Locator;
   /** The form error's technical text, behind its "Details" disclosure. */
@@ -36,6 +38,7 @@ export class ProfilesPage extends ConsolePage {
     this.usernameField = this.addForm.getByLabel('API username');
     this.passwordField = this.addForm.getByLabel('API password');
     this.baseUrlField = this.addForm.getByLabel('API base URL');
+    this.deviceGatewayField = this.addForm.getByLabel('Device gateway (for your own audio)');
     this.submitButton = this.addForm.getByRole('button', { name: 'Verify and add' });
     this.formError = this.addForm.getByRole('alert');
     this.formDetails = this.formError.locator('details');
@@ -59,7 +62,15 @@ export class ProfilesPage extends ConsolePage {
     await this.usernameField.fill(input.username);
     await this.passwordField.fill(input.password);
     await this.baseUrlField.fill(input.baseUrl ?? '');
+    await this.deviceGatewayField.fill(input.deviceGatewayUrl ?? '');
     await this.submitButton.click();
+  }
+
+  /** A profile card's device gateway form (Bandwidth profiles only). */
+  gatewayForm(name: string): Locator {
+    return this.profile(name).getByRole('form', {
+      name: `Device gateway for your own audio on ${name}`,
+    });
   }
 
   async use(name: string): Promise<void> {

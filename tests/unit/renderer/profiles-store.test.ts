@@ -29,6 +29,7 @@ const form = {
   username: 'api-user',
   password: 's3cret',
   baseUrl: '',
+  deviceGatewayUrl: '',
 };
 
 function setup(handlers: Handlers = {}) {
@@ -67,7 +68,9 @@ describe('ProfilesStore', () => {
   it('adds an account, sending no empty base URL, and confirms where the password went', async () => {
     const { store, fake, toasts } = setup({ 'profiles:add': () => ok(PROD) });
     await store.load();
-    await expect(store.add({ ...form, name: 'Production', baseUrl: ' ' })).resolves.toBe(true);
+    await expect(
+      store.add({ ...form, name: 'Production', baseUrl: ' ', deviceGatewayUrl: '  ' }),
+    ).resolves.toBe(true);
     expect(fake.inputs('profiles:add')).toEqual([
       { name: 'Production', accountId: '9900001', username: 'api-user', password: 's3cret' },
     ]);
@@ -80,11 +83,20 @@ describe('ProfilesStore', () => {
     expect(fake.inputs('profiles:add')[0]).toMatchObject({ baseUrl: 'https://example.com/v1' });
   });
 
+  it('sends a device gateway when one is given', async () => {
+    const { store, fake } = setup({ 'profiles:add': () => ok(PROD) });
+    await store.add({ ...form, deviceGatewayUrl: ' wss://gw.example.com ' });
+    expect(fake.inputs('profiles:add')[0]).toMatchObject({
+      deviceGatewayUrl: 'wss://gw.example.com',
+    });
+  });
+
   it.each([
     ['invalid-account-id', 'accountId'],
     ['duplicate-name', 'name'],
     ['invalid-password', 'password'],
     ['invalid-base-url', 'baseUrl'],
+    ['invalid-device-gateway', 'deviceGatewayUrl'],
   ] as const)('puts %s next to the %s field', async (code, field) => {
     const { store } = setup({ 'profiles:add': () => fail(code, `Bad ${field}.`) });
     await expect(store.add(form)).resolves.toBe(false);
@@ -231,5 +243,73 @@ describe('ProfilesStore: the supervisor who joins calls as "me"', () => {
     expect(await store.setSupervisor(PROD.id, 'x'.repeat(81))).toBe(false);
     expect(store.profiles.find((p) => p.id === PROD.id)?.supervisor).toBeUndefined();
     expect(toasts.items.at(-1)?.text).toMatch(/at most 80 characters/);
+  });
+});
+
+describe('ProfilesStore: the device gateway my own audio connects to', () => {
+  it('saves a trimmed URL, sends null for an empty one, and keeps a refusal for the field', async () => {
+    const set = { ...PROD, deviceGatewayUrl: 'wss://gw.example.com' };
+    const { fake, store, toasts } = setup({
+      'profiles:setDeviceGateway': ({ url }) =>
+        url === 'wss://gw.example.com/v3'
+          ? fail('invalid-device-gateway', 'The device gateway URL must not end in /v3.')
+          : ok({ profiles: [LOCAL, url === null ? PROD : set], activeId: LOCAL.id }),
+    });
+    await store.load();
+    expect(await store.setDeviceGateway(PROD.id, ' wss://gw.example.com ')).toBe(true);
+    expect(store.profiles.find((p) => p.id === PROD.id)?.deviceGatewayUrl).toBe(
+      'wss://gw.example.com',
+    );
+    expect(toasts.items.at(-1)?.text).toContain('wss://gw.example.com');
+    expect(await store.setDeviceGateway(PROD.id, 'wss://gw.example.com/v3')).toBe(false);
+    expect(store.gatewayError(PROD.id)).toMatch(/must not end in \/v3/);
+    expect(store.profiles.find((p) => p.id === PROD.id)?.deviceGatewayUrl).toBe(
+      'wss://gw.example.com',
+    );
+    store.clearGatewayError(PROD.id);
+    expect(store.gatewayError(PROD.id)).toBeNull();
+    expect(await store.setDeviceGateway(PROD.id, '   ')).toBe(true);
+    expect(store.profiles.find((p) => p.id === PROD.id)?.deviceGatewayUrl).toBeUndefined();
+    expect(toasts.items.at(-1)?.text).toContain('Bandwidth’s device gateway');
+    expect(fake.inputs('profiles:setDeviceGateway')).toEqual([
+      { profileId: PROD.id, url: 'wss://gw.example.com' },
+      { profileId: PROD.id, url: 'wss://gw.example.com/v3' },
+      { profileId: PROD.id, url: null },
+    ]);
+  });
+});
+
+describe('ProfilesStore: a device gateway this window cannot reach until it reloads', () => {
+  it('stays quiet for what the first list allowed and the Local demo, and names a later gateway', async () => {
+    const custom = { ...PROD, deviceGatewayUrl: 'wss://gw.example.com' };
+    const { fake, store } = setup();
+    store.connect();
+    await Promise.resolve();
+    await Promise.resolve();
+    // Loaded with PROD on Bandwidth's gateway: allowed, on the Local demo and on PROD alike.
+    expect(store.gatewayNeedingReload).toBeNull();
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBeNull();
+    // Its gateway set after the window opened: blocked until it reloads.
+    fake.emit('profiles:changed', { profiles: [LOCAL, custom], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBe('wss://gw.example.com');
+    // Not active: nothing to say yet.
+    fake.emit('profiles:changed', { profiles: [LOCAL, custom], activeId: LOCAL.id });
+    expect(store.gatewayNeedingReload).toBeNull();
+    // Back to Bandwidth's: allowed again.
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBeNull();
+  });
+
+  it('names Bandwidth’s own gateway when the first Bandwidth profile came after the window opened', async () => {
+    const { fake, store } = setup({
+      'profiles:list': () => ok({ profiles: [LOCAL], activeId: LOCAL.id }),
+    });
+    store.connect();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.profiles).toEqual([LOCAL]);
+    fake.emit('profiles:changed', { profiles: [LOCAL, PROD], activeId: PROD.id });
+    expect(store.gatewayNeedingReload).toBe('wss://device.webrtc.bandwidth.com');
   });
 });

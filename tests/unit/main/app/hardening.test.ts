@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secureWebPreferences } from '../../../../src-main/app/web-preferences';
+import { appendChromiumSwitches } from '../../../../src-main/app/chromium-switches';
 import { isOwnDocument } from '../../../../src-main/app/own-document';
 import { resolveAppPath } from '../../../../src-main/app/app-path';
 import { restoreBounds } from '../../../../src-main/app/window-bounds';
@@ -21,7 +22,14 @@ describe('renderer hardening', () => {
       webviewTag: false,
       experimentalFeatures: false,
       spellcheck: false,
+      autoplayPolicy: 'no-user-gesture-required',
     });
+  });
+
+  it('adds the loopback switch for WebRTC to the Local demo’s gateway, and no other', () => {
+    const appended: string[] = [];
+    appendChromiumSwitches({ appendSwitch: (name) => void appended.push(name) });
+    expect(appended).toEqual(['allow-loopback-in-peer-connection']);
   });
 
   it('trusts only our own renderer document as an IPC sender', () => {

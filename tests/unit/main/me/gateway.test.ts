@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ActiveSecrets } from '../../../../src-main/credentials/active-secrets';
 import { REDACTED, Scrubber } from '../../../../src-main/credentials/scrubber';
-import {
-  audioGrant,
-  BANDWIDTH_DEVICE_GATEWAY_URL,
-  deviceGatewayUrl,
-  releaseDeviceToken,
-} from '../../../../src-main/me/gateway';
+import { audioGrant, deviceGatewayUrl, releaseDeviceToken } from '../../../../src-main/me/gateway';
 import { MeRoster } from '../../../../src-main/me/roster';
 import { LOCAL_DEMO_PROFILE, type Profile } from '../../../../src-main/settings';
+import { BANDWIDTH_DEVICE_GATEWAY_URL } from '../../../../src-main/shared/device-gateway';
 import { err, ok, type Result } from '../../../../src-main/shared/result';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZSJ9.c2lnbmF0dXJlLXBhcnQ';
@@ -48,6 +44,12 @@ describe('my device gateway', () => {
       'ws://127.0.0.1:43210',
     );
     expect(deviceGatewayUrl(cloud, 'http://127.0.0.1:43210/v1')).toBe(BANDWIDTH_DEVICE_GATEWAY_URL);
+    expect(BANDWIDTH_DEVICE_GATEWAY_URL).toBe('wss://device.webrtc.bandwidth.com');
+  });
+
+  it('is the one a Bandwidth profile names in its settings', () => {
+    const named: Profile = { ...cloud, deviceGatewayUrl: 'wss://gw.example.com:8443' };
+    expect(deviceGatewayUrl(named, 'http://127.0.0.1:43210/v1')).toBe('wss://gw.example.com:8443');
   });
 
   it('grants my token and where I am while I am on a call, and says so when I am not', () => {

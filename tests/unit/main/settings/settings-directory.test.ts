@@ -1,27 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LOCAL_DEMO_PROFILE,
   LOCAL_DEMO_PROFILE_ID,
-  migrateSettings,
   SettingsError,
 } from '../../../../src-main/settings';
-import { FIXED_NOW, openStore, tempDir } from './fixtures';
+import { FIXED_NOW, openMigratedUnchanged, openStore, PROD_PROFILE, useTempDir } from './fixtures';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-afterEach(() => cleanup());
+const folder = useTempDir();
 
-const prod = {
-  id: 'p-prod',
-  name: 'Production',
-  kind: 'bandwidth',
-  accountId: '9900000',
-  username: 'api',
-  baseUrl: 'https://api.webrtc.bandwidth.com/v1',
-};
+const prod = { ...PROD_PROFILE };
 const v2 = {
   schemaVersion: 2,
   profiles: [{ ...LOCAL_DEMO_PROFILE }, prod],
@@ -32,33 +21,27 @@ const v2 = {
 };
 
 describe('settings version 3: a profile directory', () => {
-  it('migrates version 2 to 3 (and on to 4) without changing anything else (no profile has a directory yet)', async () => {
-    expect(migrateSettings(structuredClone(v2), FIXED_NOW)).toEqual({
-      settings: { ...v2, schemaVersion: 4 },
-      fromVersion: 2,
-    });
-    await writeFile(join(dir, 'settings.json'), JSON.stringify(v2));
-    const store = openStore(dir);
-    expect(store.loadReport).toEqual({ status: 'migrated', fromVersion: 2, toVersion: 4 });
+  it('migrates version 2 to 3 (and on to 5) without changing anything else (no profile has a directory yet)', async () => {
+    const store = await openMigratedUnchanged(folder.dir, v2);
     expect(store.getProfile('p-prod')).toEqual(prod);
     expect(store.getParticipantRoles('p-prod')).toEqual({ p1: 'agent' });
   });
 
   it('sets, persists and clears a directory URL', async () => {
-    const store = openStore(dir);
+    const store = openStore(folder.dir);
     store.addProfile({ ...prod, kind: 'bandwidth' });
     store.setProfileDirectory('p-prod', { url: 'https://cc.example.test/directory/v1/calls' });
-    expect(openStore(dir).getProfile('p-prod')?.directory).toEqual({
+    expect(openStore(folder.dir).getProfile('p-prod')?.directory).toEqual({
       url: 'https://cc.example.test/directory/v1/calls',
     });
     store.setProfileDirectory('p-prod', null);
-    expect(openStore(dir).getProfile('p-prod')).toEqual(prod);
+    expect(openStore(folder.dir).getProfile('p-prod')).toEqual(prod);
   });
 
   it('refuses a bad URL, a token field, and a directory on the Local demo, changing nothing', async () => {
-    const store = openStore(dir);
+    const store = openStore(folder.dir);
     store.addProfile({ ...prod, kind: 'bandwidth' });
-    const before = await readFile(join(dir, 'settings.json'), 'utf8');
+    const before = await readFile(join(folder.dir, 'settings.json'), 'utf8');
     expect(() => store.setProfileDirectory('p-prod', { url: 'ftp://x.test/' })).toThrow(
       SettingsError,
     );
@@ -68,7 +51,7 @@ describe('settings version 3: a profile directory', () => {
     expect(() =>
       store.setProfileDirectory(LOCAL_DEMO_PROFILE_ID, { url: 'https://x.test/' }),
     ).toThrow(/Local demo's directory is built in/);
-    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(before);
+    expect(await readFile(join(folder.dir, 'settings.json'), 'utf8')).toBe(before);
     expect(store.getProfile('p-prod')?.directory).toBeUndefined();
   });
 });
