@@ -14,12 +14,32 @@ const WORDS: Record<AudioStatus, string> = {
   disconnected: 'Audio disconnected',
 };
 
-/** "Reconnecting… (lost 12 s ago)"; `now` and `lostAt` in epoch ms. */
-export function audioStatusText(status: AudioStatus, lostAt: number | null, now: number): string {
-  if (status !== 'reconnecting' || lostAt === null) return WORDS[status];
-  const seconds = Math.max(0, Math.floor((now - lostAt) / 1000));
-  const since = seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-  return `Reconnecting… (connection lost ${since} ago)`;
+/** How long a wait has lasted, "12 s" or "2 min 5 s". */
+function waited(since: number, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - since) / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** A first connection with no answer for this long says so. */
+const SLOW_CONNECT_MS = 10_000;
+
+/**
+ * "Reconnecting… (connection lost 12 s ago)", "Connecting your audio… (no answer from the gateway
+ * for 15 s)"; `waitingSince` and `now` in epoch ms.
+ */
+export function audioStatusText(
+  status: AudioStatus,
+  waitingSince: number | null,
+  now: number,
+): string {
+  if (waitingSince === null) return WORDS[status];
+  if (status === 'reconnecting') {
+    return `Reconnecting… (connection lost ${waited(waitingSince, now)} ago)`;
+  }
+  if (status === 'connecting' && now - waitingSince >= SLOW_CONNECT_MS) {
+    return `Connecting your audio… (no answer from the gateway for ${waited(waitingSince, now)})`;
+  }
+  return WORDS[status];
 }
 
 /** A level (0–1) as the meter's words: who is talking. */

@@ -41,7 +41,7 @@ const speaks = (mode: MeMode | null): boolean => mode === 'coach' || mode === 'b
 export class AudioStore {
   #status = $state<AudioStatus>('idle');
   #problem = $state<string | null>(null);
-  #lostAt = $state<number | null>(null);
+  #waitingSince = $state<number | null>(null);
   #streams = $state.raw<readonly ReceivedStream[]>([]);
   #published = $state(false);
   #muted = $state(false);
@@ -73,9 +73,9 @@ export class AudioStore {
   get problem(): string | null {
     return this.#problem;
   }
-  /** When the connection was lost (epoch ms) while reconnecting. */
-  get lostAt(): number | null {
-    return this.#lostAt;
+  /** Since when (epoch ms) the gateway has not answered: connecting, or reconnecting after a loss. */
+  get waitingSince(): number | null {
+    return this.#waitingSince;
   }
   get streams(): readonly ReceivedStream[] {
     return this.#streams;
@@ -179,7 +179,7 @@ export class AudioStore {
     if (!current()) return;
     this.#status = 'connected';
     this.#attempts = 0;
-    this.#lostAt = null;
+    this.#waitingSince = null;
     this.#problem = null;
     void this.devices.refresh();
     this.#syncMic();
@@ -187,9 +187,9 @@ export class AudioStore {
 
   /** The socket went: rebuild with a fresh grant (the gateway drops the old device's media). */
   #lost(): void {
-    const since = this.#lostAt ?? this.#d.now();
+    const since = this.#waitingSince ?? this.#d.now();
     this.#stop('reconnecting');
-    this.#lostAt = since;
+    this.#waitingSince = since;
     void this.#retryLater(this.#generation);
   }
 
@@ -275,6 +275,7 @@ export class AudioStore {
     this.#levels.clear();
     this.#status = status;
     this.#problem = problem;
-    if (status !== 'reconnecting') this.#lostAt = null;
+    if (status === 'connecting') this.#waitingSince = this.#d.now();
+    else if (status !== 'reconnecting') this.#waitingSince = null;
   }
 }

@@ -25,6 +25,7 @@ describe('AudioStore', () => {
     expect(t.store.status).toBe('idle');
     t.store.follow(ME);
     expect(t.store.status).toBe('connecting');
+    expect(t.store.waitingSince).toBe(1_000_000);
     await settle();
     expect(t.fake.inputs('me:audio')).toEqual([{ profileId: 'p1' }]);
     expect(t.link().grant).toEqual({
@@ -34,6 +35,7 @@ describe('AudioStore', () => {
     t.link().open();
     await settle();
     expect(t.store.status).toBe('connected');
+    expect(t.store.waitingSince).toBeNull();
     expect(t.store.devices.inputs).toEqual([{ deviceId: 'in-2', label: 'Headset' }]);
   });
 
@@ -127,7 +129,7 @@ describe('AudioStore', () => {
     const first = t.link();
     first.events.lost();
     expect(t.store.status).toBe('reconnecting');
-    expect(t.store.lostAt).toBe(1_000_000);
+    expect(t.store.waitingSince).toBe(1_000_000);
     expect(first.disconnected).toBe(true);
     expect(t.store.published).toBe(false);
     t.pauses.shift()?.go();
@@ -141,7 +143,7 @@ describe('AudioStore', () => {
     t.link().open();
     await settle();
     expect(t.store.status).toBe('connected');
-    expect(t.store.lostAt).toBeNull();
+    expect(t.store.waitingSince).toBeNull();
     expect(t.link().log).toEqual(['publish mic-2']);
   });
 
