@@ -75,19 +75,12 @@ export interface CellModel extends CellFacts {
   readonly mediaCode: string;
   /** "microphone +1" for some aliases, else ''. */
   readonly aliasText: string;
-  /** The accessible name: who hears whom, what, and the live state. */
-  readonly words: string;
   /**
-   * What the face shows, as text (changing text lays out only itself; generated content would
-   * rebuild its box): the mark ("●", "◐", "⊘" muted, "✕" not connected), the word ("whisper",
-   * "muted", "not connected"…), the media ("A", "V", "AV"), the status badge and the alert mark.
+   * The accessible name: who hears whom, what, and the live state. The face draws the same facts
+   * from the cell's data attributes (its mark, word, media, badge and alert mark are CSS), so a
+   * changed cell writes a few attributes and no text.
    */
-  readonly face: {
-    readonly mark: string;
-    readonly word: string;
-    readonly badge: string;
-    readonly alert: string;
-  };
+  readonly words: string;
 }
 
 export interface HeaderModel {
@@ -201,43 +194,10 @@ function sameHeader(a: HeaderModel, b: HeaderModel): boolean {
   );
 }
 
-const TONE_WORDS: Readonly<Record<CellTone, string>> = {
-  plain: '',
-  coach: 'whisper',
-  barge: 'barge',
-  ear: 'listens',
-  private: 'private',
-};
-const BADGES: Readonly<Record<CellStatus['kind'], string>> = {
-  applied: '',
-  pending: '…',
-  failed: '!',
-  drift: '≠',
-};
-
-function faceOf(facts: CellFacts): CellModel['face'] {
-  const value = facts.value;
-  const mark =
-    value === null
-      ? facts.silence === 'muted'
-        ? '⊘'
-        : facts.silence === 'missing'
-          ? '✕'
-          : ''
-      : value === 'all'
-        ? '●'
-        : '◐';
-  const word =
-    TONE_WORDS[facts.tone] ||
-    (facts.silence === 'muted' ? 'muted' : facts.silence === 'missing' ? 'not connected' : '');
-  return { mark, word, badge: BADGES[facts.status.kind], alert: facts.alert === null ? '' : '⚠' };
-}
-
 function present(facts: CellFacts, labels: ReadonlyMap<string, string>): CellModel {
   const value = facts.value;
   const some = Array.isArray(value);
   return {
-    face: faceOf(facts),
     ...facts,
     state: value === null ? 'off' : some ? 'some' : 'all',
     mediaCode: some ? '' : facts.media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join(''),
