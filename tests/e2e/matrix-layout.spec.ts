@@ -4,7 +4,7 @@
  * by the apply's own result rather than by the next poll, and the silent cells told apart: muted
  * on purpose (by whom) versus not connected, with the call-health alert on its cell.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Subscriptions } from '../../src-main/shared/bandwidth-api';
 import { LOCAL_DEMO_PROFILE_ID } from '../../src-main/settings';
 import { invoke, invokeAll } from './helpers/bridge';
@@ -245,7 +245,7 @@ supervisedTest(
     if (await m.preview.isVisible()) await m.send();
     await expect(muted).toHaveAttribute('data-state', 'off');
     await expect(muted).toHaveAttribute('data-silence', 'muted');
-    await expect(muted).toHaveAttribute('title', /muted on purpose in Patchbay by .+ \(muted, /);
+    await expect(muted).toHaveAccessibleName(/muted on purpose in Patchbay by .+ \(muted, /);
 
     // Not connected: the agent stops hearing the customer, changed outside Patchbay.
     const subscriptions: Subscriptions = {
@@ -255,17 +255,22 @@ supervisedTest(
     await server.api.subscribe(sessionId, a, subscriptions);
     const gap = m.cell(a, c);
     await expect(gap).toHaveAttribute('data-silence', 'missing');
-    await expect(gap).toHaveAttribute('title', /not connected: this leg of the call is missing/);
+    await expect(gap).toHaveAccessibleName(/not connected: this leg of the call is missing/);
     // The floor's health alert about it is on the same cell, with its own mark and words.
     await expect(gap).toHaveAttribute('data-alert', 'true');
-    await expect(gap).toHaveAttribute('title', /alert: .+cannot hear/);
+    await expect(gap).toHaveAccessibleName(/alert: .+cannot hear/);
     await expect(muted).not.toHaveAttribute('data-alert');
+    // The same words are the title of the cell under the pointer (a tooltip).
+    await gap.hover();
+    await expect(gap).toHaveAttribute('title', /not connected: .+; alert: .+cannot hear/);
 
-    // Each has its own mark and word, not only a colour.
-    await expect(muted.locator('.mark')).toHaveText('⊘');
-    await expect(muted.locator('.word')).toHaveText('muted');
-    await expect(gap.locator('.mark')).toHaveText('✕');
-    await expect(gap.locator('.word')).toHaveText('not connected');
+    // Each has its own mark and word, not only a colour (drawn by CSS from its attributes).
+    const drawn = (part: Locator): Promise<string> =>
+      part.evaluate((e) => getComputedStyle(e, '::before').content);
+    await expect.poll(() => drawn(muted.locator('.mark'))).toBe('"⊘"');
+    await expect.poll(() => drawn(muted.locator('.word'))).toBe('"muted"');
+    await expect.poll(() => drawn(gap.locator('.mark'))).toBe('"✕"');
+    await expect.poll(() => drawn(gap.locator('.word'))).toBe('"not connected"');
     await expect(gap.locator('.alert-mark')).toHaveText('⚠');
     await expect(gap.locator('.alert-mark')).toBeVisible();
     // A connected cell is neither.

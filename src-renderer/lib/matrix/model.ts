@@ -71,23 +71,19 @@ export interface CellFacts {
 /** A cell as the grid draws it: the facts, and their display forms computed once per change. */
 export interface CellModel extends CellFacts {
   readonly state: 'off' | 'all' | 'some';
-  /** 'A', 'V', 'AV' or '' (media that can flow; empty when only some aliases are chosen). */
-  readonly mediaCode: string;
+  /**
+   * What the publisher publishes: 'A', 'V', 'AV' or ''. The media that can flow are these when the
+   * cell hears all streams (the face shows them then): a rewire leaves this as it was.
+   */
+  readonly publishes: string;
   /** "microphone +1" for some aliases, else ''. */
   readonly aliasText: string;
-  /** The accessible name: who hears whom, what, and the live state. */
-  readonly words: string;
   /**
-   * What the face shows, as text (changing text lays out only itself; generated content would
-   * rebuild its box): the mark ("●", "◐", "⊘" muted, "✕" not connected), the word ("whisper",
-   * "muted", "not connected"…), the media ("A", "V", "AV"), the status badge and the alert mark.
+   * The accessible name: who hears whom, what, and the live state. The face draws the same facts
+   * from the cell's data attributes (its mark, word, media, badge and alert mark are CSS), so a
+   * changed cell writes a few attributes and no text.
    */
-  readonly face: {
-    readonly mark: string;
-    readonly word: string;
-    readonly badge: string;
-    readonly alert: string;
-  };
+  readonly words: string;
 }
 
 export interface HeaderModel {
@@ -201,46 +197,22 @@ function sameHeader(a: HeaderModel, b: HeaderModel): boolean {
   );
 }
 
-const TONE_WORDS: Readonly<Record<CellTone, string>> = {
-  plain: '',
-  coach: 'whisper',
-  barge: 'barge',
-  ear: 'listens',
-  private: 'private',
-};
-const BADGES: Readonly<Record<CellStatus['kind'], string>> = {
-  applied: '',
-  pending: '…',
-  failed: '!',
-  drift: '≠',
-};
-
-function faceOf(facts: CellFacts): CellModel['face'] {
-  const value = facts.value;
-  const mark =
-    value === null
-      ? facts.silence === 'muted'
-        ? '⊘'
-        : facts.silence === 'missing'
-          ? '✕'
-          : ''
-      : value === 'all'
-        ? '●'
-        : '◐';
-  const word =
-    TONE_WORDS[facts.tone] ||
-    (facts.silence === 'muted' ? 'muted' : facts.silence === 'missing' ? 'not connected' : '');
-  return { mark, word, badge: BADGES[facts.status.kind], alert: facts.alert === null ? '' : '⚠' };
+/** 'A', 'V', 'AV'… for the media a participant publishes, in its order. */
+function mediaCode(media: readonly PublishPermission[]): string {
+  return media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join('');
 }
 
-function present(facts: CellFacts, labels: ReadonlyMap<string, string>): CellModel {
+function present(
+  facts: CellFacts,
+  labels: ReadonlyMap<string, string>,
+  publishes: string,
+): CellModel {
   const value = facts.value;
   const some = Array.isArray(value);
   return {
-    face: faceOf(facts),
     ...facts,
     state: value === null ? 'off' : some ? 'some' : 'all',
-    mediaCode: some ? '' : facts.media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join(''),
+    publishes,
     aliasText: some ? streamsShort(value) : '',
     words: cellWords(labels, facts),
   };
@@ -318,6 +290,7 @@ export function buildMatrix(
     return old && sameHeader(old, header) ? old : header;
   });
   const modes = new Map(headers.map((h) => [h.id, h.supervision?.mode]));
+  const codes = headers.map((h) => mediaCode(h.permissions));
   const cells = new Map<string, CellModel>();
   const rows = headers.map((header, r): RowModel => {
     const rowCells = headers.map((publisher, c): CellModel | null => {
@@ -350,7 +323,10 @@ export function buildMatrix(
         alert: notes.alerts.get(key) ?? null,
       };
       const old = previous?.cells.get(key);
-      const kept = old && sameLabels && sameCell(old, facts) ? old : present(facts, labels);
+      const kept =
+        old && sameLabels && sameCell(old, facts) && old.publishes === codes[c]
+          ? old
+          : present(facts, labels, codes[c] ?? '');
       cells.set(key, kept);
       return kept;
     });
@@ -396,7 +372,7 @@ export function withStatus(
         mutedBy: cell.mutedBy,
         alert: cell.alert,
       };
-      const fresh = present(facts, previous.labels);
+      const fresh = present(facts, previous.labels, cell.publishes);
       rowCells ??= [...row.cells];
       rowCells[i] = fresh;
       cells ??= new Map(previous.cells);

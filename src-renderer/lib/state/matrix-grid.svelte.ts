@@ -140,6 +140,11 @@ export class GridState {
   hoverCell(key: string | null): void {
     this.#hoverCell = key;
   }
+  /** The hovered cell's key when the cell is in `receiverId`'s row, else null. */
+  hoveredCellIn(receiverId: string): string | null {
+    const key = this.#hoverCell;
+    return key !== null && this.#matrix().cells.get(key)?.receiverId === receiverId ? key : null;
+  }
 
   setInside(inside: boolean): void {
     this.#inside = inside;

@@ -131,10 +131,28 @@ export class MatrixStore {
   #mutes = $state.raw<ReadonlyMap<string, MuteNote>>(NO_NOTES.mutes);
   #loadingMutes: Promise<void> | null = null;
   #mutesAgain = false;
-  #notes = $derived.by((): CellNotes => ({
-    mutes: this.#mutes,
-    ...alertNotes(this.#deps.alerts?.() ?? []),
-  }));
+  /** The last notes and the alerts they were built from (the same alerts keep the same notes). */
+  #noted: { alerts: readonly AlertView[]; notes: CellNotes } | null = null;
+  /**
+   * Stable across session updates that leave this call's alerts as they were (the alerts are
+   * filtered from the floor's list again on each), so a model built on them keeps its cells.
+   */
+  #notes = $derived.by((): CellNotes => {
+    const mutes = this.#mutes;
+    const alerts = this.#deps.alerts?.() ?? [];
+    const noted = this.#noted;
+    if (
+      noted !== null &&
+      noted.notes.mutes === mutes &&
+      noted.alerts.length === alerts.length &&
+      noted.alerts.every((a, i) => a === alerts[i])
+    ) {
+      return noted.notes;
+    }
+    const notes = { mutes, ...alertNotes(alerts) };
+    this.#noted = { alerts, notes };
+    return notes;
+  });
   readonly #deps: MatrixDeps;
   readonly sessionId: string;
 

@@ -19,7 +19,11 @@ type UpdateListener = (event: SessionUpdateEvent) => void;
 export type SessionUpdates = Pick<SessionsStore, 'onUpdate'>;
 
 export class SessionsStore {
-  #sessions = $state<SessionView[]>([]);
+  /**
+   * Raw: a session view is replaced whole (an update, an upsert, a patch), never changed in place,
+   * so reading a 20-party session's participants and subscriptions goes through no proxies.
+   */
+  #sessions = $state.raw<readonly SessionView[]>([]);
   #selectedId = $state<string | null>(null);
   #loaded = $state(false);
   #formErrors = $state<Partial<Record<SessionForm, string>>>({});

@@ -118,7 +118,7 @@ describe('statuses laid over again (withStatus)', () => {
     const rebuilt = buildMatrix(call, pendingOn(key));
     expect(after.cells.get(key)).toEqual(rebuilt.cells.get(key));
     expect(after.cells.get(key)?.status.kind).toBe('pending');
-    expect(after.cells.get(key)?.face.badge).not.toBe(before.cells.get(key)?.face.badge);
+    expect(after.cells.get(key)?.words).not.toBe(before.cells.get(key)?.words);
     for (const [k, cell] of before.cells) if (k !== key) expect(after.cells.get(k)).toBe(cell);
     const changedRow = after.rows.findIndex((r) => r.header.id === S);
     after.rows.forEach((row, i) => {
