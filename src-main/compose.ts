@@ -143,7 +143,7 @@ export async function composeConsole(options: ComposeOptions): Promise<ComposedC
     dir: join(dataDir, 'routing'),
     warn,
   });
-  const sessions = new SessionsService({ active, settings });
+  const sessions = new SessionsService({ active, settings, me: (id) => roster.get(id) });
   const alerts = await AlertsService.open({
     updates: sessions.events,
     audit: stampedAudit,

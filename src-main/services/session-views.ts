@@ -36,16 +36,24 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** My own participant on this profile ("me"), named by the profile's supervisor. */
+export interface MyParticipant {
+  readonly participantId: string;
+  readonly displayName: string;
+}
+
 /**
- * Joins what the watcher observed with what the console remembers (label, roles) and what the call
- * directory says (the call's label and queue, its people's names and roles). A role assigned in the
- * console wins over the directory's; the tag's suggestion is the fallback.
+ * Joins what the watcher observed with what the console remembers (label, roles, my own
+ * participant) and what the call directory says (the call's label and queue, its people's names
+ * and roles). A role assigned in the console wins over the directory's; the tag's suggestion is
+ * the fallback. My participant, which no directory lists, is named by the supervisor's name.
  */
 export function sessionView(
   watched: WatchedSession,
   snapshot: SessionSnapshot | undefined,
   roles: Readonly<Record<string, Role>>,
   call?: DirectoryCall | undefined,
+  me?: MyParticipant | undefined,
 ): SessionView {
   const people = directoryPeople(call);
   return {
@@ -58,7 +66,8 @@ export function sessionView(
     error: snapshot?.error,
     participants: (snapshot?.participants ?? []).map((p) => {
       const directoryRole = own(people.roles, p.id);
-      const displayName = own(people.names, p.id);
+      const displayName =
+        own(people.names, p.id) ?? (me?.participantId === p.id ? me.displayName : undefined);
       const { role, source } = shownRole(own(roles, p.id), p.tag, directoryRole);
       return {
         ...p,

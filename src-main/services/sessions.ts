@@ -8,12 +8,14 @@ import type { Role } from '../shared/routing/model';
 import type { SessionView } from '../shared/dto/session-view';
 import type { ActiveAccount, ActiveProfile } from './active-account';
 import { TypedEmitter, type ConsoleEvents } from './emitter';
-import { directoryCallOf, sessionView } from './session-views';
+import { directoryCallOf, sessionView, type MyParticipant } from './session-views';
 import type { DirectoryChanges } from '../shared/dto/directory';
 
 export interface SessionsServiceDeps {
   active: ActiveAccount;
   settings: SettingsStore;
+  /** Where "me" is on a profile, so my participant shows by the supervisor's name. */
+  me?: (profileId: string) => MyParticipant | undefined;
 }
 
 export interface NewParticipant {
@@ -33,10 +35,12 @@ export class SessionsService {
   readonly events = new TypedEmitter<Pick<ConsoleEvents, 'sessions:update'>>();
   readonly #active: ActiveAccount;
   readonly #settings: SettingsStore;
+  readonly #me: (profileId: string) => MyParticipant | undefined;
 
   constructor(deps: SessionsServiceDeps) {
     this.#active = deps.active;
     this.#settings = deps.settings;
+    this.#me = deps.me ?? (() => undefined);
     deps.active.onUpdate((active, update) => {
       const { profile } = active;
       const sessionId = update.snapshot.sessionId;
@@ -44,7 +48,7 @@ export class SessionsService {
       if (!watched) return;
       const roles = this.#settings.getParticipantRoles(profile.id);
       const call = directoryCallOf(active.directory, sessionId);
-      const session = sessionView(watched, update.snapshot, roles, call);
+      const session = sessionView(watched, update.snapshot, roles, call, this.#me(profile.id));
       this.events.emit('sessions:update', {
         profileId: profile.id,
         session,
@@ -58,7 +62,9 @@ export class SessionsService {
         if (!watched) continue;
         const roles = this.#settings.getParticipantRoles(active.profile.id);
         const call = directoryCallOf(active.directory, sessionId);
-        const session = sessionView(watched, active.live.snapshot(sessionId), roles, call);
+        const snapshot = active.live.snapshot(sessionId);
+        const mine = this.#me(active.profile.id);
+        const session = sessionView(watched, snapshot, roles, call, mine);
         this.events.emit('sessions:update', { profileId: active.profile.id, session, changes: [] });
       }
     });
@@ -195,7 +201,7 @@ export class SessionsService {
     if (!watched) throw new IpcError('not-watched', `Session ${sessionId} is not being watched.`);
     const roles = this.#settings.getParticipantRoles(profile.id);
     const call = directoryCallOf(active.directory, sessionId);
-    return sessionView(watched, live.snapshot(sessionId), roles, call);
+    return sessionView(watched, live.snapshot(sessionId), roles, call, this.#me(profile.id));
   }
 
   async #watch(active: ActiveProfile, sessionId: string, label?: string): Promise<SessionView> {

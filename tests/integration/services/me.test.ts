@@ -15,6 +15,7 @@ import { LOCAL_DEMO_PROFILE_ID, SettingsStore } from '../../../src-main/settings
 import type { RequestName } from '../../../src-main/shared/contract';
 import type { AuditEntry } from '../../../src-main/shared/dto/audit';
 import type { MeAudioGrant, MeOutcome } from '../../../src-main/shared/dto/me';
+import type { SessionView } from '../../../src-main/shared/dto/session-view';
 import type { Result } from '../../../src-main/shared/result';
 import { assertKeyring, keyringGate } from '../../support/keyring';
 import { LocalApiClient } from '../../support/local-api-client';
@@ -210,6 +211,12 @@ describe.runIf(gate.run)('"me": one action each, checked on the server', () => {
       websocketUrl: `ws://${new URL(composed.localApi.baseUrl).host}`,
       deviceToken: token.value,
     });
+    // The matrix names my participant by the supervisor's name (no directory lists it).
+    await value('sessions:watch', { profileId, sessionId: demo.id });
+    const view = await value<SessionView>('sessions:refresh', { sessionId: demo.id });
+    const mine = view.participants.find((p) => p.id === monitor.me?.participantId);
+    expect(mine?.displayName).toBe('Demo supervisor');
+    await value('sessions:unwatch', { profileId, sessionId: demo.id });
     // The gateways the document's CSP may reach: the Local demo's among them.
     expect(composed.deviceGateways()).toContain(grant.websocketUrl);
     // Every other result still scrubs it; bad input and another profile get specific errors.

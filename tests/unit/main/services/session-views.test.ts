@@ -51,6 +51,20 @@ describe('sessionView joined with the call directory', () => {
     ]);
   });
 
+  it('my own participant, which no directory lists, is named by the supervisor', () => {
+    const mine = { participantId: 'stranger', displayName: 'Dana Reyes' };
+    const view = sessionView(watched, snapshot, {}, call, mine);
+    expect(view.participants.find((p) => p.id === 'stranger')?.displayName).toBe('Dana Reyes');
+    // The directory's name wins where it has one; nobody else is renamed.
+    const listed = sessionView(watched, snapshot, {}, call, { ...mine, participantId: 'sup' });
+    expect(listed.participants.map((p) => p.displayName)).toEqual([
+      'Dana Whitfield',
+      'Priya Ortega',
+      'Morgan Reyes',
+      undefined,
+    ]);
+  });
+
   it('a role assigned in the console wins over the directory’s', () => {
     const view = sessionView(watched, snapshot, { agent: 'supervisor' }, call);
     const agent = view.participants.find((p) => p.id === 'agent');
