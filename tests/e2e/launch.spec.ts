@@ -116,7 +116,13 @@ test('npm run start:web builds, then runs the built host with node; its banner n
     });
     expect(wrong.status).toBe(401);
   } finally {
-    child.kill('SIGTERM');
+    // The launcher exits when the host has: only then is nothing left writing into dataDir (the
+    // host saves on SIGTERM, and removing the directory under it failed with ENOTEMPTY in CI).
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    }
     await rm(dataDir, { recursive: true, force: true });
   }
 });
