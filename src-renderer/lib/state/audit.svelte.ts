@@ -58,6 +58,8 @@ export class AuditStore {
   /** Session id → the call's label; lower-cased name → the name. Replaced whole, never mutated. */
   #calls = $state.raw<Readonly<Record<string, string>>>({});
   #people = $state.raw<Readonly<Record<string, string>>>({});
+  /** The entries (by hash) whose calls and people are already among the choices. */
+  readonly #remembered: Record<string, true> = Object.create(null) as Record<string, true>;
   #loading = $state(false);
   #error = $state<string | null>(null);
   #exported = $state<string | null>(null);
@@ -169,12 +171,19 @@ export class AuditStore {
     this.#remember(this.#entries);
   }
 
-  /** Adds the calls and people of these entries to the filters' choices (newest label wins). */
+  /**
+   * Adds the calls and people of these entries to the filters' choices (newest label wins). Each
+   * entry is read once (by its hash): every change this console makes loads the log again, and
+   * reading a long log's entries again on each was a long task right after the change.
+   */
   #remember(entries: readonly AuditEntry[]): void {
+    const fresh = entries.filter((e) => this.#remembered[e.hash] !== true);
+    if (fresh.length === 0) return;
     // Without a prototype: an id or a name such as `__proto__` is just a key.
     const calls = Object.assign(Object.create(null) as Record<string, string>, this.#calls);
     const people = Object.assign(Object.create(null) as Record<string, string>, this.#people);
-    for (const entry of [...entries].reverse()) {
+    for (const entry of fresh.reverse()) {
+      this.#remembered[entry.hash] = true;
       if (!Object.hasOwn(calls, entry.sessionId) || entry.call) {
         calls[entry.sessionId] = auditCall(entry);
       }

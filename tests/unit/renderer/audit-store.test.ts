@@ -180,6 +180,32 @@ describe('AuditStore', () => {
     expect(store.calls).toHaveLength(2);
   });
 
+  it('reads each entry once for the choices; a newer entry still renames its call', async () => {
+    const reads = new Set<number>();
+    const watched = (seq: number, call: string): Entry => {
+      const base: Entry = { ...entry(seq), call, names: { [AGENT]: 'Sam Lee' } };
+      // Counts how often the choices read an entry's names (once per entry, not once per load).
+      return Object.defineProperty(base, 'names', {
+        enumerable: true,
+        get: () => (reads.add(seq), { [AGENT]: 'Sam Lee' }),
+      });
+    };
+    const log = [watched(1, 'Billing')];
+    const fake = fakeBridge({ 'audit:query': () => ok([...log]) });
+    const store = new AuditStore(fake.bridge, null, {
+      updates: fake.bridge.sessions,
+      profileId: () => 'p-1',
+      download: () => undefined,
+    });
+    await store.load();
+    reads.clear();
+    log.push(watched(2, 'Billing, second line'));
+    await store.load();
+    expect([...reads]).toEqual([2]);
+    expect(store.calls).toEqual([{ value: SESSION, label: 'Billing, second line' }]);
+    expect(store.entries.map((e) => e.seq)).toEqual([2, 1]);
+  });
+
   it('shows main’s words for a bad filter', async () => {
     const fake = fakeBridge({
       'audit:query': () =>
