@@ -31,6 +31,25 @@ describe('routingOf: a session view as the routing model sees it', () => {
     expect(routingOf(view, { [C]: null }).participants[0]?.role).toBe('other');
   });
 
+  it('gives the same model for the same view again, and a new one for a new view or overrides', () => {
+    const view = {
+      id: SESSION,
+      label: 'call',
+      addedAt: '',
+      state: 'live' as const,
+      observedAt: 1,
+      participants: [
+        { id: C, publishPermissions: ['AUDIO' as const], sessions: [SESSION], subscriptions: {} },
+      ],
+    };
+    const model = routingOf(view);
+    expect(routingOf(view)).toBe(model);
+    expect(routingOf({ ...view })).not.toBe(model);
+    expect(routingOf({ ...view })).toEqual(model);
+    expect(routingOf(view, { [C]: 'agent' })).not.toBe(model);
+    expect(routingOf(view)).toBe(model);
+  });
+
   it('counts the directory’s roles as assigned and labels members by its names', () => {
     const member = (
       id: string,
