@@ -118,9 +118,14 @@ export class LiveSync {
     this.expectations.get(sessionId)?.expectMembership(participantId, kind);
   }
 
-  /** The write announced by `expect…` was answered (done or failed). */
-  settled(sessionId: string, participantId: string, change: ChangeSignature): void {
-    this.expectations.get(sessionId)?.settle(participantId, change);
+  /** The write announced by `expect…` was answered (done or failed; see WriteExpectations.settle). */
+  settled(
+    sessionId: string,
+    participantId: string,
+    change: ChangeSignature,
+    mayHaveApplied = true,
+  ): void {
+    this.expectations.get(sessionId)?.settle(participantId, change, mayHaveApplied);
   }
 
   /** New poll intervals, for the sessions watched from now on and for those already watched. */

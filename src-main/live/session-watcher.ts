@@ -162,7 +162,7 @@ export class SessionWatcher {
       const changes =
         previous.state === 'starting'
           ? []
-          : diffParticipants(previous.participants, participants, this.expectations);
+          : diffParticipants(previous.participants, participants, this.expectations, mark);
       this.expectations.forgetSettled(mark);
       this.snapshotValue = {
         sessionId: this.sessionId,

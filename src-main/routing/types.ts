@@ -36,11 +36,13 @@ export interface LiveLike {
   /**
    * The write announced by `expect…` was answered (done or failed): a poll sent after this that
    * does not show it means someone overwrote it, and the expectation must not linger.
+   * `mayHaveApplied` is false only when the API refused it outright (it changed nothing).
    */
   settled?(
     sessionId: string,
     participantId: string,
     change: Subscriptions | 'joined' | 'left',
+    mayHaveApplied?: boolean,
   ): void;
   /** A fresh poll after a change (the watcher's request, not the applier's). May reject. */
   refresh?(sessionId: string): Promise<unknown>;

@@ -63,7 +63,9 @@ type Announced = Subscriptions | 'joined' | 'left';
 /**
  * Tells the watcher about this console's own change before making it (so a poll does not call it
  * drift), and again once the call was answered, done or failed (so that a poll sent after that,
- * which does not show it, uses the expectation up instead of leaving it to match a later change).
+ * which does not show it, uses the expectation up instead of leaving it to match a later change),
+ * with whether it may have changed anything (one the API refused outright is forgotten: it explains
+ * nothing a poll sees, and no poll is measured against it).
  */
 export async function announced(
   ctx: ExecutionContext,
@@ -77,10 +79,14 @@ export async function announced(
       ctx.live?.expectMembership(sessionId, participantId, change);
     } else ctx.live?.expectSubscriptions(sessionId, participantId, change);
   }
+  let applied = true;
   try {
     await write();
+  } catch (error) {
+    applied = mayHaveApplied(error);
+    throw error;
   } finally {
-    for (const change of changes) ctx.live?.settled?.(sessionId, participantId, change);
+    for (const change of changes) ctx.live?.settled?.(sessionId, participantId, change, applied);
   }
 }
 

@@ -182,7 +182,7 @@ export class RoutingService {
     const live: LiveLike = {
       expectSubscriptions: (s, p, subs) => current()?.expectSubscriptions(s, p, subs),
       expectMembership: (s, p, kind) => current()?.expectMembership(s, p, kind),
-      settled: (s, p, change) => current()?.settled(s, p, change),
+      settled: (s, p, change, applied) => current()?.settled(s, p, change, applied),
       refresh: async (s) => {
         const watchers = current();
         if (watchers?.isWatched(s)) await watchers.refresh(s);
