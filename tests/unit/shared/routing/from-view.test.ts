@@ -39,7 +39,14 @@ describe('routingOf: a session view as the routing model sees it', () => {
       state: 'live' as const,
       observedAt: 1,
       participants: [
-        { id: C, publishPermissions: ['AUDIO' as const], sessions: [SESSION], subscriptions: {} },
+        {
+          id: C,
+          publishPermissions: ['AUDIO' as const],
+          sessions: [SESSION],
+          subscriptions: {},
+          role: 'customer' as const,
+          roleSource: 'assigned' as const,
+        },
       ],
     };
     const model = routingOf(view);
