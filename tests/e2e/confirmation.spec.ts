@@ -279,3 +279,33 @@ test('main refuses an unconfirmed risky change over the bridge, and applies a ha
   expect(confirmed).toMatchObject({ ok: true, value: { ok: true } });
   await server.expect(sessionId, (d) => hears(d, c, s) && hears(d, a, s), 'barging, confirmed');
 });
+
+test('the dialog keeps what was typed and ticked when main’s check of the call comes back', async ({
+  supervised: { server, m, sessionId, customerId: c, agentId: a, labels },
+}) => {
+  // Main checks a risky change against the call as it is now (a fresh read) while the dialog is
+  // open; a slow read lands after the supervisor has typed a reason and acknowledged the risk.
+  await server.api.latency({ ms: 2_500, operation: 'listSessionParticipants' });
+  try {
+    await m.pick(m.columnHeader(c), 'Mute for everyone');
+    await expect(m.preview).toBeVisible();
+    const calls = m.preview.getByTestId('api-calls');
+    await expect(calls).not.toContainText('checked with the call as it is now');
+    const reason = m.preview.getByLabel(/^Reason/);
+    await reason.fill('typed before the check');
+    await m.preview.getByRole('checkbox').check();
+    await expect(calls).toContainText('checked with the call as it is now', { timeout: 10_000 });
+    await expect(reason).toHaveValue('typed before the check');
+    await expect(m.preview.getByRole('checkbox')).toBeChecked();
+  } finally {
+    await server.api.clearFaults();
+  }
+  await m.preview.getByRole('button', { name: 'Confirm and send' }).click();
+  await expect(m.preview).toBeHidden();
+  await server.expect(sessionId, (d) => d.get(a)?.has(c) !== true, 'the agent no longer hears');
+  await m.settled();
+  await m.audit.getByRole('button', { name: 'Refresh' }).click();
+  const row = m.audit.locator('tbody tr').first();
+  await expect(row).toContainText(`Mute ${labels.get(c) ?? '?'}`);
+  await expect(row).toContainText('typed before the check');
+});
