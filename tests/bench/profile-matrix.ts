@@ -79,12 +79,12 @@ try {
     if (gesture !== undefined) {
       await profiled(cdp, 'one click, pending → confirmed', async () => {
         await arm(fx.page, MATRIX_SCREEN, gesture.steps(fx.big, 0), 8_000);
-        await gesture.perform(fx.page, fx.big, 0);
+        await gesture.perform(fx.page, fx.big, 0, 'hand');
         await collect(fx.page);
       });
       const kinds = await traceBreakdown(fx.page, async () => {
         await arm(fx.page, MATRIX_SCREEN, gesture.steps(fx.big, 1), 8_000);
-        await gesture.perform(fx.page, fx.big, 1);
+        await gesture.perform(fx.page, fx.big, 1, 'hand');
         await collect(fx.page);
       });
       console.log('\ntrace, one click → confirmed (ms on the main thread):', rounded(kinds));

@@ -8,11 +8,16 @@
 import type { Page } from '@playwright/test';
 import type { BenchSession } from '../routing/sessions';
 import type { Readiness } from './bench-start';
-import type { FullState, RoutingScreen } from './bench-interface';
+import type { FullState, GestureStyle, RoutingScreen } from './bench-interface';
 import { selectSession } from './console-fixture';
 import type { StepSpec } from './watch';
 
 const GRID = '[data-testid="routing-matrix"]';
+/** A display frame at 60 Hz, and how many press moments it is divided into (runs cycle them). */
+const FRAME_MS = 1000 / 60;
+const RUNS_PER_FRAME = 20;
+/** How long a hand holds the button down. */
+const HOLD_MS = 60;
 const CELLS = `${GRID} td[role="gridcell"]`;
 
 function first(ids: readonly string[]): string {
@@ -56,13 +61,15 @@ export const MATRIX_SCREEN: RoutingScreen = {
       : [{ name: 'all off', selector: `${CELLS}[data-state="off"]`, count: cells, atLeast: true }];
   },
   gesture: {
-    what: 'click (mouse at its centre) on one cell (supervisor ← customer), toggling it on/off',
+    what:
+      'a hand’s click on one cell (supervisor ← customer), toggling it: the pointer rests on it, ' +
+      'the press lands anywhere in the frame, the release 60 ms later; 300 ms between changes',
     /**
-     * The mouse pressed and released at the cell's centre, as a hand does. Not `locator.click()`:
-     * that installs Playwright's hit-target check in the page, whose `elementsFromPoint` runs in
-     * the pointerdown's own task (~3 ms here) before the console sees the press.
+     * The mouse pressed and released at the cell's centre. Not `locator.click()`: that installs
+     * Playwright's hit-target check in the page, whose `elementsFromPoint` runs in the
+     * pointerdown's own task (~3 ms here) before the console sees the press.
      */
-    async perform(page: Page, s: BenchSession): Promise<void> {
+    async perform(page: Page, s: BenchSession, i: number, style: GestureStyle): Promise<void> {
       const cell = page.locator(gestureCell(s));
       await cell.scrollIntoViewIfNeeded();
       const point = await cell.evaluate((element) => {
@@ -72,7 +79,25 @@ export const MATRIX_SCREEN: RoutingScreen = {
         return element.contains(document.elementFromPoint(x, y)) ? { x, y } : null;
       });
       if (point === null) throw new Error('something covers the gesture cell');
-      await page.mouse.click(point.x, point.y);
+      if (style === 'burst') {
+        await page.mouse.click(point.x, point.y);
+        return;
+      }
+      await page.mouse.move(point.x, point.y);
+      // Two frames for the hover to be drawn, then a delay that spreads the press over a frame.
+      const phase = ((i * 7) % RUNS_PER_FRAME) / RUNS_PER_FRAME;
+      await page.evaluate(
+        (delay) =>
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => void setTimeout(resolve, delay)),
+            ),
+          ),
+        phase * FRAME_MS,
+      );
+      await page.mouse.down();
+      await page.waitForTimeout(HOLD_MS);
+      await page.mouse.up();
     },
     async settled(page: Page, s: BenchSession): Promise<void> {
       // The full updates were written from outside: their notices (changed outside Patchbay)

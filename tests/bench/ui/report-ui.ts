@@ -43,6 +43,13 @@ export function interfaceRows(r: InterfaceResults): FigureRow[] {
       max: 16,
     }),
     figure(
+      '  the same click as a burst of input',
+      r.burstPendingPaintMs,
+      'ms',
+      'move, press, release back to back, right after the last change confirmed',
+      null,
+    ),
+    figure(
       '  gesture → pending DOM (script only)',
       r.pendingDomMs,
       'ms',
