@@ -2,17 +2,19 @@
  * The in-page probe, installed before the app's own scripts (plain JS, so nothing depends on how
  * the bench is transpiled). It records, with the page's `performance.now()` clock:
  * - every bridge frame in and out (time, type, name, id), from a WebSocket subclass whose own
- *   listener runs before the app's;
+ *   listener runs before the app's (its sockets are kept in `sockets`, for diagnostics that replay
+ *   a frame);
  * - input events (pointerdown, click, keydown: their `timeStamp`);
  * - long tasks and Event Timing entries (PerformanceObserver);
  * and offers `__bench.watch({root, steps, timeoutMs, attributes})`: for each step in turn, the time of the first
- * DOM mutation batch after which `step.test()` holds (MutationObserver callbacks run right after
+ * DOM mutation batch after which `step.test()` holds (taken as the batch is delivered, before the
+ * step's own query runs) (MutationObserver callbacks run right after
  * the framework's synchronous DOM flush), the next animation frame, and the task after that frame
  * (≈ painted).
  */
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__bench) return;
-  const b = { frames: [], inputs: [], longTasks: [], events: [] };
+  const b = { frames: [], inputs: [], longTasks: [], events: [], sockets: [] };
   const keep = (list, item) => { list.push(item); if (list.length > 4000) list.shift(); };
   const head = (data) => {
     const text = typeof data === 'string' ? data.slice(0, 160) : '';
@@ -30,6 +32,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
   class ProbedSocket extends Native {
     constructor(url, protocols) {
       super(url, protocols);
+      b.sockets.push(this);
       this.addEventListener('message', (event) => {
         const t = performance.now();
         keep(b.frames, Object.assign({ t, dir: 'in' }, head(event.data)));
@@ -77,8 +80,10 @@ export const PROBE_SCRIPT = String.raw`(() => {
       }));
     };
     const check = () => {
+      // When the flush's mutations were delivered: the steps' own queries are the probe's work.
+      const delivered = performance.now();
       while (index < steps.length && steps[index].test()) {
-        marks.push({ name: steps[index].name, mutation: performance.now(), painted: b.afterPaint() });
+        marks.push({ name: steps[index].name, mutation: delivered, painted: b.afterPaint() });
         index += 1;
       }
       if (index >= steps.length) finish(false);
