@@ -202,20 +202,60 @@ function mediaCode(media: readonly PublishPermission[]): string {
   return media.map((m) => (m === 'AUDIO' ? 'A' : 'V')).join('');
 }
 
+/**
+ * A cell as drawn: its facts and their display forms. Its words are put together when first read,
+ * once: a whole rewire draws its 380 cells from their attributes in the frame it arrives, and
+ * their accessible names follow after that paint.
+ */
+class PresentedCell implements CellModel {
+  readonly key: string;
+  readonly receiverId: string;
+  readonly publisherId: string;
+  readonly value: StreamSelection | null;
+  readonly viaSession: boolean;
+  readonly media: readonly PublishPermission[];
+  readonly tone: CellTone;
+  readonly status: CellStatus;
+  readonly silence: CellSilence;
+  readonly mutedBy: MuteNote | null;
+  readonly alert: string | null;
+  readonly state: 'off' | 'all' | 'some';
+  readonly publishes: string;
+  readonly aliasText: string;
+  readonly #labels: ReadonlyMap<string, string>;
+  #words: string | undefined;
+
+  constructor(facts: CellFacts, labels: ReadonlyMap<string, string>, publishes: string) {
+    this.key = facts.key;
+    this.receiverId = facts.receiverId;
+    this.publisherId = facts.publisherId;
+    this.value = facts.value;
+    this.viaSession = facts.viaSession;
+    this.media = facts.media;
+    this.tone = facts.tone;
+    this.status = facts.status;
+    this.silence = facts.silence;
+    this.mutedBy = facts.mutedBy;
+    this.alert = facts.alert;
+    const value = facts.value;
+    this.state = value === null ? 'off' : Array.isArray(value) ? 'some' : 'all';
+    this.publishes = publishes;
+    this.aliasText = Array.isArray(value) ? streamsShort(value) : '';
+    this.#labels = labels;
+  }
+
+  get words(): string {
+    this.#words ??= cellWords(this.#labels, this);
+    return this.#words;
+  }
+}
+
 function present(
   facts: CellFacts,
   labels: ReadonlyMap<string, string>,
   publishes: string,
 ): CellModel {
-  const value = facts.value;
-  const some = Array.isArray(value);
-  return {
-    ...facts,
-    state: value === null ? 'off' : some ? 'some' : 'all',
-    publishes,
-    aliasText: some ? streamsShort(value) : '',
-    words: cellWords(labels, facts),
-  };
+  return new PresentedCell(facts, labels, publishes);
 }
 
 interface Routes {

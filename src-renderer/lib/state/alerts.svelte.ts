@@ -18,9 +18,21 @@ export interface AlertsOptions {
   notifyInPage: boolean;
 }
 
+/** The two lists, and each call's part of them as far as it was asked for. */
+interface PerCall {
+  readonly alerts: readonly AlertView[];
+  readonly activity: readonly ActivityEntry[];
+  readonly open: Record<string, AlertView[]>;
+  readonly recent: Record<string, ActivityEntry[]>;
+}
+
 export class AlertsStore {
-  #alerts = $state<AlertView[]>([]);
-  #activity = $state<ActivityEntry[]>([]);
+  // Replaced whole by each `alerts:changed` (never changed in place): no deep proxies, so reading
+  // hundreds of alerts is plain property access.
+  #alerts = $state.raw<readonly AlertView[]>([]);
+  #activity = $state.raw<readonly ActivityEntry[]>([]);
+  /** Per call, the alerts and activity of the lists above (made again when a list is replaced). */
+  #perCall: PerCall | null = null;
   readonly #bridge: AlertsBridge;
   readonly #toasts: ToastsStore;
   readonly #options: AlertsOptions;
@@ -41,12 +53,34 @@ export class AlertsStore {
     return this.#activity;
   }
 
+  /**
+   * This call's open alerts: the same array until the alerts change (a session update re-reads
+   * them on every poll, and the matrix keeps its cells while they are the same).
+   */
   forSession(sessionId: string): AlertView[] {
-    return this.#alerts.filter((a) => a.sessionId === sessionId);
+    const lists = this.#lists();
+    lists.open[sessionId] ??= lists.alerts.filter((a) => a.sessionId === sessionId);
+    return lists.open[sessionId];
   }
 
   activityFor(sessionId: string): ActivityEntry[] {
-    return this.#activity.filter((e) => e.sessionId === sessionId);
+    const lists = this.#lists();
+    lists.recent[sessionId] ??= lists.activity.filter((e) => e.sessionId === sessionId);
+    return lists.recent[sessionId];
+  }
+
+  #lists(): PerCall {
+    const alerts = this.#alerts;
+    const activity = this.#activity;
+    const known = this.#perCall;
+    if (known !== null && known.alerts === alerts && known.activity === activity) return known;
+    this.#perCall = {
+      alerts,
+      activity,
+      open: Object.create(null) as Record<string, AlertView[]>,
+      recent: Object.create(null) as Record<string, ActivityEntry[]>,
+    };
+    return this.#perCall;
   }
 
   /** The one subscriber to `alerts:changed`; returns the unsubscribe. */

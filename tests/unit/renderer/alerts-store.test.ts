@@ -41,6 +41,20 @@ describe('AlertsStore', () => {
     expect(store.alerts).toEqual([note]);
   });
 
+  it('gives a call the same list until the alerts change (a poll re-reads them each time)', async () => {
+    const { fake, store } = setup(false);
+    await store.load();
+    const first = store.forSession('s-1');
+    expect(store.forSession('s-1')).toBe(first);
+    expect(store.activityFor('s-1')).toBe(store.activityFor('s-1'));
+    store.connect();
+    fake.emit('alerts:changed', { alerts: [leak, note], activity: [], raised: [] });
+    const again = store.forSession('s-1');
+    expect(again).not.toBe(first);
+    expect(again).toEqual([leak]);
+    expect(store.forSession('s-3')).toEqual([]);
+  });
+
   it('shows a critical alert just raised in the page only in the web host', () => {
     const web = setup(true);
     web.store.connect();
