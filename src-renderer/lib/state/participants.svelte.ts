@@ -40,8 +40,11 @@ export class ParticipantsStore {
   readonly #busy: BusyStore;
   readonly #sessions: SessionsStore;
   #available = $derived.by(() => {
+    // Nobody known outside the sessions (the usual case): the sessions' updates are not read.
+    const known = this.#known;
+    if (known.length === 0) return [];
     const inSessions = this.#sessions.sessions.flatMap((s) => s.participants.map((p) => p.id));
-    return this.#known.filter((p) => !inSessions.includes(p.id));
+    return known.filter((p) => !inSessions.includes(p.id));
   });
 
   constructor(
