@@ -5,8 +5,9 @@
  * and prints the functions with the most self time in each. A diagnostic, not part of `npm run bench`.
  */
 import type { CDPSession } from '@playwright/test';
-import { launchChromium } from './ui/browser';
-import { openConsole } from './ui/console-fixture';
+import { normalCall, resetTo } from './routing/sessions';
+import { withOpenMatrix } from './ui/diagnostics';
+import { writeFull } from './ui/bench-interface';
 import type { ConsoleFixture } from './ui/console-fixture';
 import { MATRIX_SCREEN } from './ui/matrix-screen';
 import { traceBreakdown } from './ui/trace';
@@ -40,58 +41,32 @@ async function profiled(cdp: CDPSession, what: string, act: () => Promise<void>)
 
 async function fullUpdate(fx: ConsoleFixture, state: 'on' | 'off'): Promise<void> {
   await arm(fx.page, MATRIX_SCREEN, MATRIX_SCREEN.fullSteps(state, fx.big.size), 8_000);
-  const { sessionId, memberIds } = fx.big;
-  await Promise.all(
-    memberIds.map((participantId) =>
-      fx.client.updateParticipantSubscriptions({
-        sessionId,
-        participantId,
-        subscriptions:
-          state === 'off'
-            ? {}
-            : {
-                sessionId,
-                participants: memberIds
-                  .filter((p) => p !== participantId)
-                  .map((p) => ({ participantId: p })),
-              },
-      }),
-    ),
-  );
+  await writeFull(fx, state);
   await collect(fx.page);
 }
 
-const browser = await launchChromium();
-try {
-  const fx = await openConsole(browser, 50);
-  try {
-    await MATRIX_SCREEN.open(fx.page, 'Bench 20-party call', fx.big.size);
-    const cdp = await fx.page.context().newCDPSession(fx.page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
-    await profiled(cdp, 'full update, all on', () => fullUpdate(fx, 'on'));
-    await profiled(cdp, 'full update, all off', () => fullUpdate(fx, 'off'));
-    for (const state of ['on', 'off'] as const) {
-      const kinds = await traceBreakdown(fx.page, () => fullUpdate(fx, state));
-      console.log(`\ntrace, full update to all ${state} (ms on the main thread):`, rounded(kinds));
-    }
-    const gesture = MATRIX_SCREEN.gesture;
-    if (gesture !== undefined) {
-      await profiled(cdp, 'one click, pending → confirmed', async () => {
-        await arm(fx.page, MATRIX_SCREEN, gesture.steps(fx.big, 0), 8_000);
-        await gesture.perform(fx.page, fx.big, 0, 'hand');
-        await collect(fx.page);
-      });
-      const kinds = await traceBreakdown(fx.page, async () => {
-        await arm(fx.page, MATRIX_SCREEN, gesture.steps(fx.big, 1), 8_000);
-        await gesture.perform(fx.page, fx.big, 1, 'hand');
-        await collect(fx.page);
-      });
-      console.log('\ntrace, one click → confirmed (ms on the main thread):', rounded(kinds));
-    }
-  } finally {
-    await fx.close();
+await withOpenMatrix(SAMPLE_US, async (fx, cdp) => {
+  await profiled(cdp, 'full update, all on', () => fullUpdate(fx, 'on'));
+  await profiled(cdp, 'full update, all off', () => fullUpdate(fx, 'off'));
+  for (const state of ['on', 'off'] as const) {
+    const kinds = await traceBreakdown(fx.page, () => fullUpdate(fx, state));
+    console.log(`\ntrace, full update to all ${state} (ms on the main thread):`, rounded(kinds));
   }
-} finally {
-  await browser.close();
-}
+  const gesture = MATRIX_SCREEN.gesture;
+  if (gesture !== undefined) {
+    // From the normal call, as part 4's gestures start (the full updates left drift on screen).
+    await resetTo(fx.client, fx.big, normalCall(fx.big));
+    await gesture.settled(fx.page, fx.big);
+    await profiled(cdp, 'one click, pending → confirmed', async () => {
+      await arm(fx.page, MATRIX_SCREEN, gesture.steps(fx.big, 0), 8_000);
+      await gesture.perform(fx.page, fx.big, 0, 'hand');
+      await collect(fx.page);
+    });
+    const kinds = await traceBreakdown(fx.page, async () => {
+      await arm(fx.page, MATRIX_SCREEN, gesture.steps(fx.big, 1), 8_000);
+      await gesture.perform(fx.page, fx.big, 1, 'hand');
+      await collect(fx.page);
+    });
+    console.log('\ntrace, one click → confirmed (ms on the main thread):', rounded(kinds));
+  }
+});

@@ -88,7 +88,7 @@ export interface InterfaceResults {
 }
 
 /** Every member hears every other member ('on') or nobody ('off'), written from outside. */
-async function writeFull(fx: ConsoleFixture, state: FullState): Promise<void> {
+export async function writeFull(fx: ConsoleFixture, state: FullState): Promise<void> {
   const { sessionId, memberIds } = fx.big;
   await Promise.all(
     memberIds.map((participantId) => {
