@@ -22,8 +22,8 @@ export interface AlertsOptions {
 interface PerCall {
   readonly alerts: readonly AlertView[];
   readonly activity: readonly ActivityEntry[];
-  readonly open: Record<string, AlertView[]>;
-  readonly recent: Record<string, ActivityEntry[]>;
+  readonly open: Record<string, readonly AlertView[]>;
+  readonly recent: Record<string, readonly ActivityEntry[]>;
 }
 
 export class AlertsStore {
@@ -57,13 +57,13 @@ export class AlertsStore {
    * This call's open alerts: the same array until the alerts change (a session update re-reads
    * them on every poll, and the matrix keeps its cells while they are the same).
    */
-  forSession(sessionId: string): AlertView[] {
+  forSession(sessionId: string): readonly AlertView[] {
     const lists = this.#lists();
     lists.open[sessionId] ??= lists.alerts.filter((a) => a.sessionId === sessionId);
     return lists.open[sessionId];
   }
 
-  activityFor(sessionId: string): ActivityEntry[] {
+  activityFor(sessionId: string): readonly ActivityEntry[] {
     const lists = this.#lists();
     lists.recent[sessionId] ??= lists.activity.filter((e) => e.sessionId === sessionId);
     return lists.recent[sessionId];
@@ -77,8 +77,8 @@ export class AlertsStore {
     this.#perCall = {
       alerts,
       activity,
-      open: Object.create(null) as Record<string, AlertView[]>,
-      recent: Object.create(null) as Record<string, ActivityEntry[]>,
+      open: Object.create(null) as Record<string, readonly AlertView[]>,
+      recent: Object.create(null) as Record<string, readonly ActivityEntry[]>,
     };
     return this.#perCall;
   }
