@@ -7,10 +7,9 @@
  * - input events (pointerdown, click, keydown: their `timeStamp`);
  * - long tasks and Event Timing entries (PerformanceObserver);
  * and offers `__bench.watch({root, steps, timeoutMs, attributes})`: for each step in turn, the time of the first
- * DOM mutation batch after which `step.test()` holds (taken as the batch is delivered, before the
- * step's own query runs) (MutationObserver callbacks run right after
- * the framework's synchronous DOM flush), the next animation frame, and the task after that frame
- * (≈ painted).
+ * DOM mutation batch after which `step.test()` holds (MutationObserver callbacks run right after
+ * the framework's synchronous DOM flush; the time is taken as the batch is delivered, before the
+ * step's own query runs), the next animation frame, and the task after that frame (≈ painted).
  */
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__bench) return;
