@@ -245,6 +245,10 @@ export class MatrixStore {
   get model(): MatrixModel {
     return this.#model;
   }
+  /** The members in column order: the same array while they stay (a rewire keeps it). */
+  get ids(): readonly string[] {
+    return this.#ids;
+  }
   /** The open stream alias editor, if any. */
   get aliasEditor(): AliasEditor | null {
     return this.#aliases;
