@@ -12,7 +12,7 @@ import { arm, collect, lastFrameBefore } from './ui/watch';
 
 const RUNS = Number(process.argv[2] ?? 100);
 
-await withOpenMatrix(100, async (fx) => {
+await withOpenMatrix(null, async (fx) => {
   const frames = { on: await recordFull(fx, 'on'), off: await recordFull(fx, 'off') };
   const spans: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {

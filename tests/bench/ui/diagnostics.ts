@@ -52,10 +52,11 @@ export async function replayFrame(fx: ConsoleFixture, frame: string): Promise<vo
 
 /**
  * Runs `run` with Chromium, the console (50 watched sessions) and the 20-party call's matrix on
- * screen, and a CDP session whose CPU profiler samples every `sampleUs`; closes all after.
+ * screen, and a CDP session (its CPU profiler set to sample every `sampleUs`, when given); closes
+ * all after.
  */
 export async function withOpenMatrix(
-  sampleUs: number,
+  sampleUs: number | null,
   run: (fx: ConsoleFixture, cdp: CDPSession) => Promise<void>,
 ): Promise<void> {
   const browser = await launchChromium();
@@ -64,8 +65,10 @@ export async function withOpenMatrix(
     try {
       await MATRIX_SCREEN.open(fx.page, 'Bench 20-party call', fx.big.size);
       const cdp = await fx.page.context().newCDPSession(fx.page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: sampleUs });
+      if (sampleUs !== null) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: sampleUs });
+      }
       await run(fx, cdp);
     } finally {
       await fx.close();
