@@ -15,6 +15,7 @@ import type { ConsoleFixture } from './ui/console-fixture';
 import { MATRIX_SCREEN } from './ui/matrix-screen';
 import { recordFull, replayFrame, withOpenMatrix } from './ui/diagnostics';
 import { arm, collect, lastFrameBefore } from './ui/watch';
+import { normalCall, resetTo } from './routing/sessions';
 
 interface CallFrame {
   readonly functionName: string;
@@ -24,6 +25,8 @@ interface CallFrame {
 
 const RUNS = Number(process.argv[2] ?? 40);
 const REPLAY = process.env['PROFILE_REPLAY'] === '1';
+/** `PROFILE_PRESS=1`: the windows are hand presses on one cell (pointerdown → pending DOM). */
+const PRESS = process.env['PROFILE_PRESS'] === '1';
 const TOP = 25;
 /** Svelte's own classes: time in them is the framework's, not a component's. */
 const FRAMEWORK = new Set(['Batch', 'BranchManager', 'EachState']);
@@ -54,8 +57,31 @@ const where = (f: CallFrame): string =>
   `${f.functionName || '(anonymous)'} ${(f.url ?? '').split('/').pop() ?? ''}:${f.lineNumber + 1}` +
   (inApp(f) ? ` [${outerOf(f.lineNumber)}]` : '');
 
+/** Hand presses on the gesture cell: from each press's `pointerdown` to its pending DOM. */
+async function pressWindows(fx: ConsoleFixture): Promise<{ from: number; to: number }[]> {
+  const g = MATRIX_SCREEN.gesture;
+  if (g === undefined) throw new Error('the matrix screen has no gesture');
+  await resetTo(fx.client, fx.big, normalCall(fx.big));
+  await g.settled(fx.page, fx.big);
+  const windows: { from: number; to: number }[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    await arm(fx.page, MATRIX_SCREEN, g.steps(fx.big, i), 8_000);
+    await g.perform(fx.page, fx.big, i, 'hand');
+    const c = await collect(fx.page);
+    const pending = c.marks[0];
+    const down = [...c.inputs]
+      .reverse()
+      .find((e) => pending !== undefined && e.t <= pending.mutation && e.type === 'pointerdown');
+    if (pending === undefined || down === undefined) throw new Error(`press ${i}: not seen`);
+    windows.push({ from: down.t, to: pending.mutation });
+    await fx.page.waitForTimeout(300);
+  }
+  return windows;
+}
+
 /** The runs' windows, in the page's `performance.now()` clock. */
 async function runWindows(fx: ConsoleFixture): Promise<{ from: number; to: number }[]> {
+  if (PRESS) return pressWindows(fx);
   const recorded = REPLAY
     ? { on: await recordFull(fx, 'on'), off: await recordFull(fx, 'off') }
     : null;
@@ -157,7 +183,7 @@ await withOpenMatrix(100, async (fx, cdp) => {
     }
   };
   console.log(
-    `${windows.length} windows (${REPLAY ? 'replayed' : 'real'} full updates), median ` +
+    `${windows.length} windows (${PRESS ? 'presses' : REPLAY ? 'replayed full updates' : 'real full updates'}), median ` +
       `${spans[Math.floor(spans.length / 2)]?.toFixed(1)} ms; ${counted} samples in them`,
   );
   print('by owner (the innermost component or store on the stack):', owners, TOP);
