@@ -29,7 +29,7 @@ async function applyPreset(page: Page, supervisor: Locator, key: string): Promis
   await preview.getByRole('button', { name: /^(Send|Confirm and send)$/ }).click();
   await preview.waitFor({ state: 'hidden' });
   await page
-    .locator('[data-testid="routing-matrix"] [data-status="pending"]')
+    .locator('[data-testid="routing-matrix"] [data-look~="pending"]')
     .first()
     .waitFor({ state: 'detached' });
 }

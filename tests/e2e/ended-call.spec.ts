@@ -5,6 +5,7 @@
  */
 import { invoke } from './helpers/bridge';
 import { expect, test } from './support/supervised-call';
+import { look } from './pages/matrix-page';
 
 test.use({ viewport: { width: 1360, height: 1000 }, outsideDirectory: true });
 
@@ -34,7 +35,7 @@ test('an ended call is read-only and says why', async ({
   // The matrix as last seen, read-only.
   await expect(m.grid.locator('tbody tr')).toHaveCount(3);
   await expect(m.grid).toHaveAttribute('aria-readonly', 'true');
-  await expect(m.cell(c, a)).toHaveAttribute('data-state', 'off');
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('off'));
   await expect(m.inlinePreview).toContainText(`${ENDED}: the matrix shows it as it was last seen.`);
 
   // Every action says why it is disabled.

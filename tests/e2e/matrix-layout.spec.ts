@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Subscriptions } from '../../src-main/shared/bandwidth-api';
 import { LOCAL_DEMO_PROFILE_ID } from '../../src-main/settings';
 import { invoke, invokeAll } from './helpers/bridge';
-import { MatrixPage, ServerState } from './pages/matrix-page';
+import { MatrixPage, ServerState, look } from './pages/matrix-page';
 import { expect, test as consoleTest } from './support/fixtures';
 import { test as supervisedTest } from './support/supervised-call';
 
@@ -153,7 +153,8 @@ const RECORDER = String.raw`(() => {
   window.__watchCell = (selector, state) => {
     const seen = () => {
       const cell = document.querySelector(selector);
-      return cell && cell.dataset.state === state && cell.dataset.status === 'applied';
+      const words = (cell?.dataset.look ?? '').split(' ');
+      return words.includes(state) && words.includes('applied');
     };
     const observer = new MutationObserver(() => {
       if (!seen()) return;
@@ -205,9 +206,9 @@ supervisedTest(
       [`[data-testid="routing-matrix"] [data-cell="${s} ${c}"]`],
     );
     await m.cell(s, c).click();
-    await expect(m.cell(s, c)).toHaveAttribute('data-status', 'pending');
-    await expect(m.cell(s, c)).toHaveAttribute('data-state', 'off');
-    await expect(m.cell(s, c)).toHaveAttribute('data-status', 'applied');
+    await expect(m.cell(s, c)).toHaveAttribute('data-look', look('pending'));
+    await expect(m.cell(s, c)).toHaveAttribute('data-look', look('off'));
+    await expect(m.cell(s, c)).toHaveAttribute('data-look', look('applied'));
     await server.api.clearFaults();
 
     const log = await app.page.evaluate(
@@ -241,10 +242,10 @@ supervisedTest(
     await app.page.keyboard.press('u');
     const muted = m.cell(c, a);
     // Sent at once, or after the review when the console asks for one.
-    await expect(m.preview.or(muted.and(app.page.locator('[data-state="off"]')))).toBeVisible();
+    await expect(m.preview.or(muted.and(app.page.locator('[data-look~="off"]')))).toBeVisible();
     if (await m.preview.isVisible()) await m.send();
-    await expect(muted).toHaveAttribute('data-state', 'off');
-    await expect(muted).toHaveAttribute('data-silence', 'muted');
+    await expect(muted).toHaveAttribute('data-look', look('off'));
+    await expect(muted).toHaveAttribute('data-look', look('muted'));
     await expect(muted).toHaveAccessibleName(/muted on purpose in Patchbay by .+ \(muted, /);
 
     // Not connected: the agent stops hearing the customer, changed outside Patchbay.
@@ -254,7 +255,7 @@ supervisedTest(
     };
     await server.api.subscribe(sessionId, a, subscriptions);
     const gap = m.cell(a, c);
-    await expect(gap).toHaveAttribute('data-silence', 'missing');
+    await expect(gap).toHaveAttribute('data-look', look('missing'));
     await expect(gap).toHaveAccessibleName(/not connected: this leg of the call is missing/);
     // The floor's health alert about it is on the same cell, with its own mark and words.
     await expect(gap).toHaveAttribute('data-alert', 'true');
@@ -274,7 +275,7 @@ supervisedTest(
     await expect(gap.locator('.alert-mark')).toHaveText('⚠');
     await expect(gap.locator('.alert-mark')).toBeVisible();
     // A connected cell is neither.
-    await expect(m.cell(s, c)).not.toHaveAttribute('data-silence');
+    await expect(m.cell(s, c)).not.toHaveAttribute('data-look', look('muted|missing'));
 
     // The legend says what each mark means.
     await m.region.getByText('How to read and use the matrix').click();

@@ -9,7 +9,7 @@ import { escapeRegExp } from './helpers/text';
 import { expect, test } from './support/supervised-call';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { ConfirmDialog } from './pages/confirm-dialog';
-import { MatrixPage, ServerState, type Delivery } from './pages/matrix-page';
+import { MatrixPage, ServerState, look, type Delivery } from './pages/matrix-page';
 
 test.use({ viewport: { width: 1360, height: 1000 } });
 
@@ -41,8 +41,8 @@ test('a write that fails half-way is rolled back, named, shown on the cells and 
     /Step \d of 2 failed: Could not update \w+ \w+'s subscriptions/,
   );
   await expect(m.banner).toContainText('500');
-  await expect(m.cell(c, s)).toHaveAttribute('data-status', 'failed');
-  await expect(m.cell(c, s)).toHaveAttribute('data-state', 'off');
+  await expect(m.cell(c, s)).toHaveAttribute('data-look', look('failed'));
+  await expect(m.cell(c, s)).toHaveAttribute('data-look', look('off'));
   await expect(m.announcer).toContainText('rolled back');
   expect(await server.delivery(sessionId)).toEqual(before);
 
@@ -63,8 +63,8 @@ test('a change made outside the console shows as drift; keep the console’s or 
     sessionId,
     participants: [{ participantId: c }, { participantId: s }],
   });
-  await expect(m.cell(a, s)).toHaveAttribute('data-status', 'drift');
-  await expect(m.cell(a, s)).toHaveAttribute('data-state', 'all');
+  await expect(m.cell(a, s)).toHaveAttribute('data-look', look('drift'));
+  await expect(m.cell(a, s)).toHaveAttribute('data-look', look('all'));
   const row = m.drift.locator(`[data-drift-receiver="${a}"]`);
   await expect(row).toContainText(`${labels.get(a)} now also hears ${labels.get(s)}`);
   await row.getByRole('button', { name: 'Undo their change' }).click();
@@ -74,15 +74,15 @@ test('a change made outside the console shows as drift; keep the console’s or 
     'the console’s version is back',
   );
   await expect(m.drift).toBeHidden();
-  await expect(m.cell(a, s)).toHaveAttribute('data-state', 'off');
+  await expect(m.cell(a, s)).toHaveAttribute('data-look', look('off'));
 
   // Someone else mutes the agent for the customer; this time the server's version is taken.
   await server.api.add(sessionId, c, {});
-  await expect(m.cell(c, a)).toHaveAttribute('data-status', 'drift');
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('drift'));
   await m.pick(m.cell(c, a), /^Accept their change/);
   await expect(m.drift).toBeHidden();
-  await expect(m.cell(c, a)).toHaveAttribute('data-status', 'applied');
-  await expect(m.cell(c, a)).toHaveAttribute('data-state', 'off');
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('applied'));
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('off'));
   expect(await server.hears(sessionId, c)).toEqual([]);
 });
 
@@ -119,7 +119,7 @@ test('undo and redo by keys and buttons, and why they are refused', async ({
 
   // Someone else changes the same cell: undoing now would overwrite them, so it is refused.
   await server.api.add(sessionId, c, { sessionId, participants: [{ participantId: a }] });
-  await expect(m.cell(c, a)).toHaveAttribute('data-status', 'drift');
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('drift'));
   await m.undoButton.click();
   await expect(m.banner).toContainText('Undo refused: the call changed since');
   expect(await server.hears(sessionId, c)).toEqual([a]);
@@ -139,7 +139,7 @@ test('stream aliases: Enter opens the editor, the menu too; only some streams re
   );
   await m.aliasEditor.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => server.streams(sessionId, c, a)).toEqual(['microphone', 'screenShare']);
-  await expect(m.cell(c, a)).toHaveAttribute('data-state', 'some');
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('some'));
   await expect(m.cell(c, a)).toContainText('microphone +1');
   await m.settled();
 
@@ -147,7 +147,7 @@ test('stream aliases: Enter opens the editor, the menu too; only some streams re
   await m.aliasEditor.getByRole('radio', { name: 'All streams' }).check();
   await m.aliasEditor.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => server.streams(sessionId, c, a)).toBe('all');
-  await expect(m.cell(c, a)).toHaveAttribute('data-state', 'all');
+  await expect(m.cell(c, a)).toHaveAttribute('data-look', look('all'));
 });
 
 test('a 20-participant session: the full matrix works, and a 21st is refused before any call', async ({

@@ -1,7 +1,8 @@
 /**
  * The routing matrix (`src-renderer/components/matrix`): a `role="grid"` table
  * (`data-testid="routing-matrix"`) whose cells carry `data-receiver`, `data-publisher`,
- * `data-state` (off | some | all) and `data-status` (applied | pending | failed | drift).
+ * `data-look`: words for its state (off | some | all), its status (applied | pending | failed |
+ * drift) and, when silent for a reason, why (muted | missing).
  * A click on a cell toggles it; the change is drawn pending at once and confirmed when a
  * snapshot shows it.
  */
@@ -46,7 +47,7 @@ export const MATRIX_READY: Readiness = {
 export const MATRIX_SCREEN: RoutingScreen = {
   name: 'matrix',
   root: GRID,
-  attributes: ['data-state', 'data-status'],
+  attributes: ['data-look'],
   async open(page: Page, label: string, size: number): Promise<void> {
     await selectSession(page, label);
     await page
@@ -57,8 +58,8 @@ export const MATRIX_SCREEN: RoutingScreen = {
   fullSteps(state: FullState, size: number): StepSpec[] {
     const cells = size * (size - 1);
     return state === 'on'
-      ? [{ name: 'all on', selector: `${CELLS}[data-state="all"]`, count: cells }]
-      : [{ name: 'all off', selector: `${CELLS}[data-state="off"]`, count: cells, atLeast: true }];
+      ? [{ name: 'all on', selector: `${CELLS}[data-look~="all"]`, count: cells }]
+      : [{ name: 'all off', selector: `${CELLS}[data-look~="off"]`, count: cells, atLeast: true }];
   },
   gesture: {
     what:
@@ -102,11 +103,11 @@ export const MATRIX_SCREEN: RoutingScreen = {
     async settled(page: Page, s: BenchSession): Promise<void> {
       // The full updates were written from outside: their notices (changed outside Patchbay)
       // float over the grid. The supervisor accepts them, as they would, before pressing a cell.
-      await page.locator(`${gestureCell(s)}[data-state="off"]`).waitFor();
-      if ((await page.locator(`${CELLS}[data-status="drift"]`).count()) > 0) {
+      await page.locator(`${gestureCell(s)}[data-look~="off"]`).waitFor();
+      if ((await page.locator(`${CELLS}[data-look~="drift"]`).count()) > 0) {
         const notice = page.getByTestId('drift-notice');
         const accept = notice.getByRole('button', { name: 'Accept', exact: true });
-        const drifted = page.locator(`${CELLS}[data-status="drift"]`);
+        const drifted = page.locator(`${CELLS}[data-look~="drift"]`);
         // The notice follows the cells a frame later: a button can go between finding and
         // pressing it, so each press is short and the cells say when all is accepted.
         while ((await drifted.count()) > 0) {
@@ -119,16 +120,16 @@ export const MATRIX_SCREEN: RoutingScreen = {
         }
         await accept.first().waitFor({ state: 'detached' });
       }
-      await page.locator(`${gestureCell(s)}[data-state="off"][data-status="applied"]`).waitFor();
+      await page.locator(`${gestureCell(s)}[data-look~="off"][data-look~="applied"]`).waitFor();
     },
     steps(s: BenchSession, i: number): StepSpec[] {
       const cell = gestureCell(s);
       const after = i % 2 === 0 ? 'all' : 'off';
       return [
-        { name: 'pending', selector: `${cell}[data-status="pending"]`, count: 1 },
+        { name: 'pending', selector: `${cell}[data-look~="pending"]`, count: 1 },
         {
           name: 'confirmed',
-          selector: `${cell}[data-state="${after}"][data-status="applied"]`,
+          selector: `${cell}[data-look~="${after}"][data-look~="applied"]`,
           count: 1,
         },
       ];

@@ -11,6 +11,14 @@ import { LocalApiClient, type LocalApiInfo } from '../../support/local-api-clien
 import type { DemoDirectory } from '../support/directory';
 import { SessionsPage } from './sessions-page';
 
+/**
+ * Matches a cell's `data-look` (its state, status and silence as words, e.g. "off drift missing")
+ * holding `token`, one word; `token` may be an alternation ("muted|missing").
+ */
+export function look(token: string): RegExp {
+  return new RegExp(`(^| )(${token})( |$)`);
+}
+
 export class MatrixPage {
   readonly region: Locator;
   readonly grid: Locator;
@@ -124,7 +132,7 @@ export class MatrixPage {
 
   /** Waits until no cell is pending any more. */
   async settled(): Promise<void> {
-    await expect(this.grid.locator('[data-status="pending"]')).toHaveCount(0);
+    await expect(this.grid.locator('[data-look~="pending"]')).toHaveCount(0);
   }
 
   async expectCell(
@@ -133,8 +141,8 @@ export class MatrixPage {
     state: 'on' | 'off' | 'all' | 'some',
   ): Promise<void> {
     const cell = this.cell(receiverId, publisherId);
-    if (state === 'on') await expect(cell).not.toHaveAttribute('data-state', 'off');
-    else await expect(cell).toHaveAttribute('data-state', state);
+    if (state === 'on') await expect(cell).not.toHaveAttribute('data-look', look('off'));
+    else await expect(cell).toHaveAttribute('data-look', look(state));
   }
 
   /** Focuses a cell without toggling it (keyboard tests start from here). */
