@@ -224,11 +224,6 @@ export async function benchInterface(
   const fx = await openConsole(browser, options.watched);
   try {
     await screen.open(fx.page, 'Bench 20-party call', fx.big.size);
-    const warm = Number(process.env['WARM'] ?? 0);
-    if (warm > 0) {
-      const w = await fullUpdates(fx, screen, warm);
-      console.log('warm-up', w.script.map((x) => x.toFixed(1)).join(' '));
-    }
     const full = await fullUpdates(fx, screen, options.runs);
     const g = await gestures(fx, screen, options.runs, 'hand');
     const burst = await gestures(fx, screen, options.runs, 'burst');
